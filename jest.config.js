@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls office-addin-manifest, whose deep ESM-only dependencies break CommonJS jest.
+    "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js",
+  },
+  testTimeout: 120000,
+};

@@ -1,0 +1,118 @@
+/**
+ * Reading single cell values the way an advisor types them: numbers, percents
+ * (0.05, a cell formatted as 5%, or the text "5%"), dates (Excel serials, ISO text,
+ * real dates) and Yes/No. Each reader returns a value or a problem description.
+ */
+import Decimal from "decimal.js";
+import { CellValue } from "./snapshot";
+
+export type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const bad = <T>(problem: string): Read<T> => ({ ok: false, problem });
+
+/** True for cells that count as empty: null, "", whitespace. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** How a cell is quoted in messages: text in quotes, numbers as typed. */
+export function describe(v: CellValue): string {
+  if (isBlank(v)) return "an empty cell";
+  if (v instanceof Date) return isNaN(v.getTime()) ? "an invalid date" : v.toISOString().slice(0, 10);
+  if (typeof v === "string") return JSON.stringify(v);
+  return String(v);
+}
+
+/** Plain text of a cell (numbers as typed, dates as ISO). */
+export function text(v: CellValue): string {
+  if (isBlank(v)) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+const NUMBER_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+
+/** A number from a numeric cell or numeric text ("1,234.50", "$1,234.50"). */
+export function readNumber(v: CellValue): Read<Decimal> {
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? ok(new Decimal(v)) : bad("not a finite number");
+  }
+  if (typeof v === "string") {
+    const t = v.trim().replace(/^\$/, "").replace(/^([-+])\$/, "$1");
+    if (t !== "" && NUMBER_TEXT.test(t) && /\d/.test(t)) return ok(new Decimal(t.replace(/,/g, "")));
+  }
+  return bad("not a number");
+}
+
+/** A fraction from 0.05, a cell formatted 5% (its value is 0.05), or the text "5%". */
+export function readPercent(v: CellValue): Read<number> {
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t.endsWith("%")) {
+      const n = readNumber(t.slice(0, -1));
+      return n.ok ? ok(n.value.div(100).toNumber()) : bad("not a percent");
+    }
+  }
+  const n = readNumber(v);
+  return n.ok ? ok(n.value.toNumber()) : bad("not a fraction or percent");
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+/** ISO date (YYYY-MM-DD) of an Excel date serial. */
+export function serialToIso(serial: number): string {
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Excel date serial of an ISO date. */
+export function isoToSerial(iso: string): number {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / DAY_MS);
+}
+
+/** True when an ISO text names a real calendar date. */
+export function isValidIso(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === iso;
+}
+
+/** An ISO date from a real date, an Excel serial number, or ISO text (YYYY-MM-DD, also M/D/YYYY). */
+export function readDate(v: CellValue): Read<string> {
+  if (v instanceof Date) {
+    return isNaN(v.getTime()) ? bad("not a valid date") : ok(v.toISOString().slice(0, 10));
+  }
+  if (typeof v === "number") {
+    // 1 = 1900-01-01 ... 2958465 = 9999-12-31
+    return v >= 1 && v < 2958466 ? ok(serialToIso(v)) : bad("not a date serial");
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    const iso = t.slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(t) && isValidIso(iso)) return ok(iso);
+    const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    if (us) {
+      const candidate = `${us[3]}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}`;
+      if (isValidIso(candidate)) return ok(candidate);
+    }
+  }
+  return bad("not a date");
+}
+
+/** Yes/No, also TRUE/FALSE, Y/N, 1/0. */
+export function readYesNo(v: CellValue): Read<boolean> {
+  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "number" && (v === 0 || v === 1)) return ok(v === 1);
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (["yes", "y", "true"].includes(t)) return ok(true);
+    if (["no", "n", "false"].includes(t)) return ok(false);
+  }
+  return bad("not Yes or No");
+}
+
+/** Header / setting key normalisation: case and spaces ignored. */
+export function normalizeKey(v: CellValue): string {
+  return text(v).toLowerCase().replace(/[\s_]+/g, "");
+}

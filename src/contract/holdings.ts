@@ -1,0 +1,159 @@
+/** The required Holdings range: one row per tax lot. */
+import Decimal from "decimal.js";
+import { CASH_CLASS, CASH_SYMBOL, Holding, Policy, TargetRow } from "./portfolio";
+import { ContractError, contractError } from "./errors";
+import { describe, isBlank, readDate, readNumber, readYesNo, text } from "./cells";
+import { RangeSnapshot, cellAddress } from "./snapshot";
+import { readTable, TableRow } from "./table";
+
+export const DEFAULT_ACCOUNT = "IRA";
+
+const COLUMNS = [
+  { header: "Symbol", required: true },
+  { header: "Asset Class", required: true },
+  { header: "Quantity", required: true },
+  { header: "Price", required: true },
+  { header: "Account", required: false },
+  { header: "Cost Basis", required: false },
+  { header: "Acquired", required: false },
+  { header: "Tradable", required: false },
+  { header: "Lot Size", required: false },
+  { header: "Valued On", required: false },
+];
+
+/** targets = null when Targets could not be read: asset classes are then not checked against it. */
+export function readHoldings(range: RangeSnapshot, targets: TargetRow[] | null, policy: Policy, errors: ContractError[]): Holding[] {
+  const table = readTable(range, COLUMNS, errors);
+  if (!table) return [];
+  const classes = new Map((targets ?? []).map((t) => [t.assetClass.toLowerCase(), t.assetClass]));
+  const checkClasses = targets !== null;
+  const holdings: Holding[] = [];
+  const positions = new Map<string, Holding>();
+  for (const row of table.rows) {
+    const h = readRow(row, checkClasses ? classes : null, policy, errors, holdings.length);
+    if (!h) continue;
+    const key = `${h.account}\u0000${h.symbol}`;
+    const first = positions.get(key);
+    if (first) {
+      if (first.assetClass !== h.assetClass) {
+        const r = row.ref("Asset Class");
+        errors.push(contractError(r.sheet, r.cell, `Lots of ${h.symbol} in ${h.account} must share one Asset Class ("${first.assetClass}" in ${first.ref.cell.replace(/^[A-Z]+/, "row ")})`));
+        continue;
+      }
+      if (!first.price.eq(h.price)) {
+        const r = row.ref("Price");
+        errors.push(contractError(r.sheet, r.cell, `Lots of ${h.symbol} in ${h.account} must share one Price (${first.price.toString()} in ${first.ref.cell.replace(/^[A-Z]+/, "row ")})`));
+        continue;
+      }
+    } else {
+      positions.set(key, h);
+    }
+    holdings.push(h);
+  }
+  if (table.rows.length === 0) {
+    errors.push(contractError(range.sheet, cellAddress(range.top, range.left), "Holdings has no rows; list each position (and a CASH row per account)"));
+  }
+  return holdings;
+}
+
+function readRow(
+  row: TableRow,
+  classes: Map<string, string> | null,
+  policy: Policy,
+  errors: ContractError[],
+  index: number,
+): Holding | null {
+  const before = errors.length;
+  const fail = (header: string, message: string) => {
+    const r = row.ref(header);
+    errors.push(contractError(r.sheet, r.cell, message));
+  };
+
+  const symbol = text(row.get("Symbol")).toUpperCase() === CASH_SYMBOL ? CASH_SYMBOL : text(row.get("Symbol"));
+  if (symbol === "") fail("Symbol", "Symbol must not be empty");
+  const isCash = symbol === CASH_SYMBOL;
+
+  const account = text(row.get("Account")) || DEFAULT_ACCOUNT;
+
+  let assetClass = text(row.get("Asset Class"));
+  if (isCash) {
+    if (assetClass === "" || assetClass.toLowerCase() === CASH_CLASS.toLowerCase()) assetClass = classes?.get("cash") ?? CASH_CLASS;
+    else fail("Asset Class", `CASH rows belong to Asset Class "Cash" (found ${describe(row.get("Asset Class"))})`);
+  } else if (assetClass === "") {
+    fail("Asset Class", "Asset Class must not be empty");
+  } else if (classes) {
+    const known = classes.get(assetClass.toLowerCase()) ?? (assetClass.toLowerCase() === "cash" ? CASH_CLASS : undefined);
+    if (known === undefined) {
+      fail("Asset Class", `Asset Class "${assetClass}" is not in Targets (known: ${[...classes.values()].join(", ") || "none"})`);
+    } else assetClass = known;
+  }
+
+  const q = readNumber(row.get("Quantity"));
+  if (!q.ok || q.value.isNegative()) fail("Quantity", `Quantity must be a number of 0 or more (found ${describe(row.get("Quantity"))})`);
+
+  let price = new Decimal(1);
+  const priceCell = row.get("Price");
+  if (isCash) {
+    if (!isBlank(priceCell)) {
+      const p = readNumber(priceCell);
+      if (!p.ok || !p.value.eq(1)) fail("Price", `The price of CASH is 1 (found ${describe(priceCell)})`);
+    }
+  } else {
+    const p = readNumber(priceCell);
+    if (!p.ok || !p.value.gt(0)) fail("Price", `Price must be a number greater than 0 (found ${describe(priceCell)})`);
+    else price = p.value;
+  }
+
+  let costBasis: Decimal | null = null;
+  if (!isBlank(row.get("Cost Basis"))) {
+    const c = readNumber(row.get("Cost Basis"));
+    if (!c.ok || c.value.isNegative()) fail("Cost Basis", `Cost Basis must be a dollar amount of 0 or more (found ${describe(row.get("Cost Basis"))})`);
+    else costBasis = c.value;
+  }
+
+  const acquired = optionalDate(row, "Acquired", fail);
+  const valuedOn = optionalDate(row, "Valued On", fail);
+
+  let tradable = true;
+  if (!isBlank(row.get("Tradable"))) {
+    const t = readYesNo(row.get("Tradable"));
+    if (!t.ok) fail("Tradable", `Tradable must be Yes or No (found ${describe(row.get("Tradable"))})`);
+    else tradable = t.value;
+  }
+
+  let lotSize = new Decimal(policy.fractional ? 0 : 1);
+  if (!isBlank(row.get("Lot Size"))) {
+    const l = readNumber(row.get("Lot Size"));
+    if (!l.ok || l.value.isNegative()) fail("Lot Size", `Lot Size must be a number of 0 or more (0 = fractional; found ${describe(row.get("Lot Size"))})`);
+    else lotSize = l.value;
+  }
+  if (isCash) lotSize = new Decimal(0);
+
+  if (errors.length > before || !q.ok) return null;
+  return {
+    index,
+    ref: row.ref("Symbol"),
+    account,
+    symbol,
+    assetClass,
+    quantity: q.value,
+    price,
+    costBasis,
+    acquired,
+    tradable,
+    lotSize,
+    valuedOn,
+    isCash,
+  };
+}
+
+function optionalDate(row: TableRow, header: string, fail: (h: string, m: string) => void): string | null {
+  const v = row.get(header);
+  if (isBlank(v)) return null;
+  const d = readDate(v);
+  if (!d.ok) {
+    fail(header, `${header} must be a date (found ${describe(v)})`);
+    return null;
+  }
+  return d.value;
+}

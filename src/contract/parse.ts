@@ -1,0 +1,36 @@
+/** Named ranges → a validated Portfolio, or every problem found with its sheet and cell. */
+import { Portfolio } from "./portfolio";
+import { ContractError, contractError } from "./errors";
+import { WorkbookSnapshot } from "./snapshot";
+import { readPolicy } from "./policy";
+import { readTargets } from "./targets";
+import { readHoldings } from "./holdings";
+
+export type ParseResult = { ok: true; portfolio: Portfolio } | { ok: false; errors: ContractError[] };
+
+export interface ParseOptions {
+  /** ISO date used when Policy has no As Of (default: today). */
+  today?: string;
+}
+
+export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
+  const errors: ContractError[] = [];
+  for (const p of snapshot.nameProblems) {
+    errors.push(contractError("", "", `The name "${p.name}" ${p.message}`));
+  }
+  const holdingsRange = snapshot.ranges["holdings"];
+  const targetsRange = snapshot.ranges["targets"];
+  const brokenNames = new Set(snapshot.nameProblems.map((p) => p.name.toLowerCase()));
+  if (!holdingsRange && !brokenNames.has("holdings")) {
+    errors.push(contractError("", "", 'The workbook has no named range "Holdings" (Formulas > Name Manager: define Holdings over the holdings table, header row included)'));
+  }
+  if (!targetsRange && !brokenNames.has("targets")) {
+    errors.push(contractError("", "", 'The workbook has no named range "Targets" (Formulas > Name Manager: define Targets over the targets table, header row included)'));
+  }
+  const policy = readPolicy(snapshot.ranges["policy"], errors, options.today);
+  const targets = targetsRange ? readTargets(targetsRange, errors) : [];
+  const targetsUsable = targetsRange !== undefined && targets.length > 0;
+  const holdings = holdingsRange ? readHoldings(holdingsRange, targetsUsable ? targets : null, policy, errors) : [];
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, portfolio: { holdings, targets, policy } };
+}

@@ -1,0 +1,78 @@
+import Decimal from "decimal.js";
+
+/** Where a value came from, for messages and for selecting the cell in Excel. */
+export interface CellRef {
+  sheet: string;
+  /** A1 address, e.g. "E7". */
+  cell: string;
+}
+
+/** One Holdings row: a tax lot (several rows with the same Account and Symbol are lots of one position). */
+export interface Holding {
+  /** Index of the row among the parsed holdings (stable order of the sheet). */
+  index: number;
+  /** Reference to the row's Symbol cell. */
+  ref: CellRef;
+  account: string;
+  symbol: string;
+  assetClass: string;
+  quantity: Decimal;
+  price: Decimal;
+  /** Total cost of the row, when given. */
+  costBasis: Decimal | null;
+  /** ISO date acquired, when given. */
+  acquired: string | null;
+  /** false = illiquid or locked: never traded. */
+  tradable: boolean;
+  /** Multiple of units a trade must be; 0 = fractional. */
+  lotSize: Decimal;
+  /** ISO date of the last valuation, when given. */
+  valuedOn: string | null;
+  /** true for the CASH row of an account. */
+  isCash: boolean;
+}
+
+export interface TargetRow {
+  assetClass: string;
+  /** Fraction of the total, 0..1. */
+  target: number;
+  absBand: number | null;
+  relBand: number | null;
+  ref: CellRef;
+}
+
+export type TriggerKind = "Band" | "Calendar" | "Hybrid";
+export type Frequency = "Monthly" | "Quarterly" | "Semiannual" | "Annual";
+export type RebalanceTo = "Target" | "Band Edge" | "Halfway";
+export type StrategyName = "Full";
+
+export interface Policy {
+  /** ISO date. */
+  asOf: string;
+  trigger: TriggerKind;
+  frequency: Frequency;
+  lastRebalanced: string | null;
+  /** Absolute band as a fraction (0.05 = 5 percentage points); null = not applied. */
+  absBand: number | null;
+  /** Relative band as a fraction of the target (0.25 = 25%); null = not applied. */
+  relBand: number | null;
+  rebalanceTo: RebalanceTo;
+  strategy: StrategyName;
+  minTrade: Decimal;
+  feePerTrade: Decimal;
+  feeBps: Decimal;
+  /** Cash kept in each account. */
+  cashReserve: Decimal;
+  limitOffsetBps: Decimal;
+  fractional: boolean;
+}
+
+/** The validated input of the engine. */
+export interface Portfolio {
+  holdings: Holding[];
+  targets: TargetRow[];
+  policy: Policy;
+}
+
+export const CASH_SYMBOL = "CASH";
+export const CASH_CLASS = "Cash";

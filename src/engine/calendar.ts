@@ -1,0 +1,35 @@
+/** Calendar arithmetic on ISO dates (YYYY-MM-DD), all in UTC so results never depend on the machine's zone. */
+
+export type ReviewFrequency = "Monthly" | "Quarterly" | "Semiannual" | "Annual";
+
+export const FREQUENCY_MONTHS: Record<ReviewFrequency, number> = {
+  Monthly: 1,
+  Quarterly: 3,
+  Semiannual: 6,
+  Annual: 12,
+};
+
+/** Adds months; a day past the new month's end moves to that month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const firstOfTarget = new Date(Date.UTC(y, m - 1 + months, 1));
+  const ty = firstOfTarget.getUTCFullYear();
+  const tm = firstOfTarget.getUTCMonth();
+  const lastDay = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(ty, tm, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/** The next review date after the last rebalance. */
+export function nextReviewDate(lastRebalanced: string, frequency: ReviewFrequency): string {
+  return addMonths(lastRebalanced, FREQUENCY_MONTHS[frequency]);
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+}
+
+/** Today's date in UTC as ISO. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,85 @@
+/** The class table: value, weight, target, drift, band and status of every asset class. */
+import Decimal from "decimal.js";
+import { CASH_CLASS, Portfolio } from "../contract/portfolio";
+import { Account } from "./positions";
+import { ClassRow, ClassStatus } from "./types";
+import { bandEdges, bandStatus, bandWidth, relativeDrift } from "./bands";
+
+/** Share of a total as a float fraction (0 when the total is 0). */
+export function share(value: Decimal, total: Decimal): number {
+  return total.isZero() ? 0 : value.div(total).toNumber();
+}
+
+export function classTable(portfolio: Portfolio, accounts: Account[]): { total: Decimal; classes: ClassRow[] } {
+  const { policy, targets } = portfolio;
+  const names: string[] = targets.map((t) => t.assetClass);
+  const value = new Map<string, Decimal>();
+  const sellable = new Map<string, Decimal>();
+  const locked = new Map<string, Decimal>();
+  const buyable = new Set<string>([CASH_CLASS]);
+  const add = (m: Map<string, Decimal>, k: string, v: Decimal) => m.set(k, (m.get(k) ?? new Decimal(0)).plus(v));
+
+  let total = new Decimal(0);
+  let cash = new Decimal(0);
+  let reserves = new Decimal(0);
+  for (const a of accounts) {
+    cash = cash.plus(a.cash);
+    reserves = reserves.plus(a.reserve);
+    for (const p of a.positions) {
+      if (p.tradable) buyable.add(p.assetClass);
+      for (const lot of p.lots) {
+        const v = lot.quantity.times(lot.price);
+        add(value, p.assetClass, v);
+        if (lot.tradable) add(sellable, p.assetClass, v);
+        else add(locked, p.assetClass, v);
+      }
+    }
+  }
+  const cashName = names.find((n) => n.toLowerCase() === CASH_CLASS.toLowerCase()) ?? CASH_CLASS;
+  add(value, cashName, cash);
+  add(sellable, cashName, cash);
+  if (!names.includes(cashName)) names.push(cashName);
+  for (const v of value.values()) total = total.plus(v);
+
+  const classes = names.map((name): ClassRow => {
+    const t = targets.find((x) => x.assetClass === name);
+    const v = value.get(name) ?? new Decimal(0);
+    const weight = share(v, total);
+    const target = t ? t.target : 0;
+    const drift = weight - target;
+    let band: number;
+    let edges: { low: number; high: number };
+    let status: ClassStatus;
+    if (t) {
+      band = bandWidth(target, t.absBand ?? policy.absBand, t.relBand ?? policy.relBand);
+      edges = bandEdges(target, band);
+      status = bandStatus(drift, band);
+    } else {
+      // Cash without a target row: the reserves may stay; cash beyond them plus the absolute band is Over.
+      band = policy.absBand ?? 0;
+      const reserveWeight = Math.min(share(reserves, total), 1);
+      edges = { low: 0, high: reserveWeight + band };
+      status = weight > edges.high + 1e-12 ? "Over" : "In band";
+    }
+    const sell = sellable.get(name) ?? new Decimal(0);
+    const canBuy = buyable.has(name);
+    if ((status === "Over" && sell.isZero()) || (status === "Under" && !canBuy)) status = "Locked";
+    return {
+      assetClass: name,
+      value: v,
+      weight,
+      target,
+      hasTarget: t !== undefined,
+      drift,
+      relativeDrift: relativeDrift(drift, target),
+      band,
+      bandLow: edges.low,
+      bandHigh: edges.high,
+      status,
+      sellableValue: sell,
+      lockedValue: locked.get(name) ?? new Decimal(0),
+      buyable: canBuy,
+    };
+  });
+  return { total, classes };
+}

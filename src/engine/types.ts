@@ -1,0 +1,71 @@
+import Decimal from "decimal.js";
+import { Policy } from "../contract/portfolio";
+
+export type ClassStatus = "In band" | "Over" | "Under" | "Locked";
+
+/** One asset class before trading. Weights, drifts and bands are fractions of the total. */
+export interface ClassRow {
+  assetClass: string;
+  value: Decimal;
+  weight: number;
+  target: number;
+  /** false for the implicit Cash class when Targets has no Cash row. */
+  hasTarget: boolean;
+  drift: number;
+  relativeDrift: number | null;
+  band: number;
+  bandLow: number;
+  bandHigh: number;
+  status: ClassStatus;
+  /** Value of lots that can be sold (tradable, quantity > 0). */
+  sellableValue: Decimal;
+  /** Value that can never be sold (Tradable = No). */
+  lockedValue: Decimal;
+  /** true when some account lists a tradable security of the class (so it can be bought). */
+  buyable: boolean;
+}
+
+export type Side = "buy" | "sell";
+
+export interface Trade {
+  account: string;
+  symbol: string;
+  assetClass: string;
+  side: Side;
+  quantity: Decimal;
+  price: Decimal;
+  limitPrice: Decimal;
+  /** quantity × price, to the cent. */
+  amount: Decimal;
+  fee: Decimal;
+}
+
+export interface TriggerDecision {
+  rebalance: boolean;
+  reasons: string[];
+  /** ISO date of the next calendar review, or null when no calendar applies and none can be computed. */
+  nextReview: string | null;
+}
+
+export interface AfterClass {
+  assetClass: string;
+  value: Decimal;
+  weight: number;
+  drift: number;
+}
+
+export interface AccountCash {
+  account: string;
+  value: Decimal;
+}
+
+export interface Plan {
+  asOf: string;
+  total: Decimal;
+  classes: ClassRow[];
+  trigger: TriggerDecision;
+  trades: Trade[];
+  after: { classes: AfterClass[]; cash: AccountCash[] };
+  warnings: string[];
+  policy: Policy;
+}

@@ -1,0 +1,81 @@
+/** The plan as stable JSON (documented in README): money and quantities as decimal strings, weights as fractions. */
+import Decimal from "decimal.js";
+import { Plan, Trade } from "../engine/types";
+
+export interface TradeJson {
+  account: string;
+  symbol: string;
+  assetClass: string;
+  side: "buy" | "sell";
+  quantity: string;
+  price: string;
+  limitPrice: string;
+  amount: string;
+  fee: string;
+}
+
+export interface PlanJson {
+  asOf: string;
+  total: string;
+  classes: {
+    assetClass: string;
+    value: string;
+    weight: number;
+    target: number;
+    drift: number;
+    relativeDrift: number | null;
+    bandLow: number;
+    bandHigh: number;
+    status: string;
+  }[];
+  trigger: { rebalance: boolean; reasons: string[]; nextReview: string | null };
+  trades: TradeJson[];
+  after: { classes: { assetClass: string; value: string; weight: number; drift: number }[]; cash: { account: string; value: string }[] };
+  warnings: string[];
+}
+
+export const money = (d: Decimal): string => d.toFixed(2, Decimal.ROUND_HALF_UP);
+/** Quantities and prices: as few decimals as they need, never exponent notation. */
+export const plain = (d: Decimal): string => d.toFixed();
+
+/** Fractions rounded to 10 decimal places so floating noise does not show. */
+const frac = (x: number): number => Math.round(x * 1e10) / 1e10 + 0;
+
+export function tradeJson(t: Trade): TradeJson {
+  return {
+    account: t.account,
+    symbol: t.symbol,
+    assetClass: t.assetClass,
+    side: t.side,
+    quantity: plain(t.quantity),
+    price: plain(t.price),
+    limitPrice: money(t.limitPrice),
+    amount: money(t.amount),
+    fee: money(t.fee),
+  };
+}
+
+export function planJson(plan: Plan): PlanJson {
+  return {
+    asOf: plan.asOf,
+    total: money(plan.total),
+    classes: plan.classes.map((c) => ({
+      assetClass: c.assetClass,
+      value: money(c.value),
+      weight: frac(c.weight),
+      target: frac(c.target),
+      drift: frac(c.drift),
+      relativeDrift: c.relativeDrift === null ? null : frac(c.relativeDrift),
+      bandLow: frac(c.bandLow),
+      bandHigh: frac(c.bandHigh),
+      status: c.status,
+    })),
+    trigger: { rebalance: plan.trigger.rebalance, reasons: plan.trigger.reasons, nextReview: plan.trigger.nextReview },
+    trades: plan.trades.map(tradeJson),
+    after: {
+      classes: plan.after.classes.map((c) => ({ assetClass: c.assetClass, value: money(c.value), weight: frac(c.weight), drift: frac(c.drift) })),
+      cash: plan.after.cash.map((c) => ({ account: c.account, value: money(c.value) })),
+    },
+    warnings: plan.warnings,
+  };
+}
