@@ -87,5 +87,17 @@ function toBand(classes: ClassRow[], bounds: Bounds[], total: Decimal, cashIndex
 export function desiredValues(classes: ClassRow[], total: Decimal, cashClass: string, reserves: Decimal, mode: RebalanceTo): Decimal[] {
   const cashIndex = classes.findIndex((c) => c.assetClass === cashClass);
   const bounds = classes.map((c, i) => classBounds(c, i === cashIndex, reserves));
-  return mode === "Target" ? toTargets(classes, bounds, total, cashIndex) : toBand(classes, bounds, total, cashIndex, mode);
+  if (mode !== "Target") return toBand(classes, bounds, total, cashIndex, mode);
+  // When some classes cannot reach their targets, the others share the rest in proportion to their
+  // targets, but no class is pushed further from its target than the worst drift found today.
+  const worst = Math.max(...classes.map((c) => Math.abs(c.drift)));
+  const capped = bounds.map((b, i): Bounds => {
+    const t = classes[i].target;
+    const lo = total.times(Math.max(0, t - worst));
+    const hi = total.times(t + worst);
+    const min = Decimal.max(b.min, Decimal.min(lo, classes[i].value));
+    const maxCap = Decimal.max(hi, classes[i].value);
+    return { min, max: b.max === null ? maxCap : Decimal.min(b.max, maxCap) };
+  });
+  return toTargets(classes, capped, total, cashIndex);
 }

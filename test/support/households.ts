@@ -1,0 +1,91 @@
+/** fast-check generators of random households (several accounts, lots, locked rows, fees, lot sizes). */
+import fc from "fast-check";
+import { Portfolio, RebalanceTo } from "../../src/contract/portfolio";
+import { LotSpec, policy, portfolio, targets } from "./portfolio";
+
+/** Runs per property: 2,000 in `npm test`, more with PROP_RUNS (npm run test:props sets 10,000). */
+export const PROP_RUNS = Number(process.env.PROP_RUNS ?? 2000);
+/** Fixed so CI runs repeat; override with PROP_SEED to explore. */
+export const PROP_SEED = Number(process.env.PROP_SEED ?? 20261120);
+
+const CLASSES = ["Stocks", "Bonds", "Real Estate", "Gold", "Notes"];
+
+const positionArb = fc.record({
+  classIndex: fc.nat({ max: CLASSES.length - 1 }),
+  priceCents: fc.integer({ min: 100, max: 50000 }),
+  lotSize: fc.constantFrom(0, 1, 1, 1, 10, 100),
+  lots: fc.array(
+    fc.record({ quantity: fc.integer({ min: 0, max: 3000 }), tradable: fc.boolean().map((b) => b || Math.random() < 0), locked: fc.nat({ max: 9 }) }),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
+
+const accountArb = fc.record({
+  cashCents: fc.integer({ min: 0, max: 5_000_000 }),
+  positions: fc.array(positionArb, { minLength: 0, maxLength: 6 }),
+});
+
+export interface HouseholdOptions {
+  rebalanceTo?: RebalanceTo[];
+}
+
+export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portfolio> {
+  return fc
+    .record({
+      accounts: fc.array(accountArb, { minLength: 1, maxLength: 4 }),
+      classCount: fc.integer({ min: 2, max: CLASSES.length }),
+      weights: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: CLASSES.length + 1, maxLength: CLASSES.length + 1 }),
+      cashTarget: fc.boolean(),
+      feePerTrade: fc.constantFrom(0, 0, 1, 4.95, 10),
+      feeBps: fc.constantFrom(0, 0, 5, 25),
+      reserve: fc.constantFrom(0, 0, 100, 500, 2500),
+      minTrade: fc.constantFrom(0, 0, 50, 250),
+      limitOffsetBps: fc.constantFrom(0, 10, 25),
+      rebalanceTo: fc.constantFrom<RebalanceTo>(...(options.rebalanceTo ?? ["Target", "Band Edge", "Halfway"])),
+      absBand: fc.constantFrom(0.01, 0.05, 0.1),
+    })
+    .map((h) => {
+      const classes = CLASSES.slice(0, h.classCount);
+      const names = h.cashTarget ? [...classes, "Cash"] : classes;
+      const raw = names.map((_, i) => h.weights[i]);
+      const sum = raw.reduce((s, w) => s + w, 0);
+      // Targets in basis points so they sum to exactly 1.
+      const bps = raw.map((w) => Math.floor((w / sum) * 10000));
+      bps[0] += 10000 - bps.reduce((s, b) => s + b, 0);
+      const t: Record<string, number> = {};
+      names.forEach((n, i) => (t[n] = bps[i] / 10000));
+
+      const lots: LotSpec[] = [];
+      h.accounts.forEach((a, ai) => {
+        const account = `Acct ${ai + 1}`;
+        lots.push({ account, symbol: "CASH", quantity: (a.cashCents / 100).toFixed(2) });
+        a.positions.forEach((p, pi) => {
+          const assetClass = classes[p.classIndex % classes.length];
+          p.lots.forEach((l) =>
+            lots.push({
+              account,
+              symbol: `S${ai}${pi}`,
+              assetClass,
+              quantity: l.quantity,
+              price: (p.priceCents / 100).toFixed(2),
+              lotSize: p.lotSize,
+              tradable: l.locked !== 0,
+            }),
+          );
+        });
+      });
+      return portfolio(
+        lots,
+        targets(t),
+        policy({
+          feePerTrade: h.feePerTrade,
+          feeBps: h.feeBps,
+          cashReserve: h.reserve,
+          minTrade: h.minTrade,
+          limitOffsetBps: h.limitOffsetBps,
+          rebalanceTo: h.rebalanceTo,
+          absBand: h.absBand,
+        }),
+      );
+    });
+}

@@ -1,0 +1,69 @@
+/** Builds Portfolio objects directly (no workbook) for engine tests. */
+import Decimal from "decimal.js";
+import { CASH_CLASS, CASH_SYMBOL, Holding, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
+import { defaultPolicy } from "../../src/contract/policy";
+
+export interface LotSpec {
+  account?: string;
+  symbol: string;
+  assetClass?: string;
+  quantity: number | string;
+  price?: number | string;
+  costBasis?: number | string;
+  acquired?: string;
+  tradable?: boolean;
+  lotSize?: number | string;
+  valuedOn?: string;
+}
+
+export function holding(spec: LotSpec, index: number): Holding {
+  const isCash = spec.symbol === CASH_SYMBOL;
+  return {
+    index,
+    ref: { sheet: "Holdings", cell: `B${index + 2}` },
+    account: spec.account ?? "IRA",
+    symbol: spec.symbol,
+    assetClass: isCash ? CASH_CLASS : spec.assetClass ?? "Stocks",
+    quantity: new Decimal(spec.quantity),
+    price: new Decimal(isCash ? 1 : spec.price ?? 1),
+    costBasis: spec.costBasis === undefined ? null : new Decimal(spec.costBasis),
+    acquired: spec.acquired ?? null,
+    tradable: spec.tradable ?? true,
+    lotSize: new Decimal(isCash ? 0 : spec.lotSize ?? 1),
+    valuedOn: spec.valuedOn ?? null,
+    isCash,
+  };
+}
+
+export function targets(spec: Record<string, number | { target: number; abs?: number; rel?: number }>): TargetRow[] {
+  return Object.entries(spec).map(([assetClass, v], i) => {
+    const t = typeof v === "number" ? { target: v } : v;
+    return { assetClass, target: t.target, absBand: t.abs ?? null, relBand: t.rel ?? null, ref: { sheet: "Targets", cell: `A${i + 2}` } };
+  });
+}
+
+type PolicyOverrides = Partial<Omit<Policy, "minTrade" | "feePerTrade" | "feeBps" | "cashReserve" | "limitOffsetBps">> & {
+  minTrade?: number;
+  feePerTrade?: number;
+  feeBps?: number;
+  cashReserve?: number;
+  limitOffsetBps?: number;
+};
+
+export function policy(overrides: PolicyOverrides = {}): Policy {
+  const base = defaultPolicy("2026-11-20");
+  const { minTrade, feePerTrade, feeBps, cashReserve, limitOffsetBps, ...rest } = overrides;
+  return {
+    ...base,
+    ...rest,
+    minTrade: new Decimal(minTrade ?? 0),
+    feePerTrade: new Decimal(feePerTrade ?? 0),
+    feeBps: new Decimal(feeBps ?? 0),
+    cashReserve: new Decimal(cashReserve ?? 0),
+    limitOffsetBps: new Decimal(limitOffsetBps ?? 0),
+  };
+}
+
+export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy()): Portfolio {
+  return { holdings: lots.map(holding), targets: t, policy: p };
+}
