@@ -133,6 +133,7 @@ function readRow(
   return {
     index,
     ref: row.ref("Symbol"),
+    accountRef: row.has("Account") ? row.ref("Account") : row.ref("Symbol"),
     account,
     symbol,
     assetClass,

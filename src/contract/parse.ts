@@ -5,6 +5,8 @@ import { WorkbookSnapshot } from "./snapshot";
 import { readPolicy } from "./policy";
 import { readTargets } from "./targets";
 import { readHoldings } from "./holdings";
+import { readAccounts } from "./accounts";
+import { crossCheck } from "./cross-checks";
 
 export type ParseResult = { ok: true; portfolio: Portfolio } | { ok: false; errors: ContractError[] };
 
@@ -31,6 +33,9 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   const targets = targetsRange ? readTargets(targetsRange, errors) : [];
   const targetsUsable = targetsRange !== undefined && targets.length > 0;
   const holdings = holdingsRange ? readHoldings(holdingsRange, targetsUsable ? targets : null, policy, errors) : [];
+  const accountsRange = snapshot.ranges["accounts"];
+  const accounts = readAccounts(accountsRange, errors);
+  if (errors.length === 0) crossCheck(holdings, accounts, policy, accountsRange !== undefined, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, portfolio: { holdings, targets, policy } };
+  return { ok: true, portfolio: { holdings, targets, policy, accounts } };
 }

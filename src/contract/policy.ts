@@ -1,6 +1,6 @@
 /** The optional Policy range: two columns, Setting | Value. */
 import Decimal from "decimal.js";
-import { Frequency, Policy, RebalanceTo, StrategyName, TriggerKind } from "./portfolio";
+import { Frequency, LotOrder, Policy, RebalanceTo, SellOrder, StrategyName, TriggerKind } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 import { describe, isBlank, normalizeKey, readDate, readNumber, readPercent, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
@@ -73,7 +73,35 @@ const SETTINGS: Record<string, Apply> = {
   "Abs Band": band((p, b) => (p.absBand = b)),
   "Rel Band": band((p, b) => (p.relBand = b)),
   "Rebalance To": choice<RebalanceTo>(["Target", "Band Edge", "Halfway"], (p, r) => (p.rebalanceTo = r)),
-  Strategy: choice<StrategyName>(["Full"], (p, s) => (p.strategy = s)),
+  Strategy: choice<StrategyName>(["Full", "Cash Flow", "Tax Aware"], (p, s) => (p.strategy = s)),
+  "Cash Flow": (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readNumber(v);
+    if (!n.ok) return `must be a dollar amount: positive to contribute, negative to withdraw (found ${describe(v)})`;
+    p.cashFlow = n.value;
+    return null;
+  },
+  "Cash Flow Account": (p, v) => {
+    p.cashFlowAccount = isBlank(v) ? null : String(v).trim();
+    return null;
+  },
+  "Sell Order": choice<SellOrder>(["Most Overweight", "Highest Gain First", "Lowest Gain First"], (p, o) => (p.sellOrder = o)),
+  "Lot Order": choice<LotOrder>(["HIFO", "FIFO", "Min Tax"], (p, o) => (p.lotOrder = o)),
+  "Max Valuation Age": (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readNumber(v);
+    if (!n.ok || n.value.lt(1) || !n.value.isInteger()) return `must be a whole number of days, 1 or more (found ${describe(v)})`;
+    p.maxValuationAge = n.value.toNumber();
+    return null;
+  },
+  "Contribution Limit": money((p, m) => (p.contributionLimit = m)),
+  "Owner Age": (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readNumber(v);
+    if (!n.ok || n.value.lt(0) || n.value.gt(130) || !n.value.isInteger()) return `must be a whole number of years (found ${describe(v)})`;
+    p.ownerAge = n.value.toNumber();
+    return null;
+  },
   "Min Trade": money((p, m) => (p.minTrade = m)),
   "Fee Per Trade": money((p, m) => (p.feePerTrade = m)),
   "Fee Bps": bps((p, b) => (p.feeBps = b)),
@@ -106,6 +134,14 @@ export function defaultPolicy(today: string = todayIso()): Policy {
     cashReserve: new Decimal(0),
     limitOffsetBps: new Decimal(0),
     fractional: false,
+    cashFlow: new Decimal(0),
+    cashFlowAccount: null,
+    sellOrder: "Most Overweight",
+    lotOrder: "HIFO",
+    maxValuationAge: 365,
+    contributionLimit: new Decimal(7500),
+    ownerAge: null,
+    refs: {},
   };
 }
 
@@ -140,6 +176,7 @@ export function readPolicy(range: RangeSnapshot | undefined, errors: ContractErr
     }
     seen.set(name, ref.cell);
     const valueRef = row.ref("Value");
+    policy.refs[name] = valueRef;
     const problem = SETTINGS[name](policy, row.get("Value"));
     if (problem) errors.push(contractError(valueRef.sheet, valueRef.cell, `${name} ${problem}`));
   }

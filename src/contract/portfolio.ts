@@ -13,6 +13,8 @@ export interface Holding {
   index: number;
   /** Reference to the row's Symbol cell. */
   ref: CellRef;
+  /** Reference to the row's Account cell (the Symbol cell when the column is absent). */
+  accountRef: CellRef;
   account: string;
   symbol: string;
   assetClass: string;
@@ -44,7 +46,19 @@ export interface TargetRow {
 export type TriggerKind = "Band" | "Calendar" | "Hybrid";
 export type Frequency = "Monthly" | "Quarterly" | "Semiannual" | "Annual";
 export type RebalanceTo = "Target" | "Band Edge" | "Halfway";
-export type StrategyName = "Full";
+export type StrategyName = "Full" | "Cash Flow" | "Tax Aware";
+export type SellOrder = "Most Overweight" | "Highest Gain First" | "Lowest Gain First";
+export type LotOrder = "HIFO" | "FIFO" | "Min Tax";
+export type AccountType = "Traditional IRA" | "Roth IRA" | "SEP IRA" | "Solo 401k" | "Taxable";
+
+/** One row of the optional Accounts range. */
+export interface AccountRow {
+  account: string;
+  type: AccountType;
+  /** Overrides the policy's Cash Reserve for this account. */
+  cashReserve: Decimal | null;
+  ref: CellRef;
+}
 
 export interface Policy {
   /** ISO date. */
@@ -65,13 +79,32 @@ export interface Policy {
   cashReserve: Decimal;
   limitOffsetBps: Decimal;
   fractional: boolean;
+  /** Positive = contribution, negative = withdrawal (RMD, distribution); 0 = none. */
+  cashFlow: Decimal;
+  /** Account the cash flow goes to or comes from; null = the first account. */
+  cashFlowAccount: string | null;
+  sellOrder: SellOrder;
+  lotOrder: LotOrder;
+  /** Days after which an illiquid row's valuation is stale. */
+  maxValuationAge: number;
+  /** Annual IRA contribution limit ($). */
+  contributionLimit: Decimal;
+  /** Owner's age; 50 or more adds the catch-up to the limit. */
+  ownerAge: number | null;
+  /** Where each setting was read from (setting name → its Value cell), for messages. */
+  refs: Partial<Record<string, CellRef>>;
 }
+
+/** The IRA catch-up contribution for owners aged 50 or more (2026). */
+export const CATCH_UP = 1100;
 
 /** The validated input of the engine. */
 export interface Portfolio {
   holdings: Holding[];
   targets: TargetRow[];
   policy: Policy;
+  /** Rows of the Accounts range; empty when the workbook has none. */
+  accounts: AccountRow[];
 }
 
 export const CASH_SYMBOL = "CASH";

@@ -5,7 +5,9 @@
  * sell and to buy.
  */
 import Decimal from "decimal.js";
+import { SellOrder } from "../contract/portfolio";
 import { Account } from "./positions";
+import { gainRatio } from "./lots";
 
 export interface ClassMove {
   account: string;
@@ -14,22 +16,28 @@ export interface ClassMove {
   amount: Decimal;
 }
 
+export interface AllocateOptions {
+  sellOrder: SellOrder;
+  /** Tax Aware: trade in tax-advantaged accounts before taxable ones. */
+  taxAware: boolean;
+}
+
 const ZERO = new Decimal(0);
 const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+const sum = (xs: Decimal[]) => xs.reduce((s, x) => s.plus(x), ZERO);
 
 /** Splits `amount` over `caps` in proportion to them, never exceeding a cap; returns the parts (to the cent). */
 export function splitProportionally(amount: Decimal, caps: Decimal[]): Decimal[] {
-  const sum = caps.reduce((s, c) => s.plus(c), ZERO);
-  if (sum.lte(0) || amount.lte(0)) return caps.map(() => ZERO);
-  const take = Decimal.min(amount, sum);
-  const parts = caps.map((c) => cents(c.times(take).div(sum)));
+  const total = sum(caps);
+  if (total.lte(0) || amount.lte(0)) return caps.map(() => ZERO);
+  const take = Decimal.min(amount, total);
+  const parts = caps.map((c) => cents(c.times(take).div(total)));
   // Hand out the cents lost to rounding, largest remaining cap first.
-  let left = take.minus(parts.reduce((s, p) => s.plus(p), ZERO));
+  let left = take.minus(sum(parts));
   const order = caps.map((_, i) => i).sort((a, b) => caps[b].minus(parts[b]).comparedTo(caps[a].minus(parts[a])));
   for (const i of order) {
     if (left.lt(0.01)) break;
-    const room = caps[i].minus(parts[i]);
-    const add = cents(Decimal.min(room, left));
+    const add = cents(Decimal.min(caps[i].minus(parts[i]), left));
     parts[i] = parts[i].plus(add);
     left = left.minus(add);
   }
@@ -37,12 +45,36 @@ export function splitProportionally(amount: Decimal, caps: Decimal[]): Decimal[]
 }
 
 /**
- * delta: desired − current per non-cash class (dollars). cashDelta: desired − current for cash.
- * Returns per-account class moves whose sums per account are cash-neutral, except spending of
- * cash above the reserve (when the household holds more cash than desired) and raising cash
- * (when it holds less).
+ * Takes `amount` from the largest caps first: the largest is brought down to the next, then both
+ * together, and so on (what is left of each cap ends level). Parts to the cent, never above a cap.
  */
-export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, cashDelta: Decimal): ClassMove[] {
+export function takeFromTop(amount: Decimal, caps: Decimal[]): Decimal[] {
+  const total = sum(caps);
+  if (total.lte(0) || amount.lte(0)) return caps.map(() => ZERO);
+  const take = Decimal.min(amount, total);
+  const sorted = caps.map((c, i) => ({ c, i })).sort((a, b) => b.c.comparedTo(a.c) || a.i - b.i);
+  // Find the level L with Σ max(0, cap − L) = take.
+  let level = ZERO;
+  let above = ZERO;
+  for (let k = 0; k < sorted.length; k++) {
+    above = above.plus(sorted[k].c);
+    const next = k + 1 < sorted.length ? sorted[k + 1].c : ZERO;
+    const freed = above.minus(next.times(k + 1));
+    if (freed.gte(take)) {
+      level = above.minus(take).div(k + 1);
+      break;
+    }
+  }
+  const exact = caps.map((c) => Decimal.max(ZERO, c.minus(level)));
+  return splitProportionally(take, exact);
+}
+
+/**
+ * delta: desired − current per non-cash class (dollars). cashDelta: desired − current for cash.
+ * Returns per-account class moves. Within an account, sales fund purchases; cash above the reserve
+ * is spent while the household holds more cash than desired; accounts below their reserve raise it.
+ */
+export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, cashDelta: Decimal, options: AllocateOptions): ClassMove[] {
   const need = new Map<string, Decimal>();
   const excess = new Map<string, Decimal>();
   for (const [c, d] of delta) {
@@ -52,54 +84,88 @@ export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, 
   let cashToSpend = cashDelta.lt(0) ? cashDelta.neg() : ZERO;
   let cashToRaise = cashDelta.gt(0) ? cashDelta : ZERO;
   const moves = new Map<string, Decimal>();
+  const sold = new Map<string, Decimal>();
+  const k = (account: string, cls: string) => `${account}\u0000${cls}`;
   const move = (account: string, cls: string, amount: Decimal) => {
     if (amount.isZero()) return;
-    const key = `${account}\u0000${cls}`;
-    moves.set(key, (moves.get(key) ?? ZERO).plus(amount));
+    moves.set(k(account, cls), (moves.get(k(account, cls)) ?? ZERO).plus(amount));
   };
 
+  const ordered = options.taxAware ? [...accounts].sort((a, b) => Number(a.taxable) - Number(b.taxable)) : accounts;
   const buyable = (a: Account) => [...new Set(a.positions.filter((p) => p.tradable).map((p) => p.assetClass))];
   const sellCap = (a: Account, cls: string) =>
-    a.positions.filter((p) => p.assetClass === cls).reduce((s, p) => s.plus(p.sellable.times(p.price)), ZERO);
+    a.positions
+      .filter((p) => p.assetClass === cls)
+      .reduce((s, p) => s.plus(p.sellable.times(p.price)), ZERO)
+      .minus(sold.get(k(a.name, cls)) ?? ZERO);
 
+  /** Order in which an account's classes give up money, per Sell Order. */
+  const classGain = (a: Account, cls: string): number => {
+    const ratios = a.positions.filter((p) => p.assetClass === cls).map((p) => gainRatio(p.lots, p.price) ?? 0);
+    return ratios.length ? Math.max(...ratios) : 0;
+  };
+  const sellFrom = (a: Account, classes: string[], caps: Decimal[], amount: Decimal): Decimal[] => {
+    if (options.sellOrder === "Most Overweight") return takeFromTop(amount, caps);
+    const sign = options.sellOrder === "Highest Gain First" ? -1 : 1;
+    const order = classes.map((c, i) => ({ i, g: classGain(a, c) })).sort((x, y) => sign * (x.g - y.g) || x.i - y.i);
+    const parts = caps.map(() => ZERO);
+    let left = amount;
+    for (const { i } of order) {
+      parts[i] = cents(Decimal.min(caps[i], left));
+      left = left.minus(parts[i]);
+    }
+    return parts;
+  };
+  const sellClasses = (a: Account, amount: Decimal, classes: string[], capOf: (c: string) => Decimal): Decimal => {
+    const caps = classes.map(capOf);
+    const parts = sellFrom(a, classes, caps, Decimal.min(amount, sum(caps)));
+    classes.forEach((c, i) => {
+      if (parts[i].isZero()) return;
+      move(a.name, c, parts[i].neg());
+      if (excess.has(c)) excess.set(c, Decimal.max(ZERO, excess.get(c)!.minus(parts[i])));
+      sold.set(k(a.name, c), (sold.get(k(a.name, c)) ?? ZERO).plus(parts[i]));
+    });
+    return sum(parts);
+  };
   const buyInto = (a: Account, budget: Decimal): Decimal => {
     const classes = buyable(a).filter((c) => (need.get(c) ?? ZERO).gt(0));
     const parts = splitProportionally(budget, classes.map((c) => need.get(c)!));
-    let spent = ZERO;
     classes.forEach((c, i) => {
       move(a.name, c, parts[i]);
       need.set(c, need.get(c)!.minus(parts[i]));
-      spent = spent.plus(parts[i]);
     });
-    return spent;
+    return sum(parts);
   };
+  const overClasses = () => [...excess.keys()].filter((c) => excess.get(c)!.gt(0));
 
-  // 1. Spend cash above each account's reserve, while the household has more cash than desired.
-  for (const a of accounts) {
+  // 0. Accounts below their reserve (after a withdrawal, say) raise the shortfall: overweight classes first, then any.
+  for (const a of ordered) {
+    let short = a.reserve.minus(a.cash);
+    if (short.lte(0)) continue;
+    short = short.minus(sellClasses(a, short, overClasses(), (c) => Decimal.min(excess.get(c)!, sellCap(a, c))));
+    if (short.gt(0)) {
+      const any = [...new Set(a.positions.filter((p) => p.sellable.gt(0)).map((p) => p.assetClass))];
+      sellClasses(a, short, any, (c) => sellCap(a, c));
+    }
+  }
+
+  // 1. Spend cash above each account's reserve, while the household holds more cash than desired.
+  for (const a of ordered) {
     if (cashToSpend.lte(0)) break;
     const spendable = Decimal.max(ZERO, a.cash.minus(a.reserve));
-    const spent = buyInto(a, Decimal.min(spendable, cashToSpend));
-    cashToSpend = cashToSpend.minus(spent);
+    cashToSpend = cashToSpend.minus(buyInto(a, Decimal.min(spendable, cashToSpend)));
   }
 
   // 2. Within each account, sell overweight classes to fund underweight ones (and to raise cash when short).
-  const sold = new Map<string, Decimal>();
-  for (const a of accounts) {
-    const over = [...excess.keys()].filter((c) => excess.get(c)!.gt(0));
-    const caps = over.map((c) => Decimal.min(excess.get(c)!, sellCap(a, c).minus(sold.get(`${a.name}\u0000${c}`) ?? ZERO)));
-    const canSell = caps.reduce((s, c) => s.plus(c), ZERO);
-    const canBuy = buyable(a).reduce((s, c) => s.plus(need.get(c) ?? ZERO), ZERO).plus(cashToRaise);
+  for (const a of ordered) {
+    const over = overClasses();
+    const canSell = sum(over.map((c) => Decimal.min(excess.get(c)!, sellCap(a, c))));
+    const canBuy = sum(buyable(a).map((c) => need.get(c) ?? ZERO)).plus(cashToRaise);
     const swap = cents(Decimal.min(canSell, canBuy));
     if (swap.lte(0)) continue;
-    const sells = splitProportionally(swap, caps);
-    over.forEach((c, i) => {
-      move(a.name, c, sells[i].neg());
-      excess.set(c, excess.get(c)!.minus(sells[i]));
-      const k = `${a.name}\u0000${c}`;
-      sold.set(k, (sold.get(k) ?? ZERO).plus(sells[i]));
-    });
-    const bought = buyInto(a, swap);
-    cashToRaise = Decimal.max(ZERO, cashToRaise.minus(swap.minus(bought)));
+    const raised = sellClasses(a, swap, over, (c) => Decimal.min(excess.get(c)!, sellCap(a, c)));
+    const bought = buyInto(a, raised);
+    cashToRaise = Decimal.max(ZERO, cashToRaise.minus(raised.minus(bought)));
   }
 
   return [...moves.entries()].map(([key, amount]) => {

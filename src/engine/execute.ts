@@ -1,12 +1,14 @@
 /**
  * Dollar moves → orders: quantities in multiples of the lot size, trades below Min Trade dropped,
- * fees (per trade + bps) paid from the account's cash, limit prices, and every account's buys + fees
- * kept within its cash + sales − reserve (buys are budgeted at their limit price, the worst fill).
+ * fees (per trade + bps) paid from the account's cash, limit prices, realised gains by lot, the
+ * wash-sale guard, and every account's buys + fees kept within its cash + sales − reserve (buys are
+ * budgeted at their limit price, the worst fill).
  */
 import Decimal from "decimal.js";
 import { Policy } from "../contract/portfolio";
 import { Account, Position } from "./positions";
 import { ClassMove } from "./allocate";
+import { gainRatio, orderLots, realize } from "./lots";
 import { Trade } from "./types";
 
 const ZERO = new Decimal(0);
@@ -30,6 +32,13 @@ export function roundToLot(quantity: Decimal, lotSize: Decimal, mode: Decimal.Ro
   return quantity.div(lotSize).toDecimalPlaces(0, mode).times(lotSize);
 }
 
+export interface ExecuteOptions {
+  /** Tax Aware: taxable sales take losses first, then long-term, then short-term gains. */
+  taxAware: boolean;
+  /** Sell more when an account would end below its reserve (off for a contribution under Cash Flow, which only buys). */
+  restoreReserve: boolean;
+}
+
 function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy: Policy): Trade {
   const amount = toCents(quantity.times(p.price));
   return {
@@ -42,34 +51,68 @@ function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy:
     limitPrice: limitPrice(p.price, side, policy),
     amount,
     fee: tradeFee(amount, policy),
+    realized: null,
   };
 }
 
-/** Sells `amount` dollars of a class in an account, largest positions first, to the nearest lot. */
-function planSells(account: Account, assetClass: string, amount: Decimal, policy: Policy): Trade[] {
-  const trades: Trade[] = [];
-  let left = amount;
-  const positions = account.positions
-    .filter((p) => p.assetClass === assetClass && p.sellable.gt(0))
-    .sort((a, b) => b.sellable.times(b.price).comparedTo(a.sellable.times(a.price)) || a.order - b.order);
-  for (const p of positions) {
-    if (left.lte(0)) break;
-    let q = roundToLot(left.div(p.price), p.lotSize, Decimal.ROUND_HALF_UP);
-    q = Decimal.min(q, roundToLot(p.sellable, p.lotSize, Decimal.ROUND_DOWN));
-    if (q.lte(0)) continue;
-    const t = makeTrade(p, "sell", q, policy);
-    if (t.amount.lt(policy.minTrade) || t.fee.gte(t.amount)) continue;
-    trades.push(t);
-    left = left.minus(t.amount);
-  }
-  return trades;
+/** Positions of a class in the order they give up money, per Sell Order (Tax Aware: lowest gain first in taxable accounts). */
+function sellOrder(account: Account, positions: Position[], policy: Policy, taxAware: boolean): Position[] {
+  const gain = (p: Position) => gainRatio(p.lots, p.price);
+  const bySize = (a: Position, b: Position) => b.sellable.times(b.price).comparedTo(a.sellable.times(a.price)) || a.order - b.order;
+  const byGain = (sign: number) => (a: Position, b: Position) => {
+    const ga = gain(a);
+    const gb = gain(b);
+    if (ga === null || gb === null) return ga === gb ? bySize(a, b) : ga === null ? 1 : -1;
+    return sign * (ga - gb) || bySize(a, b);
+  };
+  const order =
+    taxAware && account.taxable ? byGain(1) : policy.sellOrder === "Highest Gain First" ? byGain(-1) : policy.sellOrder === "Lowest Gain First" ? byGain(1) : bySize;
+  return [...positions].sort(order);
 }
 
-/** The position a class is bought through in an account: the largest tradable holding of it (first listed on ties). */
-function buyVehicle(account: Account, assetClass: string): Position | undefined {
-  return account.positions
-    .filter((p) => p.assetClass === assetClass && p.tradable)
-    .sort((a, b) => b.quantity.times(b.price).comparedTo(a.quantity.times(a.price)) || a.order - b.order)[0];
+class Ledger {
+  readonly sold = new Map<Position, Decimal>();
+  constructor(
+    readonly policy: Policy,
+    readonly options: ExecuteOptions,
+  ) {}
+
+  /** Sells up to `quantity` of p (rounded to its lot), recording lots and realised gains. */
+  sell(account: Account, p: Position, quantity: Decimal, mode: Decimal.Rounding): Trade | null {
+    const already = this.sold.get(p) ?? ZERO;
+    const room = roundToLot(p.sellable.minus(already), p.lotSize, Decimal.ROUND_DOWN);
+    const q = Decimal.min(roundToLot(quantity, p.lotSize, mode), room);
+    if (q.lte(0)) return null;
+    const t = makeTrade(p, "sell", q, this.policy);
+    if (t.amount.lt(this.policy.minTrade) || t.fee.gte(t.amount)) return null;
+    const taxFirst = this.options.taxAware && account.taxable;
+    const lots = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, taxFirst);
+    // Lots already used by an earlier sale of this position are skipped.
+    const r = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf);
+    t.realized = account.taxable ? r : null;
+    this.sold.set(p, already.plus(q));
+    return t;
+  }
+}
+
+/** The lots left after `quantity` units were taken from the front. */
+function skipQuantity<L extends { quantity: Decimal }>(lots: L[], quantity: Decimal): L[] {
+  let left = quantity;
+  const out: L[] = [];
+  for (const l of lots) {
+    if (left.gte(l.quantity)) {
+      left = left.minus(l.quantity);
+      continue;
+    }
+    out.push(left.gt(0) ? { ...l, quantity: l.quantity.minus(left), costBasis: scaleBasis(l, l.quantity.minus(left)) } : l);
+    left = ZERO;
+  }
+  return out;
+}
+
+function scaleBasis(l: { quantity: Decimal; costBasis?: Decimal | null }, q: Decimal): Decimal | null {
+  const basis = l.costBasis ?? null;
+  return basis === null || l.quantity.isZero() ? basis : basis.times(q).div(l.quantity);
 }
 
 /** What a buy costs if it fills at its limit price (never less than at the market price). */
@@ -86,12 +129,17 @@ function planBuy(p: Position, budget: Decimal, policy: Policy): Trade | null {
   const step = p.lotSize.isZero() ? new Decimal(10).pow(-FRACTIONAL_PLACES) : p.lotSize;
   for (let i = 0; i < 3 && q.gt(0); i++) {
     const t = makeTrade(p, "buy", q, policy);
-    if (worstCost(t).plus(t.fee).lte(budget)) {
-      return t.amount.lt(policy.minTrade) ? null : t;
-    }
+    if (worstCost(t).plus(t.fee).lte(budget)) return t.amount.lt(policy.minTrade) ? null : t;
     q = q.minus(step);
   }
   return null;
+}
+
+/** The position a class is bought through in an account: its largest tradable holding (first listed on ties), never a symbol sold at a loss. */
+function buyVehicle(account: Account, assetClass: string, barred: Set<string>): Position | undefined {
+  return account.positions
+    .filter((p) => p.assetClass === assetClass && p.tradable && !barred.has(p.symbol))
+    .sort((a, b) => b.quantity.times(b.price).comparedTo(a.quantity.times(a.price)) || a.order - b.order)[0];
 }
 
 export interface Execution {
@@ -101,39 +149,75 @@ export interface Execution {
   warnings: string[];
 }
 
-export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Policy): Execution {
-  const trades: Trade[] = [];
-  const cashAfter = new Map<string, Decimal>();
+export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Policy, options: ExecuteOptions): Execution {
+  const ledger = new Ledger(policy, options);
   const warnings: string[] = [];
-  for (const account of accounts) {
-    const mine = moves.filter((m) => m.account === account.name);
-    const sells = mine.filter((m) => m.amount.lt(0)).flatMap((m) => planSells(account, m.assetClass, m.amount.neg(), policy));
-    let cash = account.cash;
-    for (const s of sells) cash = cash.plus(s.amount).minus(s.fee);
-    const buys = mine.filter((m) => m.amount.gt(0));
+  const cash = new Map(accounts.map((a) => [a.name, a.cash]));
+  const sells = new Map<string, Trade[]>(accounts.map((a) => [a.name, []]));
+  const addSell = (a: Account, t: Trade | null) => {
+    if (!t) return;
+    sells.get(a.name)!.push(t);
+    cash.set(a.name, cash.get(a.name)!.plus(t.amount).minus(t.fee));
+  };
+
+  // Sales everywhere first, so the wash-sale guard knows every loss before any purchase is chosen.
+  for (const a of accounts) {
+    for (const m of moves.filter((x) => x.account === a.name && x.amount.lt(0))) {
+      let left = m.amount.neg();
+      const positions = sellOrder(a, a.positions.filter((p) => p.assetClass === m.assetClass && p.sellable.gt(0)), policy, options.taxAware);
+      for (const p of positions) {
+        if (left.lte(0)) break;
+        const t = ledger.sell(a, p, left.div(p.price), Decimal.ROUND_HALF_UP);
+        addSell(a, t);
+        if (t) left = left.minus(t.amount);
+      }
+    }
+    // Below the reserve (a withdrawal, fees, rounding): sell more, largest positions first, rounding up.
+    if (options.restoreReserve) {
+      for (const p of sellOrder(a, a.positions.filter((x) => x.sellable.gt(0)), policy, options.taxAware)) {
+        const short = a.reserve.minus(cash.get(a.name)!);
+        if (short.lte(0)) break;
+        const gross = short.plus(policy.feePerTrade).div(new Decimal(1).minus(policy.feeBps.div(10000)));
+        addSell(a, ledger.sell(a, p, gross.div(p.price), Decimal.ROUND_UP));
+      }
+      const still = a.reserve.minus(cash.get(a.name)!);
+      if (still.gt(0)) warnings.push(`${a.name}: cash ends $${still.toFixed(2)} below the $${a.reserve.toFixed(2)} reserve; nothing more can be sold`);
+    }
+  }
+
+  // Wash-sale guard: a symbol sold at a loss in a taxable account is bought nowhere in the household.
+  const barred = new Set<string>();
+  for (const list of sells.values()) {
+    for (const t of list) if (t.realized && t.realized.shortTerm.plus(t.realized.longTerm).isNegative()) barred.add(t.symbol);
+  }
+
+  const trades: Trade[] = [];
+  for (const a of accounts) {
+    const buys = moves.filter((m) => m.account === a.name && m.amount.gt(0));
     const wanted = buys.reduce((s, m) => s.plus(m.amount), ZERO);
-    const available = Decimal.max(ZERO, cash.minus(account.reserve));
+    const available = Decimal.max(ZERO, cash.get(a.name)!.minus(a.reserve));
     const scale = wanted.gt(available) && wanted.gt(0) ? available.div(wanted) : new Decimal(1);
     if (scale.lt(1) && wanted.minus(available).gte(1)) {
-      warnings.push(
-        `${account.name}: buys cut to the cash available ($${available.toFixed(2)} after the $${account.reserve.toFixed(2)} reserve) instead of $${wanted.toFixed(2)}`,
-      );
+      warnings.push(`${a.name}: buys cut to the cash available ($${available.toFixed(2)} after the $${a.reserve.toFixed(2)} reserve) instead of $${wanted.toFixed(2)}`);
     }
     const bought: Trade[] = [];
     // Cash left if every buy so far filled at its limit price: what later buys are budgeted against.
-    let worstCash = cash;
+    let worstCash = cash.get(a.name)!;
     for (const m of buys) {
-      const p = buyVehicle(account, m.assetClass);
-      if (!p) continue;
-      const budget = Decimal.min(m.amount.times(scale), worstCash.minus(account.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+      const p = buyVehicle(a, m.assetClass, barred);
+      if (!p) {
+        const blocked = buyVehicle(a, m.assetClass, new Set());
+        if (blocked) warnings.push(`${a.name}: no ${m.assetClass} buy: ${blocked.symbol} was sold at a loss in a taxable account (wash sale) and the sheet lists no other ${m.assetClass} security here`);
+        continue;
+      }
+      const budget = Decimal.min(m.amount.times(scale), worstCash.minus(a.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
       const t = planBuy(p, budget, policy);
       if (!t) continue;
       bought.push(t);
-      cash = cash.minus(t.amount).minus(t.fee);
+      cash.set(a.name, cash.get(a.name)!.minus(t.amount).minus(t.fee));
       worstCash = worstCash.minus(worstCost(t)).minus(t.fee);
     }
-    trades.push(...sells, ...bought);
-    cashAfter.set(account.name, cash);
+    trades.push(...sells.get(a.name)!, ...bought);
   }
-  return { trades, cashAfter, warnings };
+  return { trades, cashAfter: cash, warnings };
 }

@@ -1,6 +1,7 @@
 /** Lots grouped into positions (account + symbol) and accounts with their cash. */
 import Decimal from "decimal.js";
-import { Holding, Portfolio } from "../contract/portfolio";
+import { AccountType, Holding, Portfolio } from "../contract/portfolio";
+import { isTaxAdvantaged } from "../contract/accounts";
 
 export interface Position {
   account: string;
@@ -22,6 +23,9 @@ export interface Position {
 
 export interface Account {
   name: string;
+  /** From the Accounts range; accounts it does not list are Traditional IRAs. */
+  type: AccountType;
+  taxable: boolean;
   cash: Decimal;
   reserve: Decimal;
   positions: Position[];
@@ -34,7 +38,9 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
   for (const h of portfolio.holdings) {
     let account = accounts.get(h.account);
     if (!account) {
-      account = { name: h.account, cash: new Decimal(0), reserve: portfolio.policy.cashReserve, positions: [] };
+      const row = portfolio.accounts.find((a) => a.account === h.account);
+      const type = row?.type ?? "Traditional IRA";
+      account = { name: h.account, type, taxable: !isTaxAdvantaged(type), cash: new Decimal(0), reserve: row?.cashReserve ?? portfolio.policy.cashReserve, positions: [] };
       accounts.set(h.account, account);
     }
     if (h.isCash) {
@@ -68,4 +74,9 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
     p.lots.push(h);
   }
   return [...accounts.values()];
+}
+
+/** A copy of the accounts with one account's cash changed (a contribution or a withdrawal). */
+export function withCashFlow(accounts: Account[], account: string, flow: Decimal): Account[] {
+  return accounts.map((a) => (a.name === account ? { ...a, cash: a.cash.plus(flow) } : a));
 }

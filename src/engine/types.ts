@@ -38,6 +38,8 @@ export interface Trade {
   /** quantity × price, to the cent. */
   amount: Decimal;
   fee: Decimal;
+  /** Gain realised by a sale in a taxable account, by holding period; null for buys and tax-free accounts. */
+  realized: { shortTerm: Decimal; longTerm: Decimal; known: boolean } | null;
 }
 
 export interface TriggerDecision {
@@ -68,4 +70,6 @@ export interface Plan {
   after: { classes: AfterClass[]; cash: AccountCash[] };
   warnings: string[];
   policy: Policy;
+  /** The contribution (+) or withdrawal (−) planned, and its account; null when none. */
+  cashFlow: { account: string; amount: Decimal } | null;
 }

@@ -12,6 +12,9 @@ export interface TradeJson {
   limitPrice: string;
   amount: string;
   fee: string;
+  /** Gain realised by a sale in a taxable account (null otherwise, or when a lot has no Cost Basis). */
+  realizedShortTerm: string | null;
+  realizedLongTerm: string | null;
 }
 
 export interface PlanJson {
@@ -32,6 +35,8 @@ export interface PlanJson {
   trades: TradeJson[];
   after: { classes: { assetClass: string; value: string; weight: number; drift: number }[]; cash: { account: string; value: string }[] };
   warnings: string[];
+  /** The contribution (+) or withdrawal (−) planned, or null. */
+  cashFlow: { account: string; amount: string } | null;
 }
 
 export const money = (d: Decimal): string => d.toFixed(2, Decimal.ROUND_HALF_UP);
@@ -52,6 +57,8 @@ export function tradeJson(t: Trade): TradeJson {
     limitPrice: money(t.limitPrice),
     amount: money(t.amount),
     fee: money(t.fee),
+    realizedShortTerm: t.realized && t.realized.known ? money(t.realized.shortTerm) : null,
+    realizedLongTerm: t.realized && t.realized.known ? money(t.realized.longTerm) : null,
   };
 }
 
@@ -77,5 +84,6 @@ export function planJson(plan: Plan): PlanJson {
       cash: plan.after.cash.map((c) => ({ account: c.account, value: money(c.value) })),
     },
     warnings: plan.warnings,
+    cashFlow: plan.cashFlow ? { account: plan.cashFlow.account, amount: money(plan.cashFlow.amount) } : null,
   };
 }

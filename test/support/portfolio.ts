@@ -1,6 +1,6 @@
 /** Builds Portfolio objects directly (no workbook) for engine tests. */
 import Decimal from "decimal.js";
-import { CASH_CLASS, CASH_SYMBOL, Holding, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
+import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, Holding, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
 import { defaultPolicy } from "../../src/contract/policy";
 
 export interface LotSpec {
@@ -21,6 +21,7 @@ export function holding(spec: LotSpec, index: number): Holding {
   return {
     index,
     ref: { sheet: "Holdings", cell: `B${index + 2}` },
+    accountRef: { sheet: "Holdings", cell: `A${index + 2}` },
     account: spec.account ?? "IRA",
     symbol: spec.symbol,
     assetClass: isCash ? CASH_CLASS : spec.assetClass ?? "Stocks",
@@ -42,7 +43,9 @@ export function targets(spec: Record<string, number | { target: number; abs?: nu
   });
 }
 
-type PolicyOverrides = Partial<Omit<Policy, "minTrade" | "feePerTrade" | "feeBps" | "cashReserve" | "limitOffsetBps">> & {
+type PolicyOverrides = Partial<Omit<Policy, "minTrade" | "feePerTrade" | "feeBps" | "cashReserve" | "limitOffsetBps" | "cashFlow" | "contributionLimit">> & {
+  cashFlow?: number;
+  contributionLimit?: number;
   minTrade?: number;
   feePerTrade?: number;
   feeBps?: number;
@@ -52,7 +55,7 @@ type PolicyOverrides = Partial<Omit<Policy, "minTrade" | "feePerTrade" | "feeBps
 
 export function policy(overrides: PolicyOverrides = {}): Policy {
   const base = defaultPolicy("2026-11-20");
-  const { minTrade, feePerTrade, feeBps, cashReserve, limitOffsetBps, ...rest } = overrides;
+  const { minTrade, feePerTrade, feeBps, cashReserve, limitOffsetBps, cashFlow, contributionLimit, ...rest } = overrides;
   return {
     ...base,
     ...rest,
@@ -61,9 +64,19 @@ export function policy(overrides: PolicyOverrides = {}): Policy {
     feeBps: new Decimal(feeBps ?? 0),
     cashReserve: new Decimal(cashReserve ?? 0),
     limitOffsetBps: new Decimal(limitOffsetBps ?? 0),
+    cashFlow: new Decimal(cashFlow ?? 0),
+    contributionLimit: new Decimal(contributionLimit ?? 7500),
   };
 }
 
-export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy()): Portfolio {
-  return { holdings: lots.map(holding), targets: t, policy: p };
+export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = []): Portfolio {
+  return { holdings: lots.map(holding), targets: t, policy: p, accounts };
+}
+
+/** Accounts rows: name → type (and optional reserve). */
+export function accounts(spec: Record<string, AccountType | { type: AccountType; reserve?: number }>): AccountRow[] {
+  return Object.entries(spec).map(([account, v], i) => {
+    const a = typeof v === "string" ? { type: v } : v;
+    return { account, type: a.type, cashReserve: a.reserve === undefined ? null : new Decimal(a.reserve), ref: { sheet: "Accounts", cell: `A${i + 2}` } };
+  });
 }

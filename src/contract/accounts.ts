@@ -1,0 +1,61 @@
+/** The optional Accounts range: Account, Type, optional Cash Reserve. */
+import { AccountRow, AccountType } from "./portfolio";
+import { ContractError, contractError } from "./errors";
+import { describe, isBlank, normalizeKey, readNumber, text } from "./cells";
+import { RangeSnapshot } from "./snapshot";
+import { readTable } from "./table";
+
+export const ACCOUNT_TYPES: AccountType[] = ["Traditional IRA", "Roth IRA", "SEP IRA", "Solo 401k", "Taxable"];
+
+/** Accounts of these types pay no tax on trades inside them. */
+export function isTaxAdvantaged(type: AccountType): boolean {
+  return type !== "Taxable";
+}
+
+export function readAccounts(range: RangeSnapshot | undefined, errors: ContractError[]): AccountRow[] {
+  if (!range) return [];
+  const table = readTable(
+    range,
+    [
+      { header: "Account", required: true },
+      { header: "Type", required: true },
+      { header: "Cash Reserve", required: false },
+    ],
+    errors,
+  );
+  if (!table) return [];
+  const rows: AccountRow[] = [];
+  const seen = new Map<string, string>();
+  for (const row of table.rows) {
+    const ref = row.ref("Account");
+    const account = text(row.get("Account"));
+    if (account === "") {
+      errors.push(contractError(ref.sheet, ref.cell, "Account must not be empty"));
+      continue;
+    }
+    if (seen.has(account)) {
+      errors.push(contractError(ref.sheet, ref.cell, `Account "${account}" is listed twice in Accounts (also in ${seen.get(account)})`));
+      continue;
+    }
+    seen.set(account, ref.cell);
+    const typeRef = row.ref("Type");
+    const type = ACCOUNT_TYPES.find((t) => normalizeKey(t) === normalizeKey(row.get("Type")));
+    if (!type) {
+      errors.push(contractError(typeRef.sheet, typeRef.cell, `Type must be one of ${ACCOUNT_TYPES.join(", ")} (found ${describe(row.get("Type"))})`));
+      continue;
+    }
+    let cashReserve = null;
+    const reserveCell = row.get("Cash Reserve");
+    if (!isBlank(reserveCell)) {
+      const n = readNumber(reserveCell);
+      const r = row.ref("Cash Reserve");
+      if (!n.ok || n.value.isNegative()) {
+        errors.push(contractError(r.sheet, r.cell, `Cash Reserve must be a dollar amount of 0 or more (found ${describe(reserveCell)})`));
+        continue;
+      }
+      cashReserve = n.value;
+    }
+    rows.push({ account, type, cashReserve, ref });
+  }
+  return rows;
+}

@@ -1,0 +1,43 @@
+/** Checks that need several ranges at once: accounts known, the cash flow's account, a withdrawal that can be raised. */
+import Decimal from "decimal.js";
+import { AccountRow, Holding, Policy } from "./portfolio";
+import { ContractError, contractError } from "./errors";
+
+export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: Policy, hasAccountsRange: boolean, errors: ContractError[]): void {
+  const known = new Set(accounts.map((a) => a.account));
+  if (hasAccountsRange) {
+    const reported = new Set<string>();
+    for (const h of holdings) {
+      if (known.has(h.account) || reported.has(h.account)) continue;
+      reported.add(h.account);
+      errors.push(contractError(h.accountRef.sheet, h.accountRef.cell, `Account "${h.account}" is not listed in Accounts (known: ${[...known].join(", ") || "none"})`));
+    }
+  }
+  if (holdings.length === 0) return;
+  const accountNames = [...new Set(holdings.map((h) => h.account))];
+  const flowRef = policy.refs["Cash Flow"];
+  const accountRef = policy.refs["Cash Flow Account"];
+  const flowAccount = policy.cashFlowAccount ?? accountNames[0];
+  if (policy.cashFlowAccount !== null && !accountNames.includes(policy.cashFlowAccount)) {
+    const r = accountRef ?? flowRef;
+    errors.push(contractError(r?.sheet ?? "", r?.cell ?? "", `Cash Flow Account "${policy.cashFlowAccount}" holds nothing in Holdings (accounts: ${accountNames.join(", ")})`));
+    return;
+  }
+  if (policy.cashFlow.isNegative()) {
+    const row = accounts.find((a) => a.account === flowAccount);
+    const reserve = row?.cashReserve ?? policy.cashReserve;
+    const raisable = holdings
+      .filter((h) => h.account === flowAccount && (h.isCash || h.tradable))
+      .reduce((s, h) => s.plus(h.quantity.times(h.price)), new Decimal(0))
+      .minus(reserve);
+    if (policy.cashFlow.abs().gt(raisable)) {
+      errors.push(
+        contractError(
+          flowRef?.sheet ?? "",
+          flowRef?.cell ?? "",
+          `Cash Flow withdraws $${policy.cashFlow.abs().toFixed(2)} from ${flowAccount}, which can raise at most $${Decimal.max(raisable, 0).toFixed(2)} (its cash and tradable holdings, less the $${reserve.toFixed(2)} reserve)`,
+        ),
+      );
+    }
+  }
+}
