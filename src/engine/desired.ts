@@ -36,10 +36,11 @@ function toTargets(classes: ClassRow[], bounds: Bounds[], total: Decimal, cashIn
     const free = classes.map((_, i) => i).filter((i) => desired[i] === null);
     const pinned = desired.reduce<Decimal>((s, d) => (d ? s.plus(d) : s), new Decimal(0));
     const rest = total.minus(pinned);
-    const weightSum = free.reduce((s, i) => s + classes[i].target, 0);
+    // Targets are summed as decimals: 0.1 + 0.2 + 0.3 + 0.4 must be exactly 1 here.
+    const weightSum = free.reduce((s, i) => s.plus(classes[i].target), new Decimal(0));
     const trial = new Map<number, Decimal>();
     for (const i of free) {
-      const share = weightSum > 0 ? rest.times(classes[i].target).div(weightSum) : i === cashIndex ? rest : new Decimal(0);
+      const share = weightSum.gt(0) ? rest.times(classes[i].target).div(weightSum) : i === cashIndex ? rest : new Decimal(0);
       trial.set(i, share);
     }
     const violators = free.filter((i) => !clamp(trial.get(i)!, bounds[i]).eq(trial.get(i)!));

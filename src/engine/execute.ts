@@ -35,8 +35,8 @@ export function roundToLot(quantity: Decimal, lotSize: Decimal, mode: Decimal.Ro
 export interface ExecuteOptions {
   /** Tax Aware: taxable sales take losses first, then long-term, then short-term gains. */
   taxAware: boolean;
-  /** Sell more when an account would end below its reserve (off for a contribution under Cash Flow, which only buys). */
-  restoreReserve: boolean;
+  /** Accounts that sell more when they would end below their reserve (Cash Flow: only a withdrawal's account). */
+  restoreReserve: (account: string) => boolean;
 }
 
 function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy: Policy): Trade {
@@ -77,14 +77,21 @@ class Ledger {
     readonly options: ExecuteOptions,
   ) {}
 
-  /** Sells up to `quantity` of p (rounded to its lot), recording lots and realised gains. */
-  sell(account: Account, p: Position, quantity: Decimal, mode: Decimal.Rounding): Trade | null {
+  /**
+   * Sells up to `quantity` of p (rounded to its lot), recording lots and realised gains. A sale
+   * below Min Trade is dropped, unless `needed` (cash must be raised): then it grows to Min Trade
+   * where the position allows, and is kept below it only when nothing more is held.
+   */
+  sell(account: Account, p: Position, quantity: Decimal, mode: Decimal.Rounding, needed = false): Trade | null {
     const already = this.sold.get(p) ?? ZERO;
     const room = roundToLot(p.sellable.minus(already), p.lotSize, Decimal.ROUND_DOWN);
-    const q = Decimal.min(roundToLot(quantity, p.lotSize, mode), room);
+    let q = Decimal.min(roundToLot(quantity, p.lotSize, mode), room);
+    if (needed && q.gt(0) && q.times(p.price).lt(this.policy.minTrade)) {
+      q = Decimal.min(roundToLot(this.policy.minTrade.div(p.price), p.lotSize, Decimal.ROUND_UP), room);
+    }
     if (q.lte(0)) return null;
     const t = makeTrade(p, "sell", q, this.policy);
-    if (t.amount.lt(this.policy.minTrade) || t.fee.gte(t.amount)) return null;
+    if ((!needed && t.amount.lt(this.policy.minTrade)) || t.fee.gte(t.amount)) return null;
     const taxFirst = this.options.taxAware && account.taxable;
     const lots = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, taxFirst);
     // Lots already used by an earlier sale of this position are skipped.
@@ -173,12 +180,14 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
       }
     }
     // Below the reserve (a withdrawal, fees, rounding): sell more, largest positions first, rounding up.
-    if (options.restoreReserve) {
+    if (options.restoreReserve(a.name)) {
       for (const p of sellOrder(a, a.positions.filter((x) => x.sellable.gt(0)), policy, options.taxAware)) {
         const short = a.reserve.minus(cash.get(a.name)!);
         if (short.lte(0)) break;
         const gross = short.plus(policy.feePerTrade).div(new Decimal(1).minus(policy.feeBps.div(10000)));
-        addSell(a, ledger.sell(a, p, gross.div(p.price), Decimal.ROUND_UP));
+        const t = ledger.sell(a, p, gross.div(p.price), Decimal.ROUND_UP, true);
+        if (t && t.amount.lt(policy.minTrade)) warnings.push(`${a.name}: ${t.symbol} sale of $${t.amount.toFixed(2)} is below Min Trade; it is needed to keep the cash reserve`);
+        addSell(a, t);
       }
       const still = a.reserve.minus(cash.get(a.name)!);
       if (still.gt(0)) warnings.push(`${a.name}: cash ends $${still.toFixed(2)} below the $${a.reserve.toFixed(2)} reserve; nothing more can be sold`);

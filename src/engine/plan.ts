@@ -36,7 +36,7 @@ function rebalanceMoves(portfolio: Portfolio, policy: Policy, accounts: Account[
   });
   const taxAware = policy.strategy === "Tax Aware";
   const moves = allocateMoves(accounts, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware });
-  return executeMoves(accounts, moves, policy, { taxAware, restoreReserve: true });
+  return executeMoves(accounts, moves, policy, { taxAware, restoreReserve: () => true });
 }
 
 function contributionWarnings(policy: Policy, account: Account | undefined, flow: Decimal): string[] {
@@ -105,7 +105,10 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     const { moves, warnings: w } = cashFlowMoves(flowAccount, classes, cashClass, flow);
     warnings.push(...w);
     if (policy.strategy !== "Cash Flow") warnings.push("No rebalance is due: only the cash flow is placed, by the Cash Flow method");
-    execution = executeMoves(afterFlow, moves, policy, { taxAware: policy.strategy === "Tax Aware", restoreReserve: flow.lt(0) });
+    execution = executeMoves(afterFlow, moves, policy, {
+      taxAware: policy.strategy === "Tax Aware",
+      restoreReserve: (name) => flow.lt(0) && name === flowAccount.name,
+    });
   }
   warnings.push(...execution.warnings);
 

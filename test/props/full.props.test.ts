@@ -5,54 +5,10 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
 import { planRebalance } from "../../src/engine/plan";
-import { Plan } from "../../src/engine/types";
-import { Portfolio } from "../../src/contract/portfolio";
 import { householdArb, PROP_RUNS, PROP_SEED } from "../support/households";
+import { checkExecution } from "../support/invariants";
 
 const ZERO = new Decimal(0);
-const key = (account: string, symbol: string) => `${account}\u0000${symbol}`;
-
-function checkExecution(p: Portfolio, plan: Plan): void {
-  const sellable = new Map<string, Decimal>();
-  const tradable = new Map<string, boolean>();
-  const cashBefore = new Map<string, Decimal>();
-  const lotSize = new Map<string, Decimal>();
-  for (const h of p.holdings) {
-    if (h.isCash) {
-      cashBefore.set(h.account, (cashBefore.get(h.account) ?? ZERO).plus(h.quantity));
-      continue;
-    }
-    const k = key(h.account, h.symbol);
-    if (h.tradable) {
-      sellable.set(k, (sellable.get(k) ?? ZERO).plus(h.quantity));
-      if (!tradable.get(k)) lotSize.set(k, h.lotSize);
-      tradable.set(k, true);
-    } else if (!tradable.has(k)) tradable.set(k, false);
-  }
-  const sold = new Map<string, Decimal>();
-  const cashFlow = new Map<string, Decimal>();
-  for (const t of plan.trades) {
-    const k = key(t.account, t.symbol);
-    // Locked rows are never traded.
-    expect(tradable.get(k)).toBe(true);
-    expect(t.quantity.gt(0)).toBe(true);
-    const lot = lotSize.get(k)!;
-    if (lot.gt(0)) expect(t.quantity.mod(lot).isZero()).toBe(true);
-    expect(t.amount.gte(p.policy.minTrade)).toBe(true);
-    if (t.side === "sell") sold.set(k, (sold.get(k) ?? ZERO).plus(t.quantity));
-    const signed = t.side === "sell" ? t.amount : t.amount.neg();
-    cashFlow.set(t.account, (cashFlow.get(t.account) ?? ZERO).plus(signed).minus(t.fee));
-  }
-  // Never sell more than the tradable lots hold.
-  for (const [k, q] of sold) expect(q.lte(sellable.get(k) ?? ZERO)).toBe(true);
-  for (const { account, value } of plan.after.cash) {
-    const before = cashBefore.get(account) ?? ZERO;
-    // Conserved to the cent: after = before + sales − buys − fees.
-    expect(value.toFixed(2)).toBe(before.plus(cashFlow.get(account) ?? ZERO).toFixed(2));
-    // Never below the reserve (an account already below it only rises).
-    expect(value.gte(Decimal.min(before, p.policy.cashReserve))).toBe(true);
-  }
-}
 
 const maxDrift = (drifts: number[]) => Math.max(...drifts.map(Math.abs));
 

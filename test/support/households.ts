@@ -1,7 +1,8 @@
 /** fast-check generators of random households (several accounts, lots, locked rows, fees, lot sizes). */
 import fc from "fast-check";
-import { Portfolio, RebalanceTo } from "../../src/contract/portfolio";
-import { LotSpec, policy, portfolio, targets } from "./portfolio";
+import Decimal from "decimal.js";
+import { AccountType, Portfolio, RebalanceTo, StrategyName } from "../../src/contract/portfolio";
+import { accounts, LotSpec, policy, portfolio, targets } from "./portfolio";
 
 /** Runs per property: 2,000 in `npm test`, more with PROP_RUNS (npm run test:props sets 10,000). */
 export const PROP_RUNS = Number(process.env.PROP_RUNS ?? 2000);
@@ -15,7 +16,13 @@ const positionArb = fc.record({
   priceCents: fc.integer({ min: 100, max: 50000 }),
   lotSize: fc.constantFrom(0, 1, 1, 1, 10, 100),
   lots: fc.array(
-    fc.record({ quantity: fc.integer({ min: 0, max: 3000 }), tradable: fc.boolean().map((b) => b || Math.random() < 0), locked: fc.nat({ max: 9 }) }),
+    fc.record({
+      quantity: fc.integer({ min: 0, max: 3000 }),
+      locked: fc.nat({ max: 9 }),
+      /** Cost per unit as a multiple of the price (gain or loss); 0 = no cost basis given. */
+      costFactor: fc.constantFrom(0, 0.3, 0.8, 1, 1.25, 2),
+      heldDays: fc.integer({ min: 1, max: 4000 }),
+    }),
     { minLength: 1, maxLength: 3 },
   ),
 });
@@ -27,7 +34,12 @@ const accountArb = fc.record({
 
 export interface HouseholdOptions {
   rebalanceTo?: RebalanceTo[];
+  strategies?: StrategyName[];
+  /** Add a random contribution or a feasible withdrawal. */
+  cashFlows?: boolean;
 }
+
+const TYPES: AccountType[] = ["Traditional IRA", "Roth IRA", "Taxable", "Taxable", "SEP IRA"];
 
 export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portfolio> {
   return fc
@@ -43,6 +55,13 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
       limitOffsetBps: fc.constantFrom(0, 10, 25),
       rebalanceTo: fc.constantFrom<RebalanceTo>(...(options.rebalanceTo ?? ["Target", "Band Edge", "Halfway"])),
       absBand: fc.constantFrom(0.01, 0.05, 0.1),
+      strategy: fc.constantFrom<StrategyName>(...(options.strategies ?? ["Full"])),
+      types: fc.array(fc.nat({ max: TYPES.length - 1 }), { minLength: 4, maxLength: 4 }),
+      flow: options.cashFlows ? fc.integer({ min: -100, max: 100 }) : fc.constant(0),
+      flowSize: fc.integer({ min: 1, max: 100_000 }),
+      flowAccount: fc.nat({ max: 3 }),
+      sellOrder: fc.constantFrom("Most Overweight" as const, "Highest Gain First" as const, "Lowest Gain First" as const),
+      lotOrder: fc.constantFrom("HIFO" as const, "FIFO" as const, "Min Tax" as const),
     })
     .map((h) => {
       const classes = CLASSES.slice(0, h.classCount);
@@ -70,14 +89,34 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
               price: (p.priceCents / 100).toFixed(2),
               lotSize: p.lotSize,
               tradable: l.locked !== 0,
+              costBasis: l.costFactor === 0 ? undefined : ((l.quantity * p.priceCents * l.costFactor) / 100).toFixed(2),
+              acquired: new Date(Date.UTC(2026, 10, 20) - l.heldDays * 86400000).toISOString().slice(0, 10),
             }),
           );
         });
       });
+      const accountRows = accounts(Object.fromEntries(h.accounts.map((_, ai) => [`Acct ${ai + 1}`, TYPES[h.types[ai]]])));
+      const flowAccount = `Acct ${(h.flowAccount % h.accounts.length) + 1}`;
+      let cashFlow = 0;
+      if (h.flow > 0) cashFlow = h.flowSize;
+      else if (h.flow < 0) {
+        // A withdrawal the account can certainly raise: at most half of its cash and tradable holdings above the reserve.
+        const raisable = lots
+          .filter((l) => l.account === flowAccount && l.tradable !== false)
+          .reduce((s, l) => s.plus(new Decimal(l.quantity).times(l.price ?? 1)), new Decimal(0))
+          .minus(h.reserve)
+          .div(2);
+        cashFlow = -Math.min(h.flowSize, Math.floor(raisable.toNumber()));
+      }
       return portfolio(
         lots,
         targets(t),
         policy({
+          strategy: h.strategy,
+          cashFlow,
+          cashFlowAccount: flowAccount,
+          sellOrder: h.sellOrder,
+          lotOrder: h.lotOrder,
           feePerTrade: h.feePerTrade,
           feeBps: h.feeBps,
           cashReserve: h.reserve,
@@ -86,6 +125,7 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
           rebalanceTo: h.rebalanceTo,
           absBand: h.absBand,
         }),
+        accountRows,
       );
     });
 }
