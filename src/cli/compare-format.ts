@@ -1,0 +1,42 @@
+/** `--compare`: the strategies side by side, as text or JSON. */
+import { Comparison } from "../engine/compare";
+import { money, planJson, PlanJson } from "../plans/json";
+import { table } from "./format";
+
+export interface ComparisonJson {
+  strategy: string;
+  rebalanceTo: string;
+  plan: PlanJson;
+}
+
+export function comparisonJson(comparisons: Comparison[]): ComparisonJson[] {
+  return comparisons.map((c) => ({ strategy: c.strategy, rebalanceTo: c.rebalanceTo, plan: planJson(c.plan) }));
+}
+
+export function formatComparison(comparisons: Comparison[], file: string): string {
+  const first = comparisons[0]?.plan;
+  const lines: string[] = [];
+  lines.push(`Strategies compared for ${file} as of ${first?.asOf ?? "?"} (each planned as if a rebalance were due today):`);
+  if (first) lines.push(`Trigger today: ${first.trigger.rebalance ? "rebalance due" : "no rebalance due"} — ${first.trigger.reasons.join("; ")}`);
+  lines.push("");
+  lines.push(
+    table(
+      ["Strategy", "Rebalance To", "Trades", "Turnover", "Fees", "Gains ST", "Gains LT", "Max drift after", "Out of band after"],
+      comparisons.map((c) => [
+        c.strategy,
+        c.strategy === "Cash Flow" ? "(flow only)" : c.rebalanceTo,
+        String(c.metrics.trades),
+        `$${money(c.metrics.turnover)}`,
+        `$${money(c.metrics.fees)}`,
+        `$${money(c.metrics.realizedShortTerm)}`,
+        `$${money(c.metrics.realizedLongTerm)}`,
+        `${(c.metrics.maxDriftAfter * 100).toFixed(2)} pp`,
+        c.metrics.outOfBandAfter.join(", ") || "none",
+      ]),
+      [0, 1, 8],
+    ),
+  );
+  lines.push("");
+  lines.push("Realised gains count sales in taxable accounts only. Use --json for every plan in full.");
+  return lines.join("\n") + "\n";
+}
