@@ -26,10 +26,7 @@ export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: 
   if (policy.cashFlow.isNegative()) {
     const row = accounts.find((a) => a.account === flowAccount);
     const reserve = row?.cashReserve ?? policy.cashReserve;
-    const raisable = holdings
-      .filter((h) => h.account === flowAccount && (h.isCash || h.tradable))
-      .reduce((s, h) => s.plus(h.quantity.times(h.price)), new Decimal(0))
-      .minus(reserve);
+    const raisable = raisableCash(holdings.filter((h) => h.account === flowAccount)).minus(reserve);
     if (policy.cashFlow.abs().gt(raisable)) {
       errors.push(
         contractError(
@@ -40,4 +37,25 @@ export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: 
       );
     }
   }
+}
+
+/** Cash plus what the tradable lots can be sold for in whole lots: the most an account can raise. */
+export function raisableCash(holdings: Holding[]): Decimal {
+  const positions = new Map<string, { quantity: Decimal; price: Decimal; lotSize: Decimal }>();
+  let total = new Decimal(0);
+  for (const h of holdings) {
+    if (h.isCash) {
+      total = total.plus(h.quantity);
+      continue;
+    }
+    if (!h.tradable) continue;
+    const p = positions.get(h.symbol) ?? { quantity: new Decimal(0), price: h.price, lotSize: h.lotSize };
+    p.quantity = p.quantity.plus(h.quantity);
+    positions.set(h.symbol, p);
+  }
+  for (const p of positions.values()) {
+    const q = p.lotSize.isZero() ? p.quantity : p.quantity.div(p.lotSize).floor().times(p.lotSize);
+    total = total.plus(q.times(p.price));
+  }
+  return total;
 }

@@ -20,6 +20,8 @@ export interface AllocateOptions {
   sellOrder: SellOrder;
   /** Tax Aware: trade in tax-advantaged accounts before taxable ones. */
   taxAware: boolean;
+  /** Accounts that must reach their reserve even by selling classes that are not overweight (a withdrawal's account). */
+  mustRaise: (account: string) => boolean;
 }
 
 const ZERO = new Decimal(0);
@@ -138,12 +140,13 @@ export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, 
   };
   const overClasses = () => [...excess.keys()].filter((c) => excess.get(c)!.gt(0));
 
-  // 0. Accounts below their reserve (after a withdrawal, say) raise the shortfall: overweight classes first, then any.
+  // 0. Accounts below their reserve raise the shortfall from overweight classes; an account paying a
+  //    withdrawal sells whatever it must.
   for (const a of ordered) {
     let short = a.reserve.minus(a.cash);
     if (short.lte(0)) continue;
     short = short.minus(sellClasses(a, short, overClasses(), (c) => Decimal.min(excess.get(c)!, sellCap(a, c))));
-    if (short.gt(0)) {
+    if (short.gt(0) && options.mustRaise(a.name)) {
       const any = [...new Set(a.positions.filter((p) => p.sellable.gt(0)).map((p) => p.assetClass))];
       sellClasses(a, short, any, (c) => sellCap(a, c));
     }

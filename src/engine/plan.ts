@@ -23,7 +23,7 @@ export interface PlanOptions {
 }
 
 /** Full / Tax Aware: bring the household (after any cash flow) to target, band edge or halfway. */
-function rebalanceMoves(portfolio: Portfolio, policy: Policy, accounts: Account[], cashClass: string): Execution {
+function rebalanceMoves(portfolio: Portfolio, policy: Policy, accounts: Account[], cashClass: string, withdrawalAccount: string | null): Execution {
   const { total, classes } = classTable(portfolio, accounts);
   const reserves = accounts.reduce((s, a) => s.plus(a.reserve), ZERO);
   const desired = desiredValues(classes, total, cashClass, reserves, policy.rebalanceTo);
@@ -35,8 +35,9 @@ function rebalanceMoves(portfolio: Portfolio, policy: Policy, accounts: Account[
     else delta.set(c.assetClass, d);
   });
   const taxAware = policy.strategy === "Tax Aware";
-  const moves = allocateMoves(accounts, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware });
-  return executeMoves(accounts, moves, policy, { taxAware, restoreReserve: () => true });
+  const mustRaise = (name: string) => name === withdrawalAccount;
+  const moves = allocateMoves(accounts, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
+  return executeMoves(accounts, moves, policy, { taxAware, restoreReserve: mustRaise });
 }
 
 function contributionWarnings(policy: Policy, account: Account | undefined, flow: Decimal): string[] {
@@ -99,7 +100,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   let execution: Execution = { trades: [], cashAfter: new Map(afterFlow.map((a) => [a.name, a.cash])), warnings: [] };
   const due = trigger.rebalance || options.force === true;
   if (policy.strategy !== "Cash Flow" && due && total.plus(flow).gt(0)) {
-    execution = rebalanceMoves(portfolio, policy, afterFlow, cashClass);
+    execution = rebalanceMoves(portfolio, policy, afterFlow, cashClass, cashFlow && flow.lt(0) ? cashFlow.account : null);
     if (execution.trades.length === 0) warnings.push("A rebalance is due, but no trade clears the lot sizes, Min Trade and cash limits");
   } else if (cashFlow && flowAccount) {
     const { moves, warnings: w } = cashFlowMoves(flowAccount, classes, cashClass, flow);

@@ -1,8 +1,8 @@
 /** fast-check generators of random households (several accounts, lots, locked rows, fees, lot sizes). */
 import fc from "fast-check";
-import Decimal from "decimal.js";
 import { AccountType, Portfolio, RebalanceTo, StrategyName } from "../../src/contract/portfolio";
 import { accounts, LotSpec, policy, portfolio, targets } from "./portfolio";
+import { raisableCash } from "../../src/contract/cross-checks";
 
 /** Runs per property: 2,000 in `npm test`, more with PROP_RUNS (npm run test:props sets 10,000). */
 export const PROP_RUNS = Number(process.env.PROP_RUNS ?? 2000);
@@ -101,11 +101,8 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
       if (h.flow > 0) cashFlow = h.flowSize;
       else if (h.flow < 0) {
         // A withdrawal the account can certainly raise: at most half of its cash and tradable holdings above the reserve.
-        const raisable = lots
-          .filter((l) => l.account === flowAccount && l.tradable !== false)
-          .reduce((s, l) => s.plus(new Decimal(l.quantity).times(l.price ?? 1)), new Decimal(0))
-          .minus(h.reserve)
-          .div(2);
+        const own = portfolio(lots, [], policy()).holdings.filter((x) => x.account === flowAccount);
+        const raisable = raisableCash(own).minus(h.reserve).div(2);
         cashFlow = -Math.min(h.flowSize, Math.floor(raisable.toNumber()));
       }
       return portfolio(
