@@ -18,7 +18,7 @@ export interface Bounds {
 
 /** What trading can do to each class: never below its unsellable part, never above its value if it cannot be bought. */
 export function classBounds(c: ClassRow, isCash: boolean, reserves: Decimal): Bounds {
-  if (isCash) return { min: Decimal.min(reserves, c.value).plus(0), max: null };
+  if (isCash) return { min: Decimal.min(reserves, c.value), max: null };
   const min = c.value.minus(c.sellableValue);
   return { min, max: c.buyable ? null : c.value };
 }
@@ -68,16 +68,12 @@ function toBand(classes: ClassRow[], bounds: Bounds[], total: Decimal, cashIndex
     const weight = mode === "Halfway" ? (edge + cash.target) / 2 : edge;
     const goal = clamp(total.times(weight), bounds[cashIndex]);
     const others = desired.reduce((s, d, i) => (i === cashIndex ? s : s.plus(d)), new Decimal(0));
-    let spread = total.minus(goal).minus(others);
+    const spread = total.minus(goal).minus(others);
     const movable = classes.map((_, i) => i).filter((i) => i !== cashIndex && (spread.gt(0) ? bounds[i].max === null : true));
     const weightSum = movable.reduce((s, i) => s + classes[i].target, 0);
     if (weightSum > 0) {
-      for (const i of movable) {
-        const d = clamp(desired[i].plus(spread.times(classes[i].target).div(weightSum)), bounds[i]);
-        desired[i] = d;
-      }
+      for (const i of movable) desired[i] = clamp(desired[i].plus(spread.times(classes[i].target).div(weightSum)), bounds[i]);
     }
-    spread = new Decimal(0);
   }
   const nonCash = desired.reduce((s, d, i) => (i === cashIndex ? s : s.plus(d)), new Decimal(0));
   desired[cashIndex] = total.minus(nonCash);
