@@ -1,0 +1,23 @@
+/** Entry of the pane (taskpane.html, the add-in's shared runtime page). */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
+import { App } from "./components/App";
+import { detectHost } from "./office";
+import { planFile } from "./planFile";
+
+const container = document.getElementById("container");
+if (!container) throw new Error("taskpane.html has no #container element");
+const root = createRoot(container);
+
+const shell = (child: React.ReactNode) => (
+  <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+    {child}
+  </FluentProvider>
+);
+
+root.render(shell(<Spinner style={{ marginTop: "48px" }} label="Starting…" />));
+void detectHost().then((host) => {
+  document.body.dataset.mode = host.kind;
+  root.render(shell(<App host={host} plan={planFile} />));
+});

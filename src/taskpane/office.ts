@@ -1,0 +1,39 @@
+/**
+ * The only module of the pane that talks to Office.js. Components receive plain data from here
+ * and never touch the `Office` or `Excel` globals themselves.
+ */
+
+/** Where the pane is running. */
+export type HostKind =
+  /** Inside Excel (desktop, Mac or the web): the shared runtime of the add-in. */
+  | "excel"
+  /** In a plain browser tab (Office.onReady reports no host, or Office.js could not load). */
+  | "standalone"
+  /** Inside another Office application, which this add-in does not support. */
+  | "other";
+
+export interface HostInfo {
+  kind: HostKind;
+  /** Office's host name ("Excel", "Word", ...), or null outside Office. */
+  host: string | null;
+  /** Office's platform name ("PC", "OfficeOnline", "Mac", ...), or null outside Office. */
+  platform: string | null;
+  /** false when the Office.js script itself did not load (offline, blocked CDN). */
+  officeLoaded: boolean;
+}
+
+/** Waits for Office.js and tells where the pane runs. Never rejects: any failure means standalone. */
+export async function detectHost(): Promise<HostInfo> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+    return { kind: "standalone", host: null, platform: null, officeLoaded: false };
+  }
+  try {
+    const info = await Office.onReady();
+    const host = info.host ? String(info.host) : null;
+    const platform = info.platform ? String(info.platform) : null;
+    const kind: HostKind = host === null ? "standalone" : host === String(Office.HostType.Excel) ? "excel" : "other";
+    return { kind, host, platform, officeLoaded: true };
+  } catch {
+    return { kind: "standalone", host: null, platform: null, officeLoaded: true };
+  }
+}

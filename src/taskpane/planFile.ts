@@ -1,0 +1,23 @@
+/**
+ * Standalone planning: .xlsx bytes → the same plan the CLI prints, computed in the browser.
+ * The workbook never leaves the machine: exceljs reads it here and the engine plans it here.
+ */
+import { readWorkbookSnapshot } from "../xlsx/read";
+import { planWorkbook } from "../pipeline";
+
+export type PlanOutcome = Awaited<ReturnType<typeof planWorkbook>>;
+export type PlanJson = Extract<PlanOutcome, { ok: true }>["plan"];
+export type PlanError = Extract<PlanOutcome, { ok: false }>["errors"][number];
+
+/** Reads and plans a workbook file. Files that are not readable workbooks come back as one workbook-level error. */
+export async function planFile(name: string, data: ArrayBuffer): Promise<PlanOutcome> {
+  let snapshot: Awaited<ReturnType<typeof readWorkbookSnapshot>>;
+  try {
+    snapshot = await readWorkbookSnapshot(data);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const message = `"${name}" could not be read as an Excel workbook (.xlsx): ${reason}`;
+    return { ok: false, errors: [{ sheet: "", cell: "", message, text: message }] };
+  }
+  return planWorkbook(snapshot);
+}

@@ -1,0 +1,340 @@
+/**
+ * The built task pane (dist/) in real headless Chromium, outside Office: standalone mode.
+ * dist/ is rebuilt with webpack first when it is missing or older than its sources.
+ * Office.js is served from node_modules/@microsoft/office-js in place of Microsoft's CDN; every
+ * other request that leaves 127.0.0.1 is aborted, so the test needs no network.
+ *
+ * Needs Chromium at /usr/bin/chromium (Debian: apt-get install -y chromium) or $CHROMIUM_PATH.
+ */
+import { execFileSync } from "child_process";
+import fs from "fs";
+import http from "http";
+import os from "os";
+import path from "path";
+import { AddressInfo } from "net";
+import ExcelJS from "exceljs";
+import { chromium, BrowserContext, Page } from "playwright-core";
+import { readWorkbookSnapshot } from "../src/xlsx/read";
+import { planWorkbook } from "../src/pipeline";
+import { money, percent, pp, price, quantity, relative } from "../src/taskpane/format";
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/";
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const SAMPLE = path.join(ROOT, "samples", "sdira-sample.xlsx");
+const SCREENSHOT = process.env.PANE_SCREENSHOT || "/tmp/pane.png";
+
+// ---------------------------------------------------------------- build
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
+}
+
+function ensureBuilt(): void {
+  const built = path.join(DIST, "taskpane.html");
+  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json"].map((p) => newestMtime(path.join(ROOT, p)));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...inputs)) return;
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 600_000,
+  });
+}
+
+// ---------------------------------------------------------------- static server for dist/
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+  ".txt": "text/plain",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+// ---------------------------------------------------------------- workbooks
+
+type Row = (string | number)[];
+
+async function workbook(holdings: Row[], targets: Row[], policy: Row[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const add = (sheet: string, rows: Row[]) => {
+    const ws = wb.addWorksheet(sheet);
+    rows.forEach((r) => ws.addRow(r));
+    const lastCol = String.fromCharCode(64 + rows[0].length);
+    wb.definedNames.add(`${sheet}!$A$1:$${lastCol}$${rows.length}`, sheet);
+  };
+  add("Holdings", holdings);
+  add("Targets", targets);
+  add("Policy", policy);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const HOLDINGS: Row[] = [
+  ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
+  ["IRA", "VTI", "US Stocks", 500, 250],
+  ["IRA", "VXUS", "Intl Stocks", 300, 60],
+  ["IRA", "BND", "Bonds", 1000, 72],
+  ["IRA", "CASH", "Cash", 5000, 1],
+];
+const TARGETS: Row[] = [
+  ["Asset Class", "Target"],
+  ["US Stocks", 0.5],
+  ["Intl Stocks", 0.2],
+  ["Bonds", 0.25],
+  ["Cash", 0.05],
+];
+const POLICY: Row[] = [
+  ["Setting", "Value"],
+  ["As Of", "2025-06-30"],
+  ["Trigger", "Band"],
+  ["Abs Band", 0.05],
+  ["Limit Offset Bps", 10],
+];
+
+/** The same workbook with a word for a quantity (Holdings!D3) and targets summing to 105% (Bonds 30%). */
+function badRows(): { holdings: Row[]; targets: Row[] } {
+  const holdings = HOLDINGS.map((r) => [...r]);
+  holdings[2][3] = "three hundred";
+  const targets = TARGETS.map((r) => [...r]);
+  targets[3][1] = 0.3;
+  return { holdings, targets };
+}
+
+async function expectedPlan(data: Buffer) {
+  const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  return planWorkbook(await readWorkbookSnapshot(ab));
+}
+
+// ---------------------------------------------------------------- browser
+
+let server: http.Server;
+let base: string;
+let context: BrowserContext;
+let page: Page;
+let tmp: string;
+const pageErrors: string[] = [];
+const blocked: string[] = [];
+
+async function tableRows(label: string): Promise<string[][]> {
+  return page.$$eval(`table[aria-label="${label}"] tbody tr`, (rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll("td")).map((td) => (td.textContent ?? "").replace(/\s+/g, " ").trim()))
+  );
+}
+
+/** Opens a file through the picker and waits until the pane has finished with that file (not an earlier one). */
+async function openFile(name: string, buffer: Buffer): Promise<void> {
+  const before = Number(await page.getAttribute('[data-testid="result"]', "data-run"));
+  await page.setInputFiles('input[aria-label="Workbook file"]', {
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  });
+  await page.waitForFunction((n) => {
+    const result = document.querySelector<HTMLElement>('[data-testid="result"]');
+    return Number(result?.dataset.run) > n && (result?.dataset.state === "done" || result?.dataset.state === "failed");
+  }, before);
+  expect(await page.textContent('[data-testid="file-name"]')).toBe(name);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+  ensureBuilt();
+  server = await serve(DIST);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pane-e2e-"));
+  fs.mkdirSync(path.join(tmp, "home"));
+  context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    env: { ...process.env, HOME: path.join(tmp, "home") },
+    viewport: { width: 1180, height: 900 },
+  });
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(CDN)) {
+      const file = path.normalize(path.join(OFFICE_JS, new URL(url).pathname.slice(new URL(CDN).pathname.length)));
+      if (file.startsWith(OFFICE_JS + path.sep) && fs.existsSync(file)) {
+        await route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+      } else {
+        await route.fulfill({ status: 404, body: "not in @microsoft/office-js" });
+      }
+    } else if (url.startsWith(base + "/") || url.startsWith("data:") || url.startsWith("blob:")) {
+      await route.continue();
+    } else {
+      blocked.push(url);
+      await route.abort();
+    }
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (err) => pageErrors.push(String(err)));
+  await page.goto(`${base}/taskpane.html`);
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test("the pane starts in standalone mode outside Office, with Office.js loaded from the (routed) CDN", async () => {
+  await page.waitForSelector('body[data-mode="standalone"]');
+  expect(await page.textContent("h1")).toBe("SDIRA Rebalancer");
+  expect(await page.textContent('[data-testid="mode"]')).toContain("Standalone mode");
+  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("object");
+  expect(await page.isVisible('[data-testid="drop-zone"]')).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
+test("opening a workbook shows the decision, the class table, the trades and the after-trade table", async () => {
+  const data = await workbook(HOLDINGS, TARGETS, POLICY);
+  const expected = await expectedPlan(data);
+  if (!expected.ok) throw new Error(`test workbook should plan: ${expected.errors.map((e) => e.text).join("; ")}`);
+  const plan = expected.plan;
+  expect(plan.trades.length).toBeGreaterThan(0);
+
+  await openFile("balanced-fund.xlsx", data);
+  expect(await page.isVisible('[data-testid="errors"]')).toBe(false);
+
+  expect(await page.textContent('[data-testid="decision"]')).toBe(plan.trigger.rebalance ? "Rebalance now" : "No rebalance needed");
+  const reasons = await page.$$eval('ul[aria-label="Reasons"] li', (li) => li.map((l) => l.textContent));
+  expect(reasons).toEqual(plan.trigger.reasons);
+
+  const classes = await tableRows("Asset classes");
+  expect(classes).toEqual(
+    plan.classes.map((c) => [
+      c.assetClass,
+      money(c.value),
+      percent(c.weight),
+      percent(c.target),
+      pp(c.drift),
+      relative(c.relativeDrift),
+      `${percent(c.bandLow)} – ${percent(c.bandHigh)}`,
+      c.status,
+    ])
+  );
+  // Hand-checked: US Stocks 125,000 of 220,000 = 56.82% against 50% ± 5 pp is over its band.
+  expect(classes.find((r) => r[0] === "US Stocks")).toEqual(expect.arrayContaining(["$125,000.00", "56.82%", "50.00%", "+6.82 pp", "Over"]));
+  expect(classes.find((r) => r[0] === "Intl Stocks")?.[7]).toBe("Under");
+
+  const trades = await tableRows("Trades");
+  expect(trades).toEqual(
+    plan.trades.map((t) => [
+      t.account,
+      t.symbol,
+      t.assetClass,
+      t.side === "buy" ? "Buy" : "Sell",
+      quantity(t.quantity),
+      price(t.price),
+      price(t.limitPrice),
+      money(t.amount),
+      money(t.fee),
+    ])
+  );
+  expect(trades.some((r) => r[1] === "VTI" && r[3] === "Sell")).toBe(true);
+  expect(trades.some((r) => r[1] === "VXUS" && r[3] === "Buy")).toBe(true);
+
+  const after = await tableRows("After trades");
+  expect(after).toEqual(plan.after.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), pp(c.drift)]));
+  const cash = await tableRows("Cash after trades");
+  expect(cash).toEqual(plan.after.cash.map((c) => [c.account, money(c.value)]));
+
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(pageErrors).toEqual([]);
+});
+
+test("a workbook that breaks the contract shows every problem as Sheet!Cell: message", async () => {
+  const { holdings, targets } = badRows();
+  const data = await workbook(holdings, targets, POLICY);
+  const expected = await expectedPlan(data);
+  if (expected.ok) throw new Error("the bad workbook should not plan");
+
+  await openFile("broken.xlsx", data);
+  expect(await page.isVisible('[data-testid="plan"]')).toBe(false);
+  const items = await page.$$eval('ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent));
+  expect(items).toEqual(expected.errors.map((e) => e.text));
+  expect(items.some((t) => t?.startsWith("Holdings!D3: Quantity"))).toBe(true);
+  expect(items.some((t) => t?.startsWith("Targets!B1: Targets sum to 105.00%"))).toBe(true);
+  expect(await page.textContent('[data-testid="errors"]')).toContain(`${expected.errors.length} problems in this workbook`);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-errors.png"), fullPage: true });
+  expect(pageErrors).toEqual([]);
+});
+
+test("a file that is not a workbook is reported, not planned", async () => {
+  await openFile("not-really.xlsx", Buffer.from("this is plain text, not a zip"));
+  const items = await page.$$eval('ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent));
+  expect(items).toHaveLength(1);
+  expect(items[0]).toContain('"not-really.xlsx" could not be read as an Excel workbook');
+  expect(pageErrors).toEqual([]);
+});
+
+test("a file that is not an .xlsx is turned away with advice", async () => {
+  await openFile("holdings.csv", Buffer.from("Account,Symbol\nIRA,VTI\n"));
+  expect(await page.textContent('[data-testid="failure"]')).toContain("Could not plan holdings.csv");
+  expect(await page.textContent('[data-testid="failure"]')).toContain("Excel Workbook (.xlsx)");
+  expect(await page.isVisible('[data-testid="plan"]')).toBe(false);
+  expect(pageErrors).toEqual([]);
+});
+
+// samples/sdira-sample.xlsx comes from `npm run sample`; without it this one is reported as skipped.
+(fs.existsSync(SAMPLE) ? test : test.skip)("the sample workbook (samples/sdira-sample.xlsx) plans in the pane", async () => {
+  const data = fs.readFileSync(SAMPLE);
+  const expected = await expectedPlan(data);
+  await openFile("sdira-sample.xlsx", data);
+  if (expected.ok) {
+    expect((await tableRows("Asset classes")).map((r) => r[0])).toEqual(expected.plan.classes.map((c) => c.assetClass));
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-sample.png"), fullPage: true });
+  } else {
+    const items = await page.$$eval('ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent));
+    expect(items).toEqual(expected.errors.map((e) => e.text));
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+test("in a narrow task pane the tables scroll sideways instead of squeezing the page", async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openFile("balanced-fund.xlsx", await workbook(HOLDINGS, TARGETS, POLICY));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // No figure spills over into the next column.
+  const spilled = await page.$$eval("table td", (cells) =>
+    cells.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent)
+  );
+  expect(spilled).toEqual([]);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-narrow.png"), fullPage: false });
+  // Office.js reaches for its telemetry frame; anything else leaving 127.0.0.1 would be the pane's own doing.
+  expect(blocked.filter((u) => !u.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+});
