@@ -94,12 +94,17 @@ export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, 
   };
 
   const ordered = options.taxAware ? [...accounts].sort((a, b) => Number(a.taxable) - Number(b.taxable)) : accounts;
-  const buyable = (a: Account) => [...new Set(a.positions.filter((p) => p.tradable).map((p) => p.assetClass))];
-  const sellCap = (a: Account, cls: string) =>
-    a.positions
-      .filter((p) => p.assetClass === cls)
-      .reduce((s, p) => s.plus(p.sellable.times(p.price)), ZERO)
-      .minus(sold.get(k(a.name, cls)) ?? ZERO);
+  // Per account: the classes it can buy, and what it can sell of each class.
+  const buyableClasses = new Map<string, string[]>();
+  const sellable = new Map<string, Decimal>();
+  for (const a of accounts) {
+    buyableClasses.set(a.name, [...new Set(a.positions.filter((p) => p.tradable).map((p) => p.assetClass))]);
+    for (const p of a.positions) {
+      if (p.sellableValue.gt(0)) sellable.set(k(a.name, p.assetClass), (sellable.get(k(a.name, p.assetClass)) ?? ZERO).plus(p.sellableValue));
+    }
+  }
+  const buyable = (a: Account) => buyableClasses.get(a.name)!;
+  const sellCap = (a: Account, cls: string) => (sellable.get(k(a.name, cls)) ?? ZERO).minus(sold.get(k(a.name, cls)) ?? ZERO);
 
   /** Order in which an account's classes give up money, per Sell Order. */
   const classGain = (a: Account, cls: string): number => {

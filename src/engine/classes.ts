@@ -27,12 +27,9 @@ export function classTable(portfolio: Portfolio, accounts: Account[]): { total: 
     reserves = reserves.plus(a.reserve);
     for (const p of a.positions) {
       if (p.tradable) buyable.add(p.assetClass);
-      for (const lot of p.lots) {
-        const v = lot.quantity.times(lot.price);
-        add(value, p.assetClass, v);
-        if (lot.tradable) add(sellable, p.assetClass, v);
-        else add(locked, p.assetClass, v);
-      }
+      add(value, p.assetClass, p.value);
+      add(sellable, p.assetClass, p.sellableValue);
+      if (!p.sellable.eq(p.quantity)) add(locked, p.assetClass, p.value.minus(p.sellableValue));
     }
   }
   const cashName = names.find((n) => n.toLowerCase() === CASH_CLASS.toLowerCase()) ?? CASH_CLASS;

@@ -58,7 +58,7 @@ function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy:
 /** Positions of a class in the order they give up money, per Sell Order (Tax Aware: lowest gain first in taxable accounts). */
 function sellOrder(account: Account, positions: Position[], policy: Policy, taxAware: boolean): Position[] {
   const gain = (p: Position) => gainRatio(p.lots, p.price);
-  const bySize = (a: Position, b: Position) => b.sellable.times(b.price).comparedTo(a.sellable.times(a.price)) || a.order - b.order;
+  const bySize = (a: Position, b: Position) => b.sellableValue.comparedTo(a.sellableValue) || a.order - b.order;
   const byGain = (sign: number) => (a: Position, b: Position) => {
     const ga = gain(a);
     const gb = gain(b);
@@ -92,11 +92,11 @@ class Ledger {
     if (q.lte(0)) return null;
     const t = makeTrade(p, "sell", q, this.policy);
     if ((!needed && t.amount.lt(this.policy.minTrade)) || t.fee.gte(t.amount)) return null;
-    const taxFirst = this.options.taxAware && account.taxable;
-    const lots = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, taxFirst);
-    // Lots already used by an earlier sale of this position are skipped.
-    const r = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf);
-    t.realized = account.taxable ? r : null;
+    if (account.taxable) {
+      const lots = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, this.options.taxAware);
+      // Lots already used by an earlier sale of this position are skipped.
+      t.realized = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf);
+    }
     this.sold.set(p, already.plus(q));
     return t;
   }
@@ -146,7 +146,7 @@ function planBuy(p: Position, budget: Decimal, policy: Policy): Trade | null {
 function buyVehicle(account: Account, assetClass: string, barred: Set<string>): Position | undefined {
   return account.positions
     .filter((p) => p.assetClass === assetClass && p.tradable && !barred.has(p.symbol))
-    .sort((a, b) => b.quantity.times(b.price).comparedTo(a.quantity.times(a.price)) || a.order - b.order)[0];
+    .sort((a, b) => b.value.comparedTo(a.value) || a.order - b.order)[0];
 }
 
 export interface Execution {

@@ -23,8 +23,14 @@ export interface PlanOptions {
 }
 
 /** Full / Tax Aware: bring the household (after any cash flow) to target, band edge or halfway. */
-function rebalanceMoves(portfolio: Portfolio, policy: Policy, accounts: Account[], cashClass: string, withdrawalAccount: string | null): Execution {
-  const { total, classes } = classTable(portfolio, accounts);
+function rebalanceMoves(
+  table: { total: Decimal; classes: ClassRow[] },
+  policy: Policy,
+  accounts: Account[],
+  cashClass: string,
+  withdrawalAccount: string | null,
+): Execution {
+  const { total, classes } = table;
   const reserves = accounts.reduce((s, a) => s.plus(a.reserve), ZERO);
   const desired = desiredValues(classes, total, cashClass, reserves, policy.rebalanceTo);
   const delta = new Map<string, Decimal>();
@@ -100,7 +106,9 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   let execution: Execution = { trades: [], cashAfter: new Map(afterFlow.map((a) => [a.name, a.cash])), warnings: [] };
   const due = trigger.rebalance || options.force === true;
   if (policy.strategy !== "Cash Flow" && due && total.plus(flow).gt(0)) {
-    execution = rebalanceMoves(portfolio, policy, afterFlow, cashClass, cashFlow && flow.lt(0) ? cashFlow.account : null);
+    // With a cash flow the class table is taken again, over the cash the flow leaves.
+    const table = cashFlow ? classTable(portfolio, afterFlow) : { total, classes };
+    execution = rebalanceMoves(table, policy, afterFlow, cashClass, cashFlow && flow.lt(0) ? cashFlow.account : null);
     if (execution.trades.length === 0) warnings.push("A rebalance is due, but no trade clears the lot sizes, Min Trade and cash limits");
   } else if (cashFlow && flowAccount) {
     const { moves, warnings: w } = cashFlowMoves(flowAccount, classes, cashClass, flow);

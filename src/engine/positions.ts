@@ -19,6 +19,10 @@ export interface Position {
   lots: Holding[];
   /** Order of first appearance in Holdings. */
   order: number;
+  /** quantity × price. */
+  value: Decimal;
+  /** sellable × price. */
+  sellableValue: Decimal;
 }
 
 export interface Account {
@@ -61,6 +65,8 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
         tradable: false,
         lots: [],
         order: positions.size,
+        value: new Decimal(0),
+        sellableValue: new Decimal(0),
       };
       positions.set(key, p);
       account.positions.push(p);
@@ -72,6 +78,10 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
       p.tradable = true;
     }
     p.lots.push(h);
+  }
+  for (const p of positions.values()) {
+    p.value = p.quantity.times(p.price);
+    p.sellableValue = p.sellable.eq(p.quantity) ? p.value : p.sellable.times(p.price);
   }
   return [...accounts.values()];
 }

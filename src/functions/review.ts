@@ -1,0 +1,18 @@
+/** REBAL.NEXTREVIEW: the calendar of the Policy (Last Rebalanced + Frequency). */
+import { describe, isBlank, isoToSerial, normalizeKey, readDate } from "../contract/cells";
+import { FREQUENCY_MONTHS, ReviewFrequency, nextReviewDate } from "../engine/calendar";
+import { valueError } from "./errors";
+import { scalarArg } from "./ranges";
+
+const FREQUENCIES = Object.keys(FREQUENCY_MONTHS) as ReviewFrequency[];
+
+/** The next review date after lastDate (a date, its serial, or ISO text), as an Excel date serial. */
+export function nextReviewFunction(lastDateArg: unknown, frequencyArg: unknown): number {
+  const last = scalarArg(lastDateArg, "lastDate");
+  const d = readDate(last);
+  if (isBlank(last) || !d.ok) throw valueError(`lastDate must be a date, like 2026-03-31 (found ${describe(last)})`);
+  const f = scalarArg(frequencyArg, "frequency");
+  const frequency = FREQUENCIES.find((x) => normalizeKey(x) === normalizeKey(f));
+  if (!frequency) throw valueError(`frequency must be one of ${FREQUENCIES.join(", ")} (found ${describe(f)})`);
+  return isoToSerial(nextReviewDate(d.value, frequency));
+}
