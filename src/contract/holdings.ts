@@ -1,6 +1,6 @@
 /** The required Holdings range: one row per tax lot. */
 import Decimal from "decimal.js";
-import { CASH_CLASS, CASH_SYMBOL, Holding, Policy, TargetRow } from "./portfolio";
+import { CASH_CLASS, CASH_SYMBOL, Holding, Policy } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 import { describe, isBlank, readDate, readNumber, readYesNo, text } from "./cells";
 import { RangeSnapshot, cellAddress } from "./snapshot";
@@ -21,12 +21,12 @@ const COLUMNS = [
   { header: "Valued On", required: false },
 ];
 
-/** targets = null when Targets could not be read: asset classes are then not checked against it. */
-export function readHoldings(range: RangeSnapshot, targets: TargetRow[] | null, policy: Policy, errors: ContractError[]): Holding[] {
+/** classes = the names listed in Targets, or null when Targets could not be read (classes are then not checked). */
+export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[]): Holding[] {
   const table = readTable(range, COLUMNS, errors);
   if (!table) return [];
-  const classes = new Map((targets ?? []).map((t) => [t.assetClass.toLowerCase(), t.assetClass]));
-  const checkClasses = targets !== null;
+  const classes = new Map((listed ?? []).map((c) => [c.toLowerCase(), c]));
+  const checkClasses = listed !== null;
   const holdings: Holding[] = [];
   const positions = new Map<string, Holding>();
   for (const row of table.rows) {

@@ -30,9 +30,9 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
     errors.push(contractError("", "", 'The workbook has no named range "Targets" (Formulas > Name Manager: define Targets over the targets table, header row included)'));
   }
   const policy = readPolicy(snapshot.ranges["policy"], errors, options.today);
-  const targets = targetsRange ? readTargets(targetsRange, errors) : [];
-  const targetsUsable = targetsRange !== undefined && targets.length > 0;
-  const holdings = holdingsRange ? readHoldings(holdingsRange, targetsUsable ? targets : null, policy, errors) : [];
+  const { targets, listed } = targetsRange ? readTargets(targetsRange, errors) : { targets: [], listed: [] };
+  const targetsUsable = targetsRange !== undefined && listed.length > 0;
+  const holdings = holdingsRange ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors) : [];
   const accountsRange = snapshot.ranges["accounts"];
   const accounts = readAccounts(accountsRange, errors);
   if (errors.length === 0) crossCheck(holdings, accounts, policy, accountsRange !== undefined, errors);

@@ -61,12 +61,12 @@ export function readTable(range: RangeSnapshot, columns: ColumnSpec[], errors: C
     return null;
   }
   if (missing.length > 0) {
-    const afterLast = cellAddress(headerRow, range.left + header.length);
+    const lastHeader = cellAddress(headerRow, range.left + Math.max(header.length, 1) - 1);
     errors.push(
       contractError(
         range.sheet,
         cellAddress(headerRow, range.left),
-        `${range.name} is missing the required column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c.header}"`).join(", ")} (headers are read from row ${headerRow}, ${cellAddress(headerRow, range.left)}:${afterLast.replace(/\d+$/, "")}${headerRow}; case and spaces are ignored)`,
+        `${range.name} is missing the required column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c.header}"`).join(", ")} (headers are read from row ${headerRow}, ${cellAddress(headerRow, range.left)}:${lastHeader}; case and spaces are ignored)`,
       ),
     );
     return null;

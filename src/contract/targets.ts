@@ -17,7 +17,11 @@ function percentCell(v: unknown, what: string): { value: number | null; problem:
   return { value: p.value, problem: null };
 }
 
-export function readTargets(range: RangeSnapshot, errors: ContractError[]): TargetRow[] {
+/**
+ * The target rows that are valid, and the names of every class listed (also those whose row has
+ * a problem, so that Holdings is not told a listed class is missing).
+ */
+export function readTargets(range: RangeSnapshot, errors: ContractError[]): { targets: TargetRow[]; listed: string[] } {
   const table = readTable(
     range,
     [
@@ -28,8 +32,9 @@ export function readTargets(range: RangeSnapshot, errors: ContractError[]): Targ
     ],
     errors,
   );
-  if (!table) return [];
+  if (!table) return { targets: [], listed: [] };
   const targets: TargetRow[] = [];
+  const listed: string[] = [];
   const seen = new Map<string, string>();
   let sum = 0;
   let sumComplete = true;
@@ -48,6 +53,7 @@ export function readTargets(range: RangeSnapshot, errors: ContractError[]): Targ
       continue;
     }
     seen.set(key, classRef.cell);
+    listed.push(assetClass);
     const targetRef = row.ref("Target");
     const targetCell = row.get("Target");
     const t = percentCell(targetCell, "Target");
@@ -70,6 +76,6 @@ export function readTargets(range: RangeSnapshot, errors: ContractError[]): Targ
     const headerCell = first.cell.replace(/\d+$/, String(range.top));
     errors.push(contractError(range.sheet, headerCell, `Targets sum to ${(sum * 100).toFixed(2)}%, expected 100%`));
   }
-  return targets;
+  return { targets, listed };
 }
 

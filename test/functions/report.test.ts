@@ -95,11 +95,11 @@ describe("REBAL.REPORT on small ranges", () => {
     const noPrice = HOLDINGS.map((r) => r.slice(0, 4));
     expectValueError(
       () => reportFunction(noPrice, TARGETS, POLICY),
-      'holdings row 1: Holdings is missing the required column "Price" (headers are read from row 1, A1:E1; case and spaces are ignored)',
+      'holdings row 1: Holdings is missing the required column "Price" (headers are read from row 1, A1:D1; case and spaces are ignored)',
     );
     expectValueError(
       () => reportFunction(noPrice, TARGETS, POLICY, null, ["Portfolio!$A$3:$D$7", "Portfolio!$G$3:$H$6", "Settings!$A$1:$B$2"]),
-      'Portfolio!A3: Holdings is missing the required column "Price" (headers are read from row 3, A3:E3; case and spaces are ignored)',
+      'Portfolio!A3: Holdings is missing the required column "Price" (headers are read from row 3, A3:D3; case and spaces are ignored)',
     );
     expectValueError(
       () => reportFunction(HOLDINGS, [["Asset Class", "Target"], ["Stocks", 0.6], ["Bonds", 0.25], ["Cash", 0.1]]),
