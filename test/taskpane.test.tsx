@@ -6,7 +6,7 @@ import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../src/taskpane/components/App";
-import type { HostInfo } from "../src/taskpane/office";
+import type { ExcelActions, HostInfo } from "../src/taskpane/office";
 import { grouped, money, percent, pp, price, quantity, relative } from "../src/taskpane/format";
 
 describe("format", () => {
@@ -45,20 +45,33 @@ describe("what each host sees", () => {
   const noPlanner = async () => {
     throw new Error("not called while rendering");
   };
-  const render = (host: HostInfo) =>
+  const excel: ExcelActions = {
+    rebalance: noPlanner,
+    select: async () => true,
+    latest: () => null,
+    subscribe: () => () => undefined,
+  };
+  const render = (host: HostInfo, actions?: ExcelActions) =>
     renderToString(
       <FluentProvider theme={webLightTheme}>
-        <App host={host} plan={noPlanner} />
+        <App host={host} plan={noPlanner} excel={actions} />
       </FluentProvider>
     ).replace(/<!-- -->/g, "");
 
-  test("inside Excel: the header, an honest note that reading the open workbook is not there yet, and the file planner", () => {
-    const html = render({ kind: "excel", host: "Excel", platform: "OfficeOnline", officeLoaded: true });
+  test("inside Excel: the header, the Rebalance button for the open workbook, and the file planner", () => {
+    const html = render({ kind: "excel", host: "Excel", platform: "OfficeOnline", officeLoaded: true }, excel);
     expect(html).toContain("SDIRA Rebalancer");
-    expect(html).toContain('data-testid="excel-note"');
-    expect(html).toContain("Reading this workbook arrives with the Excel integration");
+    expect(html).toContain('data-testid="rebalance-button"');
+    expect(html).not.toContain('data-testid="excel-note"');
     expect(html).toContain('aria-label="Workbook file"');
     expect(html).not.toContain("Standalone mode");
+  });
+
+  test("inside Excel without access to the workbook: a note, and the file planner", () => {
+    const html = render({ kind: "excel", host: "Excel", platform: "OfficeOnline", officeLoaded: true });
+    expect(html).toContain('data-testid="excel-note"');
+    expect(html).not.toContain('data-testid="rebalance-button"');
+    expect(html).toContain('aria-label="Workbook file"');
   });
 
   test("in a browser: standalone mode with the file picker and drop zone", () => {

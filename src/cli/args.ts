@@ -3,30 +3,40 @@ export interface RunnerArgs {
   file: string;
   json: boolean;
   out: string | null;
+  orders: string | null;
+  compare: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: rebalance <book.xlsx> [--json] [--out <out.xlsx>]
+export const USAGE = `Usage: rebalance <book.xlsx> [--json] [--compare] [--out <out.xlsx>] [--orders <orders.csv>]
 
-  --json          print the plan as one JSON object (see README, "Runner JSON")
-  --out <file>    write a copy of the workbook with drift columns beside Targets and a Rebalance sheet
-  --help          this text
+  --json            print the plan as one JSON object (see README, "Runner JSON")
+  --compare         print every strategy and Rebalance To side by side (with --json: an array of plans)
+  --out <file>      write a copy of the workbook with drift columns beside Targets, a Rebalance sheet
+                    and a row appended to the Rebalance Log
+  --orders <file>   write the trades as a CSV order file for the custodian's bulk upload
+                    (Account, Symbol, Side, Quantity, Order Type LIMIT, Limit Price, Time In Force DAY)
+  --help            this text
 
 Exit codes: 0 plan made, 2 the workbook breaks the contract (every problem listed on stderr), 1 unexpected failure.
 `;
 
+/** Options that take a file name. */
+const FILE_OPTIONS = ["out", "orders"] as const;
+
 export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
-  const args: RunnerArgs = { file: "", json: false, out: null, help: false };
+  const args: RunnerArgs = { file: "", json: false, out: null, orders: null, compare: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    const option = FILE_OPTIONS.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
     if (a === "--json") args.json = true;
+    else if (a === "--compare") args.compare = true;
     else if (a === "--help" || a === "-h") args.help = true;
-    else if (a === "--out") {
-      const v = argv[++i];
-      if (!v || v.startsWith("--")) return { error: "--out needs a file name" };
-      args.out = v;
-    } else if (a.startsWith("--out=")) args.out = a.slice(6);
-    else if (a.startsWith("-")) return { error: `Unknown option ${a}` };
+    else if (option) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (!v || v.startsWith("--")) return { error: `--${option} needs a file name` };
+      args[option] = v;
+    } else if (a.startsWith("-")) return { error: `Unknown option ${a}` };
     else if (args.file) return { error: `Only one workbook at a time (got ${args.file} and ${a})` };
     else args.file = a;
   }

@@ -1,16 +1,21 @@
-/** `rebalance <book.xlsx> [--json] [--out out.xlsx]`: the same plan as the add-in, on a file. */
+/** `rebalance <book.xlsx> [--json] [--out out.xlsx] [--orders orders.csv]`: the same plan as the add-in, on a file. */
 import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
 import { applyWritePlan, OwnershipError } from "../xlsx/apply";
 import { planWorkbook } from "../pipeline";
 import { buildWritePlan } from "../plans/write-plan";
+import { ordersCsv } from "../plans/orders";
 import { formatSummary } from "./format";
+import { compareStrategies } from "../engine/compare";
+import { comparisonJson, formatComparison } from "./compare-format";
 import { parseArgs, USAGE } from "./args";
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** The clock for the log row's timestamp (tests pin it). */
+  now?: () => Date;
 }
 
 const processIo: Io = {
@@ -53,7 +58,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   if (args.out) {
     try {
-      const report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot.ranges["targets"]));
+      const now = io.now ? io.now() : new Date();
+      const report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot.ranges["targets"], { now }));
       await wb.xlsx.writeFile(args.out);
       if (!args.json && report.skippedCharts.length > 0) {
         io.stderr(`Note: charts are drawn only inside Excel (exceljs cannot write them): ${report.skippedCharts.join("; ")}\n`);
@@ -67,7 +73,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   }
 
-  io.stdout(args.json ? `${JSON.stringify(result.plan, null, 2)}\n` : formatSummary(result.plan, path.basename(args.file)));
+  if (args.orders) {
+    try {
+      await fs.writeFile(args.orders, ordersCsv(result.raw));
+    } catch (e) {
+      io.stderr(`Cannot write ${args.orders}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+
+  if (args.compare) {
+    const comparisons = compareStrategies(result.portfolio);
+    io.stdout(args.json ? `${JSON.stringify(comparisonJson(comparisons), null, 2)}\n` : formatComparison(comparisons, path.basename(args.file)));
+  } else {
+    io.stdout(args.json ? `${JSON.stringify(result.plan, null, 2)}\n` : formatSummary(result.plan, path.basename(args.file)));
+  }
   if (args.out && !args.json) io.stdout(`Wrote ${args.out}\n`);
+  if (args.orders && !args.json) io.stdout(`Wrote ${args.orders} (${result.raw.trades.length} order${result.raw.trades.length === 1 ? "" : "s"})\n`);
   return 0;
 }

@@ -2,21 +2,36 @@
  * Ribbon commands. In the shared runtime this bundle is loaded by taskpane.html next to the
  * pane and the custom functions, so the handlers below live as long as the workbook is open.
  *
- * "rebalance" (Home > Rebalancer > Rebalance, an ExecuteFunction button) opens the pane for now;
- * reading the workbook, planning and writing the plan sheets arrive with the Excel integration.
+ * "rebalance" (Home > Rebalancer > Rebalance, an ExecuteFunction button) reads the workbook, plans
+ * and writes the Rebalance sheet, the drift columns and the log row in one click, without the
+ * pane; when the workbook has problems (or Excel fails) it opens the pane, which shows them.
  */
+import { rebalanceInExcel } from "../excel/rebalance";
+import { publishRebalance } from "../excel/outcome";
 
 /** The minimal event Office passes to an ExecuteFunction handler. */
 export interface CommandEvent {
   completed(): void;
 }
 
-/** Handler of the Rebalance button: shows the task pane, and always tells Office it is done. */
-export async function rebalance(event: CommandEvent): Promise<void> {
+async function showPane(): Promise<void> {
   try {
     await Office.addin.showAsTaskpane();
   } catch (err) {
     console.error("SDIRA Rebalancer: could not show the task pane", err);
+  }
+}
+
+/** Handler of the Rebalance button: read → plan → write; the pane opens only to show problems. Always tells Office it is done. */
+export async function rebalance(event: CommandEvent): Promise<void> {
+  try {
+    const outcome = await rebalanceInExcel();
+    publishRebalance({ at: new Date(), source: "ribbon", outcome });
+    if (!outcome.ok) await showPane();
+  } catch (err) {
+    console.error("SDIRA Rebalancer: the rebalance failed", err);
+    publishRebalance({ at: new Date(), source: "ribbon", failure: err instanceof Error ? err.message : String(err) });
+    await showPane();
   } finally {
     event.completed();
   }

@@ -1,16 +1,20 @@
 /**
- * The Rebalance sheet of one run: header, class table before/after, the Trades table and totals.
- * Trade amounts, totals and after-trade values are formulas over the Trades table, so the sheet
- * stays live when the advisor edits a quantity; each formula carries the value the engine expects.
+ * The Rebalance sheet of one run: header, class table before/after with its totals, the trades as
+ * an Excel table, and the trade totals. Trade amounts, totals and after-trade values and weights are
+ * formulas over the trades, so the sheet stays live when the advisor edits a quantity; each formula
+ * carries the value the engine expects (`expected`), which the checks compare with a recalculation.
  */
-import { Plan } from "../engine/types";
+import Decimal from "decimal.js";
+import { Plan, Trade } from "../engine/types";
 import { money } from "./json";
 import { absRange, a1, a1Range } from "./a1";
 import { FMT, HEADER_STYLE, STATUS_STYLES } from "./formats";
 import { CellWrite, SheetPlan } from "./types";
 
+/** Prefix of the trades table's name; the As Of date follows, since table names are unique per workbook. */
 export const TRADES_TABLE = "Trades";
-export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee"];
+export const TABLE_STYLE = "TableStyleMedium2";
+export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee", "Realized Gain"];
 export const CLASS_HEADERS = [
   "Class", "Target", "Band Low", "Band High", "Value Before", "Weight Before", "Drift Before", "Status",
   "Buys", "Sells", "Fees", "Value After", "Weight After", "Drift After",
@@ -20,7 +24,20 @@ export function rebalanceSheetName(asOf: string): string {
   return `Rebalance ${asOf}`;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/** "Trades_20261120": one trades table per Rebalance sheet (Excel table names cannot repeat or contain spaces). */
+export function tradesTableName(asOf: string): string {
+  return `${TRADES_TABLE}_${asOf.replace(/-/g, "")}`;
+}
+
+/** Realised gain of a sale (short + long term) when the engine knows it; null for buys, tax-free accounts and unknown cost. */
+export function realizedGain(t: Trade): Decimal | null {
+  const r = t.realized;
+  if (!r || !r.known) return null;
+  return r.shortTerm.plus(r.longTerm);
+}
+
+const cents = (d: Decimal) => Number(money(d));
+const sumCents = (xs: Decimal[]) => cents(xs.reduce((s, x) => s.plus(x), new Decimal(0)));
 
 export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.strategy}, to ${plan.policy.rebalanceTo}`): SheetPlan {
   const cells: CellWrite[] = [];
@@ -33,7 +50,7 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
   label(3, "Total");
   put(3, 2, { value: plan.total.toNumber(), numberFormat: FMT.money });
   label(4, "Strategy");
-  put(4, 2, { value: strategyLabel });
+  put(4, 2, { value: strategyLabel, numberFormat: FMT.text });
   label(5, "Decision");
   put(5, 2, { value: plan.trigger.rebalance ? "Rebalance" : "No rebalance", style: { bold: true } });
   label(6, "Next Review");
@@ -41,36 +58,37 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
   let row = 7;
   for (const reason of plan.trigger.reasons) {
     label(row, "Reason");
-    put(row, 2, { value: reason });
+    put(row, 2, { value: reason, numberFormat: FMT.text });
     row++;
   }
   for (const warning of plan.warnings) {
     label(row, "Warning");
-    put(row, 2, { value: warning, style: { color: "#9C0006" } });
+    put(row, 2, { value: warning, numberFormat: FMT.text, style: { color: "#9C0006" } });
     row++;
   }
 
-  // Layout: class table, then the trades table below it.
+  // Layout: class table and its totals, then the trades table and its totals below.
   const classTop = row + 1;
   const classFirst = classTop + 1;
   const classLast = classTop + plan.classes.length;
-  const tradesTop = classLast + 3;
+  const classTotals = classLast + 1;
+  const tradesTop = classTotals + 3;
   const tradeFirst = tradesTop + 1;
   const tradeRows = Math.max(plan.trades.length, 1);
   const tradeLast = tradesTop + tradeRows;
   const col = (h: string) => TRADE_HEADERS.indexOf(h) + 1;
   const tradeCol = (h: string) => absRange(tradeFirst, col(h), tradeLast, col(h));
+  const classCol = (c: number) => absRange(classFirst, c, classLast, c);
 
   CLASS_HEADERS.forEach((h, i) => put(classTop, i + 1, { value: h, style: HEADER_STYLE }));
-  const totalAfterRef = absRange(classFirst, 12, classLast, 12);
+  const totalAfterRef = classCol(12);
+  const tradesOf = (cls: string, side: "buy" | "sell") => plan.trades.filter((t) => t.assetClass === cls && t.side === side).map((t) => t.amount);
+  const allFees = plan.trades.map((t) => t.fee);
   plan.classes.forEach((c, i) => {
     const r = classFirst + i;
     const after = plan.after.classes[i];
-    const buys = plan.trades.filter((t) => t.assetClass === c.assetClass && t.side === "buy").reduce((s, t) => s + t.amount.toNumber(), 0);
-    const sells = plan.trades.filter((t) => t.assetClass === c.assetClass && t.side === "sell").reduce((s, t) => s + t.amount.toNumber(), 0);
     const isCash = c.assetClass.toLowerCase() === "cash";
-    const fees = isCash ? plan.trades.reduce((s, t) => s + t.fee.toNumber(), 0) : 0;
-    put(r, 1, { value: c.assetClass });
+    put(r, 1, { value: c.assetClass, numberFormat: FMT.text });
     put(r, 2, { value: c.target, numberFormat: FMT.percent });
     put(r, 3, { value: c.bandLow, numberFormat: FMT.percent });
     put(r, 4, { value: c.bandHigh, numberFormat: FMT.percent });
@@ -79,48 +97,66 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     put(r, 7, { value: c.drift, numberFormat: FMT.drift });
     put(r, 8, { value: c.status });
     const sumIfs = (side: string) => `SUMIFS(${tradeCol("Amount")},${tradeCol("Class")},${a1(r, 1)},${tradeCol("Side")},"${side}")`;
-    put(r, 9, { formula: `=${sumIfs("buy")}`, expected: round2(buys), numberFormat: FMT.money });
-    put(r, 10, { formula: `=${sumIfs("sell")}`, expected: round2(sells), numberFormat: FMT.money });
-    put(r, 11, { formula: isCash ? `=SUM(${tradeCol("Fee")})` : "=0", expected: round2(fees), numberFormat: FMT.money });
+    put(r, 9, { formula: `=${sumIfs("buy")}`, expected: sumCents(tradesOf(c.assetClass, "buy")), numberFormat: FMT.money });
+    put(r, 10, { formula: `=${sumIfs("sell")}`, expected: sumCents(tradesOf(c.assetClass, "sell")), numberFormat: FMT.money });
+    put(r, 11, { formula: isCash ? `=SUM(${tradeCol("Fee")})` : "=0", expected: isCash ? sumCents(allFees) : 0, numberFormat: FMT.money });
     // Cash receives every sale and pays every buy and fee; other classes gain their buys and lose their sales.
     const afterFormula = isCash
-      ? `=${a1(r, 5)}+SUM(${absRange(classFirst, 10, classLast, 10)})-SUM(${absRange(classFirst, 9, classLast, 9)})-${a1(r, 11)}`
+      ? `=${a1(r, 5)}+SUM(${classCol(10)})-SUM(${classCol(9)})-${a1(r, 11)}`
       : `=${a1(r, 5)}+${a1(r, 9)}-${a1(r, 10)}`;
-    put(r, 12, { formula: afterFormula, expected: Number(money(after.value)), numberFormat: FMT.money });
+    put(r, 12, { formula: afterFormula, expected: cents(after.value), numberFormat: FMT.money });
     put(r, 13, { formula: `=IF(SUM(${totalAfterRef})=0,0,${a1(r, 12)}/SUM(${totalAfterRef}))`, expected: after.weight, numberFormat: FMT.percent });
     put(r, 14, { formula: `=${a1(r, 13)}-${a1(r, 2)}`, expected: after.drift, numberFormat: FMT.drift });
   });
 
+  // Class totals: every column that adds up, as formulas over the class rows.
+  const totalAfter = plan.after.classes.reduce((s, c) => s.plus(c.value), new Decimal(0));
+  const sum = (c: number) => `=SUM(${classCol(c)})`;
+  put(classTotals, 1, { value: "Total", style: { bold: true } });
+  put(classTotals, 2, { formula: sum(2), expected: plan.classes.reduce((s, c) => s + c.target, 0), numberFormat: FMT.percent, style: { bold: true } });
+  put(classTotals, 5, { formula: sum(5), expected: cents(plan.total), numberFormat: FMT.money, style: { bold: true } });
+  put(classTotals, 6, { formula: sum(6), expected: plan.classes.reduce((s, c) => s + c.weight, 0), numberFormat: FMT.percent, style: { bold: true } });
+  put(classTotals, 9, { formula: sum(9), expected: sumCents(plan.trades.filter((t) => t.side === "buy").map((t) => t.amount)), numberFormat: FMT.money, style: { bold: true } });
+  put(classTotals, 10, { formula: sum(10), expected: sumCents(plan.trades.filter((t) => t.side === "sell").map((t) => t.amount)), numberFormat: FMT.money, style: { bold: true } });
+  put(classTotals, 11, { formula: sum(11), expected: sumCents(allFees), numberFormat: FMT.money, style: { bold: true } });
+  put(classTotals, 12, { formula: sum(12), expected: cents(totalAfter), numberFormat: FMT.money, style: { bold: true } });
+  put(classTotals, 13, { formula: sum(13), expected: plan.after.classes.reduce((s, c) => s + c.weight, 0), numberFormat: FMT.percent, style: { bold: true } });
+
   put(tradesTop - 1, 1, { value: "Trades", style: { bold: true } });
   TRADE_HEADERS.forEach((h, i) => put(tradesTop, i + 1, { value: h, style: HEADER_STYLE }));
+  const gains: Decimal[] = [];
   plan.trades.forEach((t, i) => {
     const r = tradeFirst + i;
-    put(r, 1, { value: t.account });
-    put(r, 2, { value: t.symbol });
-    put(r, 3, { value: t.assetClass });
-    put(r, 4, { value: t.side });
+    put(r, 1, { value: t.account, numberFormat: FMT.text });
+    put(r, 2, { value: t.symbol, numberFormat: FMT.text });
+    put(r, 3, { value: t.assetClass, numberFormat: FMT.text });
+    put(r, 4, { value: t.side, numberFormat: FMT.text });
     put(r, 5, { value: t.quantity.toNumber(), numberFormat: FMT.quantity });
     put(r, 6, { value: t.price.toNumber(), numberFormat: FMT.price });
     put(r, 7, { value: t.limitPrice.toNumber(), numberFormat: FMT.money });
     put(r, 8, { formula: `=ROUND(${a1(r, 5)}*${a1(r, 6)},2)`, expected: t.amount.toNumber(), numberFormat: FMT.money });
     put(r, 9, { value: t.fee.toNumber(), numberFormat: FMT.money });
+    const gain = realizedGain(t);
+    if (gain !== null) gains.push(gain);
+    put(r, 10, { value: gain === null ? null : gain.toNumber(), numberFormat: FMT.money });
   });
 
   const totalsRow = tradeLast + 1;
-  const sumAmount = plan.trades.reduce((s, t) => s + t.amount.toNumber(), 0);
-  const sumFees = plan.trades.reduce((s, t) => s + t.fee.toNumber(), 0);
   put(totalsRow, 1, { value: "Total", style: { bold: true } });
   put(totalsRow, 4, { formula: `=COUNTA(${tradeCol("Side")})`, expected: plan.trades.length });
-  put(totalsRow, 8, { formula: `=SUM(${tradeCol("Amount")})`, expected: round2(sumAmount), numberFormat: FMT.money, style: { bold: true } });
-  put(totalsRow, 9, { formula: `=SUM(${tradeCol("Fee")})`, expected: round2(sumFees), numberFormat: FMT.money, style: { bold: true } });
+  put(totalsRow, 8, { formula: `=SUM(${tradeCol("Amount")})`, expected: sumCents(plan.trades.map((t) => t.amount)), numberFormat: FMT.money, style: { bold: true } });
+  put(totalsRow, 9, { formula: `=SUM(${tradeCol("Fee")})`, expected: sumCents(allFees), numberFormat: FMT.money, style: { bold: true } });
+  if (gains.length > 0) {
+    put(totalsRow, 10, { formula: `=SUM(${tradeCol("Realized Gain")})`, expected: sumCents(gains), numberFormat: FMT.money, style: { bold: true } });
+  }
 
   const statusRange = a1Range(classFirst, 8, classLast, 8);
   return {
     sheet: rebalanceSheetName(plan.asOf),
     mode: "replace",
     cells,
-    columnWidths: [16, 12, 12, 12, 14, 13, 13, 12, 14, 14, 12, 14, 13, 12].map((width, i) => ({ col: i + 1, width })),
-    tables: [{ name: TRADES_TABLE, range: a1Range(tradesTop, 1, tradeLast, TRADE_HEADERS.length), headers: TRADE_HEADERS }],
+    columnWidths: [18, 12, 12, 12, 14, 13, 13, 12, 14, 14, 12, 14, 13, 12].map((width, i) => ({ col: i + 1, width })),
+    tables: [{ name: tradesTableName(plan.asOf), range: a1Range(tradesTop, 1, tradeLast, TRADE_HEADERS.length), headers: TRADE_HEADERS, style: TABLE_STYLE }],
     charts: [
       {
         title: "Current vs target vs after, by class",
@@ -137,5 +173,6 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
       },
     ],
     rules: Object.entries(STATUS_STYLES).map(([equals, style]) => ({ range: statusRange, equals, style })),
+    activate: true,
   };
 }

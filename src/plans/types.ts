@@ -40,11 +40,30 @@ export interface TextRule {
 
 /** An Excel table over a block of cells the plan also writes (header row included). */
 export interface TablePlan {
+  /** Workbook-unique table name (letters, digits, underscores; no spaces). */
   name: string;
-  /** A1 range including the header row, e.g. "A12:J20". */
+  /** A1 range including the header row, e.g. "A12:J20". The header and data cells are in `cells`. */
   range: string;
   headers: string[];
-  /** Data rows (values only); formulas inside tables are written as cells too. */
+  /** Built-in table style, e.g. "TableStyleMedium2". */
+  style?: string;
+}
+
+/**
+ * One row appended to an append-only Excel table (the rebalance log). When the table does not
+ * exist yet, the adapter creates the sheet and the table (header row + this row) at `anchor`;
+ * when it exists, the row goes after its last row. Existing rows are never rewritten or reordered.
+ */
+export interface AppendPlan {
+  /** Workbook-unique table name, e.g. "RebalanceLog". */
+  table: string;
+  headers: string[];
+  /** Top-left cell of the table when it has to be created, A1. */
+  anchor: string;
+  /** The new row: one entry per header. */
+  row: { value: PlainValue; numberFormat?: string }[];
+  /** Column widths (characters) used when the table is created, one per header. */
+  widths?: number[];
   style?: string;
 }
 
@@ -71,8 +90,11 @@ export interface OwnedBlock {
 
 export interface SheetPlan {
   sheet: string;
-  /** "replace": delete the sheet if present and write it anew; "update": write into the existing sheet. */
-  mode: "replace" | "update";
+  /**
+   * "replace": delete the sheet if present and write it anew; "update": write into the existing
+   * sheet (only inside `owned`); "append": add `append.row` to the sheet's append-only table.
+   */
+  mode: "replace" | "update" | "append";
   cells: CellWrite[];
   columnWidths?: { col: number; width: number }[];
   tables?: TablePlan[];
@@ -81,6 +103,10 @@ export interface SheetPlan {
   owned?: OwnedBlock;
   /** Freeze panes below this many rows. */
   freezeRows?: number;
+  /** For mode "append": the row to add. */
+  append?: AppendPlan;
+  /** Show this sheet when the write is done. */
+  activate?: boolean;
 }
 
 export interface WritePlan {

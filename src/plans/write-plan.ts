@@ -3,9 +3,26 @@ import { RangeSnapshot } from "../contract/snapshot";
 import { Portfolio } from "../contract/portfolio";
 import { Plan } from "../engine/types";
 import { driftColumnsPlan } from "./drift-columns";
+import { logPlan } from "./log";
 import { rebalanceSheetPlan } from "./rebalance-sheet";
 import { WritePlan } from "./types";
 
-export function buildWritePlan(plan: Plan, portfolio: Portfolio, targetsRange: RangeSnapshot): WritePlan {
-  return { sheets: [driftColumnsPlan(plan, targetsRange, portfolio.targets), rebalanceSheetPlan(plan)] };
+export interface WritePlanOptions {
+  /** The log row's timestamp (default: now). */
+  now?: Date;
+}
+
+/**
+ * The Rebalance sheet, the drift columns beside Targets and the log row, in the order adapters
+ * write them: the add-in's own sheet first, the advisor's Targets sheet after it, and the log row
+ * last, so a write that fails midway has logged nothing and touched no cell of the advisor's.
+ */
+export function buildWritePlan(plan: Plan, portfolio: Portfolio, targetsRange: RangeSnapshot, options: WritePlanOptions = {}): WritePlan {
+  return {
+    sheets: [
+      rebalanceSheetPlan(plan),
+      driftColumnsPlan(plan, targetsRange, portfolio.targets),
+      logPlan(plan, { now: options.now ?? new Date() }),
+    ],
+  };
 }

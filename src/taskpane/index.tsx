@@ -3,7 +3,8 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
-import { detectHost } from "./office";
+import { detectHost, excelActions } from "./office";
+import { downloadText } from "./download";
 import { planFile } from "./planFile";
 
 const container = document.getElementById("container");
@@ -19,5 +20,5 @@ const shell = (child: React.ReactNode) => (
 root.render(shell(<Spinner style={{ marginTop: "48px" }} label="Starting…" />));
 void detectHost().then((host) => {
   document.body.dataset.mode = host.kind;
-  root.render(shell(<App host={host} plan={planFile} />));
+  root.render(shell(<App host={host} plan={planFile} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} />));
 });

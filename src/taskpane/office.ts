@@ -3,6 +3,10 @@
  * and never touch the `Office` or `Excel` globals themselves.
  */
 
+import { rebalanceInExcel, ExcelRebalanceOutcome } from "../excel/rebalance";
+import { selectCell } from "../excel/select";
+import { LastRebalance, latestRebalance, publishRebalance, subscribeRebalance } from "../excel/outcome";
+
 /** Where the pane is running. */
 export type HostKind =
   /** Inside Excel (desktop, Mac or the web): the shared runtime of the add-in. */
@@ -37,3 +41,37 @@ export async function detectHost(): Promise<HostInfo> {
     return { kind: "standalone", host: null, platform: null, officeLoaded: true };
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inside Excel: the Rebalance button, selecting a problem's cell, and the ribbon's outcomes.
+// The Office.js work itself lives in src/excel (the add-in's only Excel-facing code).
+
+export type { ExcelRebalanceOutcome, LastRebalance };
+
+/** What the pane can ask of Excel; components get this object as a prop. */
+export interface ExcelActions {
+  /** Reads the workbook, plans, writes the Rebalance sheet, drift columns and log row. Rejects only when Excel fails. */
+  rebalance(): Promise<ExcelRebalanceOutcome>;
+  /** Activates the sheet and selects the cell; false when it no longer exists. */
+  select(sheet: string, cell: string): Promise<boolean>;
+  /** The outcome of the last click (ribbon or pane), if any. */
+  latest(): LastRebalance | null;
+  /** Called on every later outcome; returns the unsubscribe function. */
+  subscribe(listener: (r: LastRebalance) => void): () => void;
+}
+
+export const excelActions: ExcelActions = {
+  async rebalance() {
+    try {
+      const outcome = await rebalanceInExcel();
+      publishRebalance({ at: new Date(), source: "pane", outcome });
+      return outcome;
+    } catch (err) {
+      publishRebalance({ at: new Date(), source: "pane", failure: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  },
+  select: selectCell,
+  latest: latestRebalance,
+  subscribe: subscribeRebalance,
+};

@@ -1,8 +1,9 @@
 /** The pane: a header, what this host can do, and the workbook planner. */
 import * as React from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import type { HostInfo } from "../office";
+import type { ExcelActions, HostInfo } from "../office";
 import { Planner, WorkbookPlanner } from "./WorkbookPlanner";
+import { ExcelRebalance } from "./ExcelRebalance";
 
 const useStyles = makeStyles({
   root: {
@@ -35,19 +36,25 @@ function Header({ subtitle }: { subtitle: string }) {
   );
 }
 
-export function App({ host, plan }: { host: HostInfo; plan: Planner }) {
+/** excel and download: what the pane may ask of Excel and of the browser (injected by index.tsx). */
+export function App({ host, plan, excel, download }: { host: HostInfo; plan: Planner; excel?: ExcelActions; download?: (fileName: string, text: string) => boolean }) {
   const s = useStyles();
   if (host.kind === "excel") {
     return (
       <main className={s.root}>
         <Header subtitle="In Excel" />
-        <MessageBar intent="info" layout="multiline" data-testid="excel-note">
-          <MessageBarBody>
-            <MessageBarTitle>Reading this workbook arrives with the Excel integration</MessageBarTitle>
-            The pane does not read the open workbook yet. You can plan a saved copy of it: open the .xlsx file below.
-          </MessageBarBody>
-        </MessageBar>
-        <WorkbookPlanner plan={plan} />
+        {excel ? (
+          <ExcelRebalance actions={excel} download={download ?? (() => false)} />
+        ) : (
+          <MessageBar intent="info" layout="multiline" data-testid="excel-note">
+            <MessageBarBody>
+              <MessageBarTitle>This pane cannot reach the workbook</MessageBarTitle>
+              You can plan a saved copy of it: open the .xlsx file below.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <Caption1 className={s.sub}>Or plan a saved copy of a workbook without writing to it:</Caption1>
+        <WorkbookPlanner plan={plan} download={download} />
       </main>
     );
   }
@@ -71,7 +78,7 @@ export function App({ host, plan }: { host: HostInfo; plan: Planner }) {
       {!host.officeLoaded && (
         <Caption1 className={s.sub}>Office.js did not load; that is fine here, standalone mode does not need it.</Caption1>
       )}
-      <WorkbookPlanner plan={plan} />
+      <WorkbookPlanner plan={plan} download={download} />
     </main>
   );
 }

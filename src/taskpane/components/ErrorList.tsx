@@ -1,6 +1,6 @@
 /** The contract problems of a workbook, each addressed as Sheet!Cell so the advisor can find it. */
 import * as React from "react";
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanError } from "../planFile";
 
 const useStyles = makeStyles({
@@ -17,7 +17,11 @@ function split(e: PlanError): { where: string; message: string } {
   return { where: "", message: e.text };
 }
 
-export function ErrorList({ errors }: { errors: PlanError[] }) {
+/**
+ * onSelect (inside Excel): each Sheet!Cell address becomes a link that selects the cell.
+ * advice: what to do about the problems (default: for a file opened in the pane).
+ */
+export function ErrorList({ errors, onSelect, advice }: { errors: PlanError[]; onSelect?: (e: PlanError) => void; advice?: string }) {
   const s = useStyles();
   const n = errors.length;
   return (
@@ -27,7 +31,7 @@ export function ErrorList({ errors }: { errors: PlanError[] }) {
           <MessageBarTitle>
             {n === 1 ? "1 problem" : `${n} problems`} in this workbook
           </MessageBarTitle>
-          Fix {n === 1 ? "it" : "them"} in Excel, save, and open the file again. Nothing was planned.
+          {advice ?? `Fix ${n === 1 ? "it" : "them"} in Excel, save, and open the file again. Nothing was planned.`}
         </MessageBarBody>
       </MessageBar>
       <ul className={s.list} aria-label="Workbook problems">
@@ -36,7 +40,13 @@ export function ErrorList({ errors }: { errors: PlanError[] }) {
           return (
             <li key={i} className={s.item}>
               <Body1>
-                {where && <span className={s.where}>{where}</span>}
+                {where && onSelect && e.sheet ? (
+                  <Link as="button" className={s.where} onClick={() => onSelect(e)} title={`Select ${where} in the workbook`}>
+                    {where}
+                  </Link>
+                ) : (
+                  where && <span className={s.where}>{where}</span>
+                )}
                 {where && ": "}
                 {message}
               </Body1>

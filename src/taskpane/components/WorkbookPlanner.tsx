@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlanOutcome } from "../planFile";
+import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
 import { PlanView } from "./PlanView";
 
@@ -50,7 +51,8 @@ function isXlsx(name: string): boolean {
   return /\.xlsx$/i.test(name);
 }
 
-export function WorkbookPlanner({ plan }: { plan: Planner }) {
+/** download (optional): saves the plan's order CSV; when given, a planned file offers "Export orders (CSV)". */
+export function WorkbookPlanner({ plan, download }: { plan: Planner; download?: (fileName: string, text: string) => boolean }) {
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [state, setState] = React.useState<State>({ kind: "idle", run: 0 });
@@ -128,6 +130,17 @@ export function WorkbookPlanner({ plan }: { plan: Planner }) {
               {state.message}
             </MessageBarBody>
           </MessageBar>
+        )}
+        {state.kind === "done" && state.outcome.ok && download && state.outcome.plan.trades.length > 0 && (
+          <Button
+            data-testid="export-orders"
+            onClick={() => {
+              const p = (state.outcome as Extract<PlanOutcome, { ok: true }>).plan;
+              download(ordersFileName(p.asOf), ordersCsvFromJson(p));
+            }}
+          >
+            Export orders (CSV)
+          </Button>
         )}
         {state.kind === "done" && (state.outcome.ok ? <PlanView plan={state.outcome.plan} /> : <ErrorList errors={state.outcome.errors} />)}
       </div>

@@ -1,0 +1,300 @@
+/**
+ * Sheet plans → the Office.js operations that write them, as plain data, with the request payload
+ * each one costs, packed into batches (one `context.sync()` each) that stay under the size Excel
+ * accepts. Pure: no Office.js here, so the bench and the tests can size a write without Excel.
+ *
+ * Excel on the web rejects requests over 5 MB; batches are packed below 4 MB (CHUNK_BYTES), and
+ * large cell blocks are cut into row slices of at most 1 MB (SLICE_BYTES) so they pack well.
+ */
+import { a1, a1Range } from "../plans/a1";
+import { OwnershipError, Rect, cellsRect, ownershipConflict } from "../plans/ownership";
+import { FMT } from "../plans/formats";
+import { CellStyle, CellWrite, ChartPlan, PlainValue, SheetPlan, TextRule, WritePlan } from "../plans/types";
+
+export const CHUNK_BYTES = 4_000_000;
+export const SLICE_BYTES = 1_000_000;
+/** What one queued action costs besides its data: the action, the object path that reaches the range, ids. */
+export const ACTION_OVERHEAD_BYTES = 300;
+
+export type CellInput = string | number | boolean | null;
+
+export type Op =
+  | { kind: "deleteSheet"; sheet: string }
+  | { kind: "addSheet"; sheet: string }
+  /** Clears contents, formats and conditional formats of a block the add-in owned before. */
+  | { kind: "clearBlock"; sheet: string; address: string }
+  | { kind: "deleteName"; name: string }
+  | { kind: "addName"; name: string; sheet: string; address: string }
+  /** One number format over a whole rectangle (Office.js applies a single value to every cell). */
+  | { kind: "numberFormat"; sheet: string; address: string; format: string }
+  /** Values and formulas of a rectangle, row-major; null leaves a cell as it is. */
+  | { kind: "cells"; sheet: string; top: number; left: number; rows: CellInput[][] }
+  | { kind: "style"; sheet: string; address: string; style: CellStyle }
+  | { kind: "columnWidth"; sheet: string; col: number; width: number }
+  | { kind: "freezeRows"; sheet: string; rows: number }
+  | { kind: "table"; sheet: string; address: string; name: string; style: string }
+  | { kind: "rule"; sheet: string; rule: TextRule }
+  | { kind: "chart"; sheet: string; chart: ChartPlan }
+  /** Adds a row at the end of an existing table (append-only log). */
+  | { kind: "appendRow"; table: string; values: (string | number | boolean)[]; formats: string[] }
+  | { kind: "activate"; sheet: string };
+
+/** What the adapter found in the workbook before writing (the first sync of a write). */
+export interface WorkbookState {
+  sheets: string[];
+  tables: { name: string; sheet: string }[];
+  /** Blocks the add-in owned before this run, by defined name (null: none). */
+  owned: Record<string, { sheet: string; rect: Rect } | null>;
+  /** Content (formulas or values as text, "" when empty) of each "update" plan's cells rectangle, by sheet. */
+  blocks: Record<string, { rect: Rect; content: string[][] }>;
+}
+
+export const emptyState = (): WorkbookState => ({ sheets: [], tables: [], owned: {}, blocks: {} });
+
+// ---------------------------------------------------------------------------------------------
+// Rectangles
+
+/**
+ * Groups cells into rectangles of equal `tag`: vertical runs per column first, then runs with the
+ * same rows in neighbouring columns are merged. Few, large rectangles = few actions.
+ */
+export function rectangles<T>(cells: { row: number; col: number; tag: T }[], same: (a: T, b: T) => boolean): { rect: Rect; tag: T }[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: { rect: Rect; tag: T }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.rect.left === c.col && last.rect.bottom + 1 === c.row && same(last.tag, c.tag)) last.rect.bottom = c.row;
+    else runs.push({ rect: { top: c.row, bottom: c.row, left: c.col, right: c.col }, tag: c.tag });
+  }
+  runs.sort((a, b) => a.rect.top - b.rect.top || a.rect.bottom - b.rect.bottom || a.rect.left - b.rect.left);
+  const merged: { rect: Rect; tag: T }[] = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last && last.rect.top === r.rect.top && last.rect.bottom === r.rect.bottom && last.rect.right + 1 === r.rect.left && same(last.tag, r.tag)) {
+      last.rect.right = r.rect.right;
+    } else merged.push({ rect: { ...r.rect }, tag: r.tag });
+  }
+  return merged;
+}
+
+const address = (r: Rect) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : a1Range(r.top, r.left, r.bottom, r.right));
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/** What goes into Range.formulas for a planned cell. */
+export function cellInput(w: CellWrite): CellInput {
+  if (w.formula) return w.formula.startsWith("=") ? w.formula : `=${w.formula}`;
+  const v: PlainValue = w.value ?? null;
+  // Text that Excel would take for a formula is written with the text prefix, unless the cell is formatted as text.
+  if (typeof v === "string" && v.startsWith("=") && w.numberFormat !== FMT.text) return `'${v}`;
+  return v;
+}
+
+const opSize = (op: Op) => ACTION_OVERHEAD_BYTES + JSON.stringify(op).length;
+
+/** Bands of consecutive rows that write the same columns, cut into slices of at most SLICE_BYTES. */
+function cellOps(sheet: string, cells: CellWrite[]): Op[] {
+  const rows = new Map<number, CellWrite[]>();
+  for (const c of cells) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+  const order = [...rows.keys()].sort((a, b) => a - b);
+  const bands: { top: number; left: number; right: number; rows: number[] }[] = [];
+  for (const r of order) {
+    const cs = rows.get(r)!;
+    const left = Math.min(...cs.map((c) => c.col));
+    const right = Math.max(...cs.map((c) => c.col));
+    const last = bands[bands.length - 1];
+    if (last && last.left === left && last.right === right && last.top + last.rows.length === r) last.rows.push(r);
+    else bands.push({ top: r, left, right, rows: [r] });
+  }
+  const ops: Op[] = [];
+  for (const band of bands) {
+    const width = band.right - band.left + 1;
+    let slice: CellInput[][] = [];
+    let sliceTop = band.top;
+    let bytes = 0;
+    const flush = () => {
+      if (slice.length) ops.push({ kind: "cells", sheet, top: sliceTop, left: band.left, rows: slice });
+      sliceTop += slice.length;
+      slice = [];
+      bytes = 0;
+    };
+    for (const r of band.rows) {
+      const line: CellInput[] = new Array(width).fill(null);
+      for (const c of rows.get(r)!) line[c.col - band.left] = cellInput(c);
+      const size = JSON.stringify(line).length + 1;
+      if (bytes + size > SLICE_BYTES && slice.length) flush();
+      slice.push(line);
+      bytes += size;
+    }
+    flush();
+  }
+  return ops;
+}
+
+function formatOps(sheet: string, cells: CellWrite[]): Op[] {
+  const withFormat = cells.filter((c) => c.numberFormat).map((c) => ({ row: c.row, col: c.col, tag: c.numberFormat! }));
+  return rectangles(withFormat, (a, b) => a === b).map(({ rect, tag }) => ({ kind: "numberFormat", sheet, address: address(rect), format: tag }));
+}
+
+function styleOps(sheet: string, cells: CellWrite[]): Op[] {
+  const styled = cells.filter((c) => c.style && Object.keys(c.style).length).map((c) => ({ row: c.row, col: c.col, tag: JSON.stringify(c.style) }));
+  return rectangles(styled, (a, b) => a === b).map(({ rect, tag }) => ({ kind: "style", sheet, address: address(rect), style: JSON.parse(tag) as CellStyle }));
+}
+
+/** Number formats first (so text stays text), then values and formulas, then the look. */
+function contentOps(sp: SheetPlan): Op[] {
+  return [
+    ...formatOps(sp.sheet, sp.cells),
+    ...cellOps(sp.sheet, sp.cells),
+    ...styleOps(sp.sheet, sp.cells),
+    ...(sp.columnWidths ?? []).map((w): Op => ({ kind: "columnWidth", sheet: sp.sheet, col: w.col, width: w.width })),
+    ...(sp.freezeRows ? [{ kind: "freezeRows", sheet: sp.sheet, rows: sp.freezeRows } as Op] : []),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+/** Everything that would stop the write, found before anything is written (throws OwnershipError). */
+export function checkWrite(plan: WritePlan, state: WorkbookState): void {
+  for (const sp of plan.sheets) {
+    if (sp.mode === "update") {
+      if (!state.sheets.includes(sp.sheet)) throw new OwnershipError(sp.sheet, "", `The sheet "${sp.sheet}" is not in the workbook`);
+      const prev = sp.owned ? state.owned[sp.owned.name] ?? null : null;
+      const block = state.blocks[sp.sheet];
+      const conflict = ownershipConflict(sp, prev && prev.sheet === sp.sheet ? prev.rect : null, (r, c) => {
+        if (!block) return null;
+        const v = block.content[r - block.rect.top]?.[c - block.rect.left] ?? "";
+        return v === "" ? null : v;
+      });
+      if (conflict) throw conflict;
+    } else if (sp.mode === "replace") {
+      for (const t of sp.tables ?? []) {
+        const found = state.tables.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
+        if (found && found.sheet !== sp.sheet) {
+          throw new OwnershipError(found.sheet, "", `The table name "${t.name}" is already used on the sheet "${found.sheet}"; rename that table (nothing was written)`);
+        }
+      }
+    } else if (sp.mode === "append" && sp.append) {
+      const found = state.tables.find((x) => x.name.toLowerCase() === sp.append!.table.toLowerCase());
+      if (!found && state.sheets.includes(sp.sheet)) {
+        throw new OwnershipError(sp.sheet, sp.append.anchor, `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its log (nothing was written)`);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan → operations
+
+function appendOps(sp: SheetPlan, state: WorkbookState): Op[] {
+  const ap = sp.append!;
+  const exists = state.tables.some((t) => t.name.toLowerCase() === ap.table.toLowerCase());
+  if (exists) {
+    return [
+      {
+        kind: "appendRow",
+        table: ap.table,
+        values: ap.row.map((c) => (c.value === null ? "" : c.value)),
+        formats: ap.row.map((c) => c.numberFormat ?? "General"),
+      },
+    ];
+  }
+  // First log row: the sheet, the header and the row as cells, then the table over them.
+  const anchor = /^([A-Z]+)(\d+)$/.exec(ap.anchor)!;
+  const top = Number(anchor[2]);
+  const left = anchor[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const cells: CellWrite[] = [
+    ...ap.headers.map((h, i) => ({ row: top, col: left + i, value: h })),
+    ...ap.row.map((c, i) => ({ row: top + 1, col: left + i, value: c.value, numberFormat: c.numberFormat })),
+  ];
+  return [
+    { kind: "addSheet", sheet: sp.sheet },
+    ...contentOps({ ...sp, cells, columnWidths: (ap.widths ?? []).map((width, i) => ({ col: left + i, width })) }),
+    { kind: "table", sheet: sp.sheet, address: a1Range(top, left, top + 1, left + ap.headers.length - 1), name: ap.table, style: ap.style ?? "TableStyleMedium2" },
+  ];
+}
+
+/** The operations of a whole write plan, in the order they must run. */
+export function planOps(plan: WritePlan, state: WorkbookState): Op[] {
+  const ops: Op[] = [];
+  const activate: Op[] = [];
+  const appends: Op[] = [];
+  for (const sp of plan.sheets) {
+    if (sp.mode === "append") {
+      appends.push(...appendOps(sp, state));
+      continue;
+    }
+    if (sp.mode === "replace") {
+      if (state.sheets.includes(sp.sheet)) ops.push({ kind: "deleteSheet", sheet: sp.sheet });
+      ops.push({ kind: "addSheet", sheet: sp.sheet });
+    }
+    if (sp.owned) {
+      const prev = state.owned[sp.owned.name];
+      if (prev) {
+        if (state.sheets.includes(prev.sheet)) ops.push({ kind: "clearBlock", sheet: prev.sheet, address: address(prev.rect) });
+        ops.push({ kind: "deleteName", name: sp.owned.name });
+      }
+    }
+    ops.push(...contentOps(sp));
+    for (const t of sp.tables ?? []) ops.push({ kind: "table", sheet: sp.sheet, address: t.range, name: t.name, style: t.style ?? "TableStyleMedium2" });
+    for (const rule of sp.rules ?? []) ops.push({ kind: "rule", sheet: sp.sheet, rule });
+    for (const chart of sp.charts ?? []) ops.push({ kind: "chart", sheet: sp.sheet, chart });
+    if (sp.owned) {
+      const m = /^(?:'(?:[^']|'')+'|[^!]+)!(.+)$/.exec(sp.owned.range);
+      ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: (m ? m[1] : sp.owned.range).replace(/\$/g, "") });
+    }
+    if (sp.activate) activate.push({ kind: "activate", sheet: sp.sheet });
+  }
+  // The log row goes last: it says the rebalance was written, so nothing may fail after it.
+  return [...ops, ...activate, ...appends];
+}
+
+/** Estimated request bytes of one operation. */
+export function opBytes(op: Op): number {
+  return opSize(op) + (op.kind === "chart" ? 8 * ACTION_OVERHEAD_BYTES : 0);
+}
+
+/** Packs operations, in order, into batches of at most `limit` estimated bytes. */
+export function chunkOps(ops: Op[], limit = CHUNK_BYTES): Op[][] {
+  const chunks: Op[][] = [];
+  let current: Op[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    const size = opBytes(op);
+    if (current.length && bytes + size > limit) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+export interface WriteEstimate {
+  ops: number;
+  /** Estimated request bytes of all batches together. */
+  bytes: number;
+  /** Estimated bytes per batch. */
+  batches: number[];
+  /** context.sync() calls: one to look at the workbook, one per batch. */
+  syncs: number;
+}
+
+/** Sizes a write plan against a workbook state (default: a workbook that holds none of the add-in's sheets yet). */
+export function estimateWrite(plan: WritePlan, state: WorkbookState = emptyState(), limit = CHUNK_BYTES): WriteEstimate {
+  const withSheets: WorkbookState = {
+    ...state,
+    sheets: state.sheets.length ? state.sheets : plan.sheets.filter((s) => s.mode === "update").map((s) => s.sheet),
+  };
+  const ops = planOps(plan, withSheets);
+  const chunks = chunkOps(ops, limit);
+  const batches = chunks.map((c) => c.reduce((s, op) => s + opBytes(op), 0));
+  return { ops: ops.length, bytes: batches.reduce((s, b) => s + b, 0), batches, syncs: 1 + chunks.length };
+}
+
+export { cellsRect };

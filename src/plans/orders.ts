@@ -1,0 +1,45 @@
+/**
+ * The order file for a custodian's bulk upload: one LIMIT DAY order per trade, as CSV (RFC 4180,
+ * CRLF line ends). Every field that a spreadsheet would read as a formula (starting with =, +, -,
+ * @, tab or carriage return) is neutralised with a leading apostrophe, as OWASP advises against
+ * CSV injection.
+ */
+import { Plan, Trade } from "../engine/types";
+import { money, plain, TradeJson } from "./json";
+
+export const ORDER_HEADERS = ["Account", "Symbol", "Side", "Quantity", "Order Type", "Limit Price", "Time In Force"];
+
+/** A field as it may safely appear in a CSV that someone opens in a spreadsheet. */
+export function csvField(value: string): string {
+  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(neutral) || /^\s|\s$/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+}
+
+export function orderFields(t: Trade): string[] {
+  return [t.account, t.symbol, t.side.toUpperCase(), plain(t.quantity), "LIMIT", money(t.limitPrice), "DAY"];
+}
+
+/** The same fields from the plan's JSON form (quantities and limit prices are already decimal strings there). */
+export function orderFieldsFromJson(t: Pick<TradeJson, "account" | "symbol" | "side" | "quantity" | "limitPrice">): string[] {
+  return [t.account, t.symbol, t.side.toUpperCase(), t.quantity, "LIMIT", t.limitPrice, "DAY"];
+}
+
+function csv(rows: string[][]): string {
+  const lines = [ORDER_HEADERS, ...rows].map((fields) => fields.map(csvField).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** The CSV text: a header row, then one row per trade in plan order. */
+export function ordersCsv(plan: Pick<Plan, "trades">): string {
+  return csv(plan.trades.map(orderFields));
+}
+
+/** The CSV text from the plan's JSON (what the pane holds). */
+export function ordersCsvFromJson(plan: { trades: Pick<TradeJson, "account" | "symbol" | "side" | "quantity" | "limitPrice">[] }): string {
+  return csv(plan.trades.map(orderFieldsFromJson));
+}
+
+/** A file name for the order export, e.g. "orders-2026-11-20.csv". */
+export function ordersFileName(asOf: string): string {
+  return `orders-${asOf}.csv`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Inside Excel: the Rebalance button (read → plan → write), the outcome of the last click (from
+ * here or from the ribbon), problems whose addresses select their cell, and the order export.
+ * Excel is reached only through the injected actions; nothing here touches Office.js.
+ */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ExcelActions, LastRebalance } from "../office";
+import { ErrorList } from "./ErrorList";
+import { PlanView } from "./PlanView";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  csv: { width: "100%", fontFamily: tokens.fontFamilyMonospace },
+});
+
+export interface ExcelRebalanceProps {
+  actions: ExcelActions;
+  /** Saves text as a file; false when the browser cannot (the CSV is then shown for copying). */
+  download: (fileName: string, text: string) => boolean;
+}
+
+export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
+  const s = useStyles();
+  const [last, setLast] = React.useState<LastRebalance | null>(() => actions.latest());
+  const [busy, setBusy] = React.useState(false);
+  const [shownCsv, setShownCsv] = React.useState<string | null>(null);
+
+  React.useEffect(() => actions.subscribe((r) => {
+    setLast(r);
+    setShownCsv(null);
+  }), [actions]);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      await actions.rebalance();
+    } catch {
+      // The failure has been published to the subscription above, which shows it.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const outcome = last && "outcome" in last ? last.outcome : null;
+  const state = busy ? "running" : !last ? "idle" : "failure" in last ? "failed" : outcome?.ok ? "written" : "problems";
+
+  return (
+    <section className={s.root} data-testid="excel-rebalance" aria-labelledby="excel-rebalance-title">
+      <Subtitle2 as="h2" id="excel-rebalance-title">
+        Rebalance this workbook
+      </Subtitle2>
+      <Body1>
+        Reads <b>Holdings</b>, <b>Targets</b> and <b>Policy</b>, then writes a <b>Rebalance</b> sheet, drift columns beside Targets and a row in
+        the <b>Rebalance Log</b>.
+      </Body1>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={run} disabled={busy} data-testid="rebalance-button">
+          Rebalance
+        </Button>
+        {busy && <Spinner size="tiny" label="Reading, planning and writing…" />}
+      </div>
+      <div aria-live="polite" data-testid="rebalance-result" data-state={state}>
+        {last && "failure" in last && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Excel did not finish the rebalance</MessageBarTitle>
+              {last.failure}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome && !outcome.ok && (
+          <ErrorList
+            errors={outcome.errors}
+            onSelect={(e) => void actions.select(e.sheet, e.cell)}
+            advice="Click an address to go to its cell, fix it, and click Rebalance again. Nothing was written."
+          />
+        )}
+        {outcome && outcome.ok && (
+          <>
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Wrote “{outcome.sheet}”</MessageBarTitle>
+                {outcome.plan.trades.length} trade{outcome.plan.trades.length === 1 ? "" : "s"}, drift columns beside Targets, and a row in the Rebalance Log
+                {last?.source === "ribbon" ? " (from the ribbon)" : ""}.
+              </MessageBarBody>
+            </MessageBar>
+            <div className={s.row}>
+              <Button
+                data-testid="export-orders"
+                disabled={outcome.plan.trades.length === 0}
+                onClick={() => {
+                  if (!download(outcome.orders.fileName, outcome.orders.csv)) setShownCsv(outcome.orders.csv);
+                }}
+              >
+                Export orders (CSV)
+              </Button>
+              <Caption1>LIMIT orders, time in force DAY, for the custodian&apos;s bulk upload.</Caption1>
+            </div>
+            {shownCsv !== null && <Textarea className={s.csv} readOnly value={shownCsv} rows={8} aria-label="Order CSV (copy it)" />}
+            <PlanView plan={outcome.plan} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

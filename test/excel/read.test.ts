@@ -1,0 +1,120 @@
+/**
+ * Reading the contract inside Excel (src/excel/read.ts) against the fake Excel built from the same
+ * .xlsx the exceljs reader reads: both must give the identical snapshot, in 1–2 syncs.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { readWorkbookSnapshot, CONTRACT_NAMES as XLSX_NAMES } from "../../src/xlsx/read";
+import { CONTRACT_NAMES, READ_CELLS_PER_SYNC, isDateFormat, plainCell, readContractSnapshot } from "../../src/excel/read";
+import { BookSpec, addRow, sampleBook, workbookBuffer } from "../support/workbook";
+import { Context, REQUEST_LIMIT, Workbook } from "./support/fake-excel";
+import { fakeFromXlsx } from "./support/books";
+
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
+
+async function both(data: Buffer) {
+  const expected = await readWorkbookSnapshot(data);
+  const wb = await fakeFromXlsx(data);
+  const got = await readContractSnapshot(wb.context() as unknown as Excel.RequestContext);
+  return { expected, got, wb };
+}
+
+describe("reading the contract with Office.js", () => {
+  test("the list of contract names is the .xlsx reader's", () => {
+    expect(CONTRACT_NAMES).toEqual(XLSX_NAMES);
+  });
+
+  test("the committed sample reads into the identical snapshot in 2 syncs", async () => {
+    const { expected, got, wb } = await both(fs.readFileSync(SAMPLE));
+    expect(got.snapshot).toEqual(expected);
+    expect(got.syncs).toBe(2);
+    expect(wb.syncs).toHaveLength(2);
+    // Dates come back as dates and percents as fractions, exactly as exceljs reads them.
+    const holdings = got.snapshot.ranges["holdings"];
+    expect(holdings.values.flat().some((v) => v instanceof Date)).toBe(true);
+    const targets = got.snapshot.ranges["targets"];
+    expect(targets.numberFormats.flat()).toContain("0.00%");
+  });
+
+  test("the small sample book reads identically (values, number formats, positions)", async () => {
+    const { expected, got } = await both(await workbookBuffer(sampleBook()));
+    expect(got.snapshot).toEqual(expected);
+    expect(got.syncs).toBe(2);
+  });
+
+  test("sheet-scoped names are found (one more sync) and read identically", async () => {
+    const book = sampleBook();
+    book.names = [
+      { name: "Holdings", table: "Holdings", scope: "Holdings" },
+      { name: "Targets", table: "Targets", scope: "Targets" },
+      { name: "Policy", table: "Policy" },
+    ];
+    const { expected, got } = await both(await workbookBuffer(book));
+    expect(expected.ranges["holdings"]).toBeDefined();
+    expect(got.snapshot).toEqual(expected);
+    expect(got.syncs).toBe(3);
+  });
+
+  test("names that are not one range are reported like the .xlsx reader reports them", async () => {
+    const book: BookSpec = sampleBook();
+    book.names = {
+      Holdings: "#REF!",
+      Targets: "Targets!$A$1:$B$2,Targets!$D$1:$E$2",
+      Policy: "0.05",
+    };
+    const { expected, got } = await both(await workbookBuffer(book));
+    expect(expected.nameProblems).toHaveLength(3);
+    expect(got.snapshot).toEqual(expected);
+  });
+
+  test("whole-column names read down to the last used row, like the .xlsx reader", async () => {
+    const book = sampleBook();
+    book.names = { Holdings: "Holdings!$A:$J", Targets: "Targets!$A:$D", Policy: { table: "Policy" } };
+    const { expected, got } = await both(await workbookBuffer(book));
+    expect(got.snapshot.ranges["holdings"].values).toHaveLength(4);
+    expect(got.snapshot).toEqual(expected);
+  });
+
+  test("missing names are left to the contract (no problem, no range)", async () => {
+    const book = sampleBook({ policy: null });
+    const { expected, got } = await both(await workbookBuffer(book));
+    expect(got.snapshot.ranges["policy"]).toBeUndefined();
+    expect(got.snapshot).toEqual(expected);
+  });
+
+  test("a large Holdings range is read in row slices, each response under 5 MB", async () => {
+    const book = sampleBook();
+    const rows = 2 * READ_CELLS_PER_SYNC / 10 + 500; // 10 columns: a bit over two slices
+    for (let i = 0; i < rows; i++) addRow(book, "Holdings", ["IRA", `S${i}`, i % 2 ? "Stocks" : "Bonds", 1 + (i % 7), 10 + (i % 13), null, null, "Yes", 1, null]);
+    const { expected, got, wb } = await both(await workbookBuffer(book));
+    expect(got.snapshot).toEqual(expected);
+    expect(got.syncs).toBe(4);
+    for (const s of wb.syncs) expect(s.responseBytes).toBeLessThan(REQUEST_LIMIT);
+    expect(Math.max(...wb.syncs.map((s) => s.responseBytes))).toBeGreaterThan(1_000_000);
+  });
+
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read -- reading too early is the point */
+  test("the fake refuses reads before sync, so the counts above are real", async () => {
+    const wb = new Workbook();
+    wb.addSheet("A");
+    const ctx = wb.context() as Context;
+    const r = ctx.workbook.worksheets.getItem("A").getRange("A1:B2");
+    r.load("values");
+    expect(() => r.values).toThrow(/not available/);
+    await ctx.sync();
+    expect(r.values).toEqual([["", ""], ["", ""]]);
+  });
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read */
+
+  test("date formats and plain cells convert as exceljs does", () => {
+    expect(isDateFormat("yyyy-mm-dd")).toBe(true);
+    expect(isDateFormat("m/d/yyyy")).toBe(true);
+    expect(isDateFormat("0.00%")).toBe(false);
+    expect(isDateFormat('"$"#,##0.00')).toBe(false);
+    expect(isDateFormat("[Red]0.00")).toBe(false);
+    expect(plainCell(46346, "yyyy-mm-dd")).toEqual(new Date("2026-11-20T00:00:00Z"));
+    expect(plainCell(0.05, "0.00%")).toBe(0.05);
+    expect(plainCell("", "General")).toBeNull();
+    expect(plainCell("#N/A", "General")).toBe("#N/A");
+  });
+});

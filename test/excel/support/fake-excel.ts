@@ -1,0 +1,1047 @@
+/**
+ * A stand-in for Excel behind Office.js, for tests: an in-memory workbook and request-context
+ * proxies that behave like Office.js where the add-in depends on it.
+ *
+ *  - Every method call and property write is queued and runs only at `context.sync()`, in order.
+ *  - `load()` captures properties when the sync runs; reading one that was not loaded (or before
+ *    the sync) throws PropertyNotLoaded, as Office.js does.
+ *  - Each sync's request size is measured (JSON of every action's arguments + a fixed cost per
+ *    action); a request above 5 MB is rejected whole, like Excel on the web. Responses above 5 MB
+ *    are rejected too.
+ *  - An action that fails (missing sheet, duplicate table name, overlapping table, ...) rejects the
+ *    sync; actions before it stay applied and the rest are dropped, as in Excel.
+ *  - Writing a cell "types" it: "=..." becomes a formula, numeric or ISO-date text becomes a number,
+ *    unless the cell is formatted as text ("@"); a leading apostrophe keeps text as text.
+ *
+ * office-addin-mock's OfficeMockObject provides the `Excel` and `Office` globals (see install()),
+ * whose `run` hands this context to the code under test.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+const ACTION_BYTES = 120;
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+export type Scalar = string | number | boolean | null;
+
+export interface Style {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  fill?: string;
+  horizontal?: string;
+  wrap?: boolean;
+}
+
+export interface Cell {
+  value: Scalar;
+  formula: string | null;
+  format: string;
+  style: Style;
+}
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Name {
+  name: string;
+  /** Reference text as in workbook.xml ("Sheet!$A$1:$B$4", "0.05", "#REF!", "A!$A$1:$B$2,A!$D$1:$E$2"). */
+  ref: string;
+}
+
+export interface Table {
+  name: string;
+  sheet: Sheet;
+  rect: Rect;
+  style: string;
+}
+
+export interface Chart {
+  type: string;
+  title: string;
+  series: { name: string; values: string; categories: string | null }[];
+  position: string | null;
+  width: number;
+  height: number;
+  legend: string | null;
+}
+
+export interface CondFormat {
+  address: string;
+  type: string;
+  fill: string | null;
+  color: string | null;
+  rule: { formula1: string; operator: string } | null;
+}
+
+export class Sheet {
+  cells = new Map<string, Cell>();
+  names: Name[] = [];
+  charts: Chart[] = [];
+  condFormats: CondFormat[] = [];
+  widths = new Map<number, number>();
+  frozenRows = 0;
+  constructor(public name: string) {}
+
+  get(row: number, col: number): Cell | undefined {
+    return this.cells.get(`${row}:${col}`);
+  }
+  cell(row: number, col: number): Cell {
+    const k = `${row}:${col}`;
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { value: null, formula: null, format: "General", style: {} };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+  /** Bounding rectangle of every cell that holds something (values, formulas, formats or styles). */
+  used(): Rect | null {
+    let r: Rect | null = null;
+    for (const [k, c] of this.cells) {
+      if (c.value === null && c.formula === null && c.format === "General" && Object.keys(c.style).length === 0) continue;
+      const [row, col] = k.split(":").map(Number);
+      r = r ? { top: Math.min(r.top, row), left: Math.min(r.left, col), bottom: Math.max(r.bottom, row), right: Math.max(r.right, col) } : { top: row, left: col, bottom: row, right: col };
+    }
+    return r;
+  }
+}
+
+export interface SyncRecord {
+  bytes: number;
+  actions: number;
+  responseBytes: number;
+  suspendedCalculation: boolean;
+  suspendedScreen: boolean;
+  error: string | null;
+}
+
+export class RichApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+export function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+export function colLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export const addr = (r: Rect) =>
+  r.top === r.bottom && r.left === r.right ? `${colLetters(r.left)}${r.top}` : `${colLetters(r.left)}${r.top}:${colLetters(r.right)}${r.bottom}`;
+
+/** "A1", "$A$1:$C$9", "A:C", "3:5" → rectangle; null when it is none of these. */
+export function parseRect(text: string): Rect | null {
+  const t = text.replace(/\$/g, "").trim();
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(t);
+  if (m) {
+    const r1 = Number(m[2]);
+    const c1 = colNumber(m[1]);
+    const r2 = m[4] ? Number(m[4]) : r1;
+    const c2 = m[3] ? colNumber(m[3]) : c1;
+    return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  }
+  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(t);
+  if (m) return { top: 1, bottom: MAX_ROW, left: Math.min(colNumber(m[1]), colNumber(m[2])), right: Math.max(colNumber(m[1]), colNumber(m[2])) };
+  m = /^(\d+):(\d+)$/.exec(t);
+  if (m) return { left: 1, right: MAX_COL, top: Math.min(Number(m[1]), Number(m[2])), bottom: Math.max(Number(m[1]), Number(m[2])) };
+  return null;
+}
+
+/** "'My Sheet'!$A$1:$B$2" → sheet and rectangle (null for constants, errors and several areas). */
+export function parseRef(ref: string): { sheet: string | null; rect: Rect } | null {
+  const text = ref.replace(/^=/, "");
+  if (text.includes(",") || text.includes("#REF!")) return null;
+  const bang = text.lastIndexOf("!");
+  let sheet: string | null = null;
+  let a = text;
+  if (bang >= 0) {
+    sheet = text.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    a = text.slice(bang + 1);
+  }
+  const rect = parseRect(a);
+  return rect ? { sheet, rect } : null;
+}
+
+const quote = (sheet: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
+const absAddr = (r: Rect) => `$${colLetters(r.left)}$${r.top}:$${colLetters(r.right)}$${r.bottom}`;
+
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/** What Excel stores when a value is typed (or written through Range.values/formulas) into a cell. */
+export function typeInto(cell: Cell, input: Scalar): void {
+  if (input === null) return;
+  cell.formula = null;
+  if (typeof input !== "string") {
+    cell.value = input;
+    return;
+  }
+  if (input === "") {
+    cell.value = null;
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    return;
+  }
+  if (cell.format === "@") {
+    cell.value = input;
+    return;
+  }
+  if (input.startsWith("=")) {
+    cell.formula = input;
+    cell.value = null;
+    return;
+  }
+  if (/^[-+]?\d+(\.\d+)?$/.test(input.trim())) {
+    cell.value = Number(input);
+    return;
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
+  if (iso) {
+    cell.value = (Date.UTC(+iso[1], +iso[2] - 1, +iso[3]) - EPOCH) / 86400000;
+    if (cell.format === "General") cell.format = "yyyy-mm-dd";
+    return;
+  }
+  if (/^(true|false)$/i.test(input)) {
+    cell.value = input.toLowerCase() === "true";
+    return;
+  }
+  cell.value = input;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook
+
+export class Workbook {
+  sheets: Sheet[] = [];
+  names: Name[] = [];
+  tables: Table[] = [];
+  active: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  syncs: SyncRecord[] = [];
+  /** Largest request accepted (Excel on the web: 5 MB). */
+  requestLimit = REQUEST_LIMIT;
+  /** Test hook: throw from the action whose description matches, to simulate Excel failing midway. */
+  failOn: ((description: string) => boolean) | null = null;
+
+  sheet(name: string): Sheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  addSheet(name: string): Sheet {
+    const s = new Sheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  /** Sets a cell as if typed (tests use it to prepare workbooks). */
+  set(sheet: string, address: string, value: Scalar, format?: string): void {
+    const r = parseRect(address)!;
+    const c = this.sheet(sheet)!.cell(r.top, r.left);
+    if (format) c.format = format;
+    typeInto(c, value);
+  }
+  context(): Context {
+    return new Context(this);
+  }
+}
+
+type Action = { bytes: number; description: string; run: () => void };
+
+function sizeOf(args: unknown[]): number {
+  return ACTION_BYTES + JSON.stringify(args).length;
+}
+
+export class Context {
+  queue: Action[] = [];
+  /** Loads captured in the running sync, with their response size. */
+  responseBytes = 0;
+  flags = { calc: false, screen: false };
+  workbook: WorkbookProxy;
+  constructor(readonly wb: Workbook) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  push(description: string, args: unknown[], run: () => void): void {
+    this.queue.push({ bytes: sizeOf(args), description, run });
+  }
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    const bytes = actions.reduce((s, a) => s + a.bytes, 0);
+    const record: SyncRecord = { bytes, actions: actions.length, responseBytes: 0, suspendedCalculation: false, suspendedScreen: false, error: null };
+    this.wb.syncs.push(record);
+    this.responseBytes = 0;
+    this.flags = { calc: false, screen: false };
+    await Promise.resolve();
+    if (bytes > this.wb.requestLimit) {
+      record.error = "RequestPayloadSizeLimitExceeded";
+      throw new RichApiError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes).`);
+    }
+    try {
+      for (const a of actions) {
+        if (this.wb.failOn && this.wb.failOn(a.description)) throw new RichApiError("GeneralException", `Simulated failure at ${a.description}`);
+        a.run();
+      }
+      if (this.responseBytes > this.wb.requestLimit) throw new RichApiError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+    } catch (e) {
+      record.error = e instanceof RichApiError ? e.code : String(e);
+      throw e;
+    } finally {
+      record.responseBytes = this.responseBytes;
+      record.suspendedCalculation = this.flags.calc;
+      record.suspendedScreen = this.flags.screen;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+class Base {
+  protected loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  constructor(protected readonly ctx: Context) {}
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new RichApiError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    return this.loaded.get(prop) as T;
+  }
+  protected capture(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+    this.ctx.responseBytes += JSON.stringify(value ?? null).length + prop.length + 4;
+  }
+  protected setNull(isNull: boolean): void {
+    this.nullState = isNull;
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new RichApiError("PropertyNotLoaded", "isNullObject is known only after load() and sync()");
+    return this.nullState;
+  }
+}
+
+function propsOf(arg: unknown): string[] {
+  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg as string[];
+  return [];
+}
+
+export class WorkbookProxy extends Base {
+  worksheets: WorksheetCollectionProxy;
+  names: NamedItemCollectionProxy;
+  tables: TableCollectionProxy;
+  application: ApplicationProxy;
+  constructor(ctx: Context) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx, null);
+    this.tables = new TableCollectionProxy(ctx, null);
+    this.application = new ApplicationProxy(ctx);
+  }
+}
+
+export class ApplicationProxy extends Base {
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.push("suspendApiCalculation", [], () => (this.ctx.flags.calc = true));
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.push("suspendScreenUpdating", [], () => (this.ctx.flags.screen = true));
+  }
+}
+
+export class WorksheetCollectionProxy extends Base {
+  private itemList: WorksheetProxy[] | null = null;
+  get items(): WorksheetProxy[] {
+    if (!this.itemList) throw new RichApiError("PropertyNotLoaded", "worksheets.items is not loaded");
+    return this.itemList;
+  }
+  load(arg?: unknown): this {
+    const wantTables = typeof arg === "object" && arg !== null && !Array.isArray(arg) && "tables" in (arg as object);
+    const props = typeof arg === "object" && arg !== null && !Array.isArray(arg) ? Object.keys(arg as object).filter((k) => k !== "$all" && k !== "tables") : propsOf(arg).map((p) => p.replace(/^items\//, ""));
+    this.ctx.push("worksheets.load", [arg], () => {
+      this.itemList = this.ctx.wb.sheets.map((s) => {
+        const p = new WorksheetProxy(this.ctx, () => s);
+        p.fill(props, wantTables);
+        return p;
+      });
+    });
+    return this;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.wb.sheet(name);
+      if (!s) throw new RichApiError("ItemNotFound", `The requested resource doesn't exist (worksheet "${name}").`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(name) ?? null);
+  }
+  add(name: string): WorksheetProxy {
+    let created: Sheet | null = null;
+    this.ctx.push(`worksheets.add ${name}`, [name], () => {
+      if (this.ctx.wb.sheet(name)) throw new RichApiError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new RichApiError("InvalidArgument", `"${name}" is not a valid sheet name.`);
+      created = this.ctx.wb.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => {
+      if (!created) throw new RichApiError("ItemNotFound", `worksheet ${name} was not created`);
+      return created;
+    });
+  }
+}
+
+/** Resolves lazily (when the first action that uses it runs), then stays bound, like an Office.js object path. */
+function bind<T>(resolve: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = resolve();
+      done = true;
+    }
+    return value;
+  };
+}
+
+export class WorksheetProxy extends Base {
+  readonly target: () => Sheet | null;
+  names: NamedItemCollectionProxy;
+  tables: TableCollectionProxy;
+  charts: ChartCollectionProxy;
+  freezePanes: { freezeRows: (n: number) => void };
+  private tableItems: TableProxy[] | null = null;
+  constructor(ctx: Context, resolve: () => Sheet | null) {
+    super(ctx);
+    this.target = bind(resolve);
+    const sheet = () => {
+      const s = this.target();
+      if (!s) throw new RichApiError("ItemNotFound", "The worksheet doesn't exist.");
+      return s;
+    };
+    this.names = new NamedItemCollectionProxy(ctx, sheet);
+    this.tables = new TableCollectionProxy(ctx, sheet);
+    this.charts = new ChartCollectionProxy(ctx, sheet);
+    this.freezePanes = { freezeRows: (n: number) => ctx.push("freezeRows", [n], () => (sheet().frozenRows = n)) };
+  }
+  fill(props: string[], withTables: boolean): void {
+    const s = this.target();
+    this.setNull(!s);
+    if (!s) return;
+    for (const p of props) if (p === "name") this.capture("name", s.name);
+    if (withTables) {
+      this.tableItems = this.ctx.wb.tables.filter((t) => t.sheet === s).map((t) => {
+        const tp = new TableProxy(this.ctx, () => t);
+        tp.fillName();
+        return tp;
+      });
+      (this.tables as unknown as { itemList: TableProxy[] }).itemList = this.tableItems;
+    }
+  }
+  private sheet(): Sheet {
+    const s = this.target();
+    if (!s) throw new RichApiError("ItemNotFound", "The worksheet doesn't exist.");
+    return s;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  load(arg?: unknown): this {
+    this.ctx.push("worksheet.load", [arg], () => this.fill(propsOf(arg), false));
+    return this;
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.sheet();
+      if (address === undefined) return { sheet: s, rect: { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } };
+      const rect = parseRect(address);
+      if (!rect) throw new RichApiError("InvalidArgument", `Bad address ${address}`);
+      return { sheet: s, rect };
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.sheet(), rect: { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols } }));
+  }
+  getUsedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const s = this.sheet();
+      return { sheet: s, rect: s.used() ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+  delete(): void {
+    this.ctx.push("worksheet.delete", [], () => {
+      const s = this.sheet();
+      const wb = this.ctx.wb;
+      wb.sheets = wb.sheets.filter((x) => x !== s);
+      wb.tables = wb.tables.filter((t) => t.sheet !== s);
+      wb.names = wb.names.filter((n) => parseRef(n.ref)?.sheet !== s.name);
+      if (wb.active === s.name) wb.active = wb.sheets[0]?.name ?? null;
+    });
+  }
+  activate(): void {
+    this.ctx.push("worksheet.activate", [], () => (this.ctx.wb.active = this.sheet().name));
+  }
+}
+
+type Target = { sheet: Sheet; rect: Rect } | null;
+
+function grid<T>(rect: Rect, f: (row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const line: T[] = [];
+    for (let c = rect.left; c <= rect.right; c++) line.push(f(r, c));
+    out.push(line);
+  }
+  return out;
+}
+
+export class RangeProxy extends Base {
+  readonly target: () => Target;
+  format: RangeFormatProxy;
+  conditionalFormats: ConditionalFormatCollectionProxy;
+  constructor(ctx: Context, resolve: () => Target) {
+    super(ctx);
+    this.target = bind(resolve);
+    this.format = new RangeFormatProxy(ctx, () => this.must());
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this.must());
+  }
+  must(): { sheet: Sheet; rect: Rect } {
+    const t = this.target();
+    if (!t) throw new RichApiError("ItemNotFound", "The range doesn't exist.");
+    return t;
+  }
+  private derive(f: (t: { sheet: Sheet; rect: Rect }) => Target): RangeProxy {
+    return new RangeProxy(this.ctx, () => f(this.must()));
+  }
+  load(arg?: unknown): this {
+    const props = propsOf(arg);
+    this.ctx.push("range.load", [arg], () => {
+      const t = this.target();
+      this.setNull(!t);
+      if (!t) return;
+      const { sheet, rect } = t;
+      const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+      if (cells > 5_000_000 && props.some((p) => ["values", "formulas", "numberFormat"].includes(p))) {
+        throw new RichApiError("ResponsePayloadSizeLimitExceeded", `Reading ${cells} cells exceeds the limit.`);
+      }
+      for (const p of props) {
+        if (p === "values") this.capture(p, grid(rect, (r, c) => sheet.get(r, c)?.value ?? ""));
+        else if (p === "formulas") this.capture(p, grid(rect, (r, c) => sheet.get(r, c)?.formula ?? sheet.get(r, c)?.value ?? ""));
+        else if (p === "numberFormat") this.capture(p, grid(rect, (r, c) => sheet.get(r, c)?.format ?? "General"));
+        else if (p === "address") this.capture(p, `${quote(sheet.name)}!${addr(rect)}`);
+        else if (p === "rowIndex") this.capture(p, rect.top - 1);
+        else if (p === "columnIndex") this.capture(p, rect.left - 1);
+        else if (p === "rowCount") this.capture(p, rect.bottom - rect.top + 1);
+        else if (p === "columnCount") this.capture(p, rect.right - rect.left + 1);
+        else throw new Error(`fake Range cannot load ${p}`);
+      }
+    });
+    return this;
+  }
+  get values(): Scalar[][] {
+    return this.read("values");
+  }
+  get formulas(): Scalar[][] {
+    return this.read("formulas");
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  /** Writes a 2-D array of the range's exact size, or one value for every cell. */
+  private write(what: string, input: unknown, apply: (cell: Cell, v: Scalar) => void): void {
+    this.ctx.push(`range.${what}`, [input], () => {
+      const { sheet, rect } = this.must();
+      const h = rect.bottom - rect.top + 1;
+      const w = rect.right - rect.left + 1;
+      if (Array.isArray(input)) {
+        const rows = input as Scalar[][];
+        if (rows.length !== h || rows.some((r) => !Array.isArray(r) || r.length !== w)) {
+          throw new RichApiError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what} ${h}x${w}).`);
+        }
+        rows.forEach((line, i) => line.forEach((v, j) => v !== null && apply(sheet.cell(rect.top + i, rect.left + j), v)));
+      } else {
+        if (input === null || input === undefined) throw new RichApiError("InvalidArgument", `null is not a valid ${what}`);
+        for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) apply(sheet.cell(r, c), input as Scalar);
+      }
+    });
+  }
+  set values(v: Scalar[][]) {
+    this.write("values", v, typeInto);
+  }
+  set formulas(v: Scalar[][]) {
+    this.write("formulas", v, typeInto);
+  }
+  set numberFormat(v: string[][]) {
+    this.write("numberFormat", v, (cell, f) => (cell.format = f === "" ? "General" : String(f)));
+  }
+  clear(applyTo?: string): void {
+    this.ctx.push("range.clear", [applyTo], () => {
+      const { sheet, rect } = this.must();
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const cell = sheet.get(r, c);
+          if (!cell) continue;
+          if (applyTo === undefined || applyTo === "All" || applyTo === "Contents") {
+            cell.value = null;
+            cell.formula = null;
+          }
+          if (applyTo === undefined || applyTo === "All" || applyTo === "Formats") {
+            cell.format = "General";
+            cell.style = {};
+          }
+        }
+      }
+    });
+  }
+  select(): void {
+    this.ctx.push("range.select", [], () => {
+      const { sheet, rect } = this.must();
+      if (this.ctx.wb.active !== sheet.name) throw new RichApiError("InvalidSelection", "Select works on the active sheet only.");
+      this.ctx.wb.selection = { sheet: sheet.name, address: addr(rect) };
+    });
+  }
+  getLastCell(): RangeProxy {
+    return this.derive(({ sheet, rect }) => ({ sheet, rect: { top: rect.bottom, bottom: rect.bottom, left: rect.right, right: rect.right } }));
+  }
+  getLastRow(): RangeProxy {
+    return this.derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, top: rect.bottom } }));
+  }
+  getEntireRow(): RangeProxy {
+    return this.derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, left: 1, right: MAX_COL } }));
+  }
+  getEntireColumn(): RangeProxy {
+    return this.derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, top: 1, bottom: MAX_ROW } }));
+  }
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return this.derive(({ sheet, rect }) => {
+      const o = other.must();
+      if (o.sheet !== sheet) throw new RichApiError("InvalidArgument", "Ranges on different sheets");
+      return { sheet, rect: { top: Math.min(rect.top, o.rect.top), left: Math.min(rect.left, o.rect.left), bottom: Math.max(rect.bottom, o.rect.bottom), right: Math.max(rect.right, o.rect.right) } };
+    });
+  }
+  private intersect(other: RangeProxy): Target {
+    const { sheet, rect } = this.must();
+    const o = other.must();
+    if (o.sheet !== sheet) throw new RichApiError("InvalidArgument", "Ranges on different sheets");
+    const r = { top: Math.max(rect.top, o.rect.top), left: Math.max(rect.left, o.rect.left), bottom: Math.min(rect.bottom, o.rect.bottom), right: Math.min(rect.right, o.rect.right) };
+    return r.top > r.bottom || r.left > r.right ? null : { sheet, rect: r };
+  }
+  getIntersection(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.intersect(other);
+      if (!t) throw new RichApiError("ItemNotFound", "The ranges do not intersect.");
+      return t;
+    });
+  }
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.intersect(other));
+  }
+}
+
+export class RangeFormatProxy {
+  font: { bold: boolean; italic: boolean; color: string };
+  fill: { color: string };
+  constructor(
+    private readonly ctx: Context,
+    private readonly target: () => { sheet: Sheet; rect: Rect },
+  ) {
+    const each = (what: string, value: unknown, f: (s: Style) => void) =>
+      ctx.push(`format.${what}`, [value], () => {
+        const { sheet, rect } = target();
+        for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) f(sheet.cell(r, c).style);
+      });
+    this.font = {
+      set bold(v: boolean) {
+        each("font.bold", v, (s) => (s.bold = v));
+      },
+      set italic(v: boolean) {
+        each("font.italic", v, (s) => (s.italic = v));
+      },
+      set color(v: string) {
+        each("font.color", v, (s) => (s.color = v));
+      },
+    } as { bold: boolean; italic: boolean; color: string };
+    this.fill = {
+      set color(v: string) {
+        each("fill.color", v, (s) => (s.fill = v));
+      },
+    } as { color: string };
+    this.setters = { each };
+  }
+  private setters: { each: (what: string, value: unknown, f: (s: Style) => void) => void };
+  set horizontalAlignment(v: string) {
+    this.setters.each("horizontalAlignment", v, (s) => (s.horizontal = v));
+  }
+  set wrapText(v: boolean) {
+    this.setters.each("wrapText", v, (s) => (s.wrap = v));
+  }
+  set columnWidth(points: number) {
+    this.ctx.push("format.columnWidth", [points], () => {
+      const { sheet, rect } = this.target();
+      for (let c = rect.left; c <= rect.right; c++) sheet.widths.set(c, points);
+    });
+  }
+}
+
+export class ConditionalFormatCollectionProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly target: () => { sheet: Sheet; rect: Rect },
+  ) {}
+  add(type: string) {
+    const ctx = this.ctx;
+    let cf: CondFormat | null = null;
+    ctx.push("conditionalFormats.add", [type], () => {
+      const { sheet, rect } = this.target();
+      cf = { address: addr(rect), type, fill: null, color: null, rule: null };
+      sheet.condFormats.push(cf);
+    });
+    const later = (what: string, v: unknown, f: (c: CondFormat) => void) => ctx.push(`cf.${what}`, [v], () => f(cf!));
+    return {
+      cellValue: {
+        format: {
+          fill: {
+            set color(v: string) {
+              later("fill", v, (c) => (c.fill = v));
+            },
+          },
+          font: {
+            set color(v: string) {
+              later("font", v, (c) => (c.color = v));
+            },
+          },
+        },
+        set rule(v: { formula1: string; operator: string }) {
+          later("rule", v, (c) => (c.rule = { formula1: v.formula1, operator: v.operator }));
+        },
+      },
+    };
+  }
+  clearAll(): void {
+    this.ctx.push("conditionalFormats.clearAll", [], () => {
+      const { sheet, rect } = this.target();
+      sheet.condFormats = sheet.condFormats.filter((cf) => {
+        const r = parseRect(cf.address)!;
+        return r.bottom < rect.top || r.top > rect.bottom || r.right < rect.left || r.left > rect.right;
+      });
+    });
+  }
+}
+
+export class NamedItemProxy extends Base {
+  constructor(
+    ctx: Context,
+    private readonly resolve: () => Name | null,
+    private readonly scope: Sheet | null | (() => Sheet),
+  ) {
+    super(ctx);
+  }
+  fill(props: string[]): void {
+    const n = this.resolve();
+    this.setNull(!n);
+    if (!n) return;
+    const parsed = parseRef(n.ref);
+    const several = !parsed && n.ref.includes(",") && !n.ref.includes("#REF!");
+    const type = parsed || several ? "Range" : n.ref.includes("#REF!") ? "Error" : /^-?\d+(\.\d+)?$/.test(n.ref) ? "Double" : "String";
+    for (const p of props) {
+      if (p === "name") this.capture(p, n.name);
+      else if (p === "type") this.capture(p, type);
+      else if (p === "value") this.capture(p, type === "Double" ? Number(n.ref) : n.ref.replace(/^=/, ""));
+      else throw new Error(`fake NamedItem cannot load ${p}`);
+    }
+  }
+  load(arg?: unknown): this {
+    this.ctx.push("name.load", [arg], () => this.fill(propsOf(arg)));
+    return this;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  delete(): void {
+    this.ctx.push("name.delete", [], () => {
+      const n = this.resolve();
+      if (!n) throw new RichApiError("ItemNotFound", "The name doesn't exist.");
+      const wb = this.ctx.wb;
+      wb.names = wb.names.filter((x) => x !== n);
+      for (const s of wb.sheets) s.names = s.names.filter((x) => x !== n);
+    });
+  }
+}
+
+export class NamedItemCollectionProxy extends Base {
+  private itemList: NamedItemProxy[] | null = null;
+  constructor(
+    ctx: Context,
+    private readonly scope: (() => Sheet) | null,
+  ) {
+    super(ctx);
+  }
+  private list(): Name[] {
+    return this.scope ? this.scope().names : this.ctx.wb.names;
+  }
+  get items(): NamedItemProxy[] {
+    if (!this.itemList) throw new RichApiError("PropertyNotLoaded", "names.items is not loaded");
+    return this.itemList;
+  }
+  load(arg?: unknown): this {
+    const props = propsOf(arg).map((p) => p.replace(/^items\//, ""));
+    this.ctx.push("names.load", [arg], () => {
+      this.itemList = this.list().map((n) => {
+        const p = new NamedItemProxy(this.ctx, () => n, this.scope);
+        p.fill(props);
+        return p;
+      });
+    });
+    return this;
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, bind(() => this.list().find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null), this.scope);
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(
+      this.ctx,
+      bind(() => {
+        const n = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!n) throw new RichApiError("ItemNotFound", `The name "${name}" doesn't exist.`);
+        return n;
+      }),
+      this.scope,
+    );
+  }
+  add(name: string, reference: RangeProxy | string): NamedItemProxy {
+    let created: Name | null = null;
+    this.ctx.push(`names.add ${name}`, [name, typeof reference === "string" ? reference : "<range>"], () => {
+      if (this.list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new RichApiError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      if (/\s/.test(name)) throw new RichApiError("InvalidArgument", `"${name}" is not a valid name.`);
+      let ref: string;
+      if (typeof reference === "string") ref = reference;
+      else {
+        const { sheet, rect } = reference.must();
+        ref = `${quote(sheet.name)}!${absAddr(rect)}`;
+      }
+      created = { name, ref };
+      this.list().push(created);
+    });
+    return new NamedItemProxy(this.ctx, () => created, this.scope);
+  }
+}
+
+export class TableProxy extends Base {
+  readonly target: () => Table;
+  rows: { add: (index: number | null | undefined, values: Scalar[][]) => void };
+  constructor(ctx: Context, resolve: () => Table) {
+    super(ctx);
+    this.target = bind(resolve);
+    this.rows = {
+      add: (index, values) =>
+        ctx.push(`table.rows.add`, [index, values], () => {
+          if (index !== null && index !== undefined) throw new Error("fake table rows.add supports appending only");
+          const t = this.target();
+          const { sheet, rect } = t;
+          const width = rect.right - rect.left + 1;
+          if (values.some((v) => v.length !== width)) throw new RichApiError("InvalidArgument", "Row width does not match the table.");
+          // Cells below the table, in its columns, move down (Excel inserts table rows).
+          const n = values.length;
+          const moved: [number, number, Cell][] = [];
+          for (const [k, c] of sheet.cells) {
+            const [r, col] = k.split(":").map(Number);
+            if (r > rect.bottom && col >= rect.left && col <= rect.right) moved.push([r, col, c]);
+          }
+          for (const [r, col] of moved) sheet.cells.delete(`${r}:${col}`);
+          for (const [r, col, c] of moved) sheet.cells.set(`${r + n}:${col}`, c);
+          values.forEach((line, i) => line.forEach((v, j) => typeInto(sheet.cell(rect.bottom + 1 + i, rect.left + j), v)));
+          rect.bottom += n;
+        }),
+    };
+  }
+  fillName(): void {
+    this.capture("name", this.target().name);
+  }
+  load(arg?: unknown): this {
+    this.ctx.push("table.load", [arg], () => this.fillName());
+    return this;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.ctx.push("table.name", [v], () => {
+      if (/[\s]/.test(v) || !/^[A-Za-z_\\]/.test(v)) throw new RichApiError("InvalidArgument", `"${v}" is not a valid table name.`);
+      if (this.ctx.wb.tables.some((t) => t !== this.target() && t.name.toLowerCase() === v.toLowerCase())) throw new RichApiError("ItemAlreadyExists", `A table named "${v}" already exists.`);
+      this.target().name = v;
+    });
+  }
+  set style(v: string) {
+    this.ctx.push("table.style", [v], () => (this.target().style = v));
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target().sheet, rect: { ...this.target().rect } }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.target().sheet, rect: { ...this.target().rect, top: this.target().rect.top + 1 } }));
+  }
+}
+
+export class TableCollectionProxy extends Base {
+  private itemList: TableProxy[] | null = null;
+  constructor(
+    ctx: Context,
+    private readonly sheet: (() => Sheet) | null,
+  ) {
+    super(ctx);
+  }
+  get items(): TableProxy[] {
+    if (!this.itemList) throw new RichApiError("PropertyNotLoaded", "tables.items is not loaded");
+    return this.itemList;
+  }
+  add(source: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    let created: Table | null = null;
+    this.ctx.push(`tables.add`, [typeof source === "string" ? source : "<range>", hasHeaders], () => {
+      if (!this.sheet) throw new Error("fake: add tables through a worksheet");
+      if (typeof source === "string") throw new Error("fake: pass a Range (an address alone would mean the active sheet)");
+      const { sheet, rect: r } = source.must();
+      if (sheet !== this.sheet()) throw new RichApiError("InvalidArgument", "The range is on another sheet.");
+      const rect: Rect | null = { ...r };
+      const address = addr(r);
+      if (!rect || !hasHeaders) throw new RichApiError("InvalidArgument", `Bad table range ${address}`);
+      const overlap = this.ctx.wb.tables.find((t) => t.sheet === sheet && !(t.rect.bottom < rect.top || t.rect.top > rect.bottom || t.rect.right < rect.left || t.rect.left > rect.right));
+      if (overlap) throw new RichApiError("InvalidOperation", `A table can't overlap another table (${overlap.name}).`);
+      let i = 1;
+      while (this.ctx.wb.tables.some((t) => t.name === `Table${i}`)) i++;
+      created = { name: `Table${i}`, sheet, rect, style: "TableStyleMedium2" };
+      this.ctx.wb.tables.push(created);
+    });
+    return new TableProxy(this.ctx, () => {
+      if (!created) throw new RichApiError("ItemNotFound", "table was not created");
+      return created;
+    });
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, () => {
+      const t = this.ctx.wb.tables.find((x) => x.name.toLowerCase() === name.toLowerCase() && (!this.sheet || x.sheet === this.sheet()));
+      if (!t) throw new RichApiError("ItemNotFound", `The table "${name}" doesn't exist.`);
+      return t;
+    });
+  }
+}
+
+export class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly sheet: () => Sheet,
+  ) {}
+  add(type: string, source: RangeProxy, seriesBy: string) {
+    const ctx = this.ctx;
+    let chart: Chart | null = null;
+    ctx.push("charts.add", [type, seriesBy], () => {
+      const { sheet, rect } = source.must();
+      if (rect.right !== rect.left) throw new Error("fake charts.add expects one column of values");
+      chart = { type, title: "", series: [{ name: "", values: addr(rect), categories: null }], position: null, width: 0, height: 0, legend: null };
+      this.sheet().charts.push(chart);
+      void sheet;
+    });
+    const later = (what: string, v: unknown, f: (c: Chart) => void) => ctx.push(`chart.${what}`, [v], () => f(chart!));
+    const seriesProxy = (index: () => number) => ({
+      set name(v: string) {
+        later("series.name", v, (c) => (c.series[index()].name = v));
+      },
+      setValues(r: RangeProxy) {
+        later("series.values", "<range>", (c) => (c.series[index()].values = addr(r.must().rect)));
+      },
+      setXAxisValues(r: RangeProxy) {
+        later("series.x", "<range>", (c) => (c.series[index()].categories = addr(r.must().rect)));
+      },
+    });
+    return {
+      title: {
+        set text(v: string) {
+          later("title", v, (c) => (c.title = v));
+        },
+      },
+      legend: {
+        set position(v: string) {
+          later("legend", v, (c) => (c.legend = v));
+        },
+      },
+      series: {
+        getItemAt: (i: number) => seriesProxy(() => i),
+        add: (name: string) => {
+          let at = -1;
+          later("series.add", name, (c) => {
+            c.series.push({ name, values: "", categories: null });
+            at = c.series.length - 1;
+          });
+          return seriesProxy(() => at);
+        },
+      },
+      setPosition(start: string) {
+        later("position", start, (c) => (c.position = start));
+      },
+      set width(v: number) {
+        later("width", v, (c) => (c.width = v));
+      },
+      set height(v: number) {
+        later("height", v, (c) => (c.height = v));
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globals
+
+/**
+ * Installs `Excel` and `Office` globals made with office-addin-mock: Excel.run hands a fresh
+ * request context on `wb` to the batch, Office answers requirement-set questions.
+ */
+export function install(wb: Workbook, supported = true, office: Record<string, unknown> = {}): { runs: number; restore: () => void } {
+  const g = globalThis as Record<string, unknown>;
+  const before = { Excel: g.Excel, Office: g.Office };
+  const state = { runs: 0, restore: () => Object.assign(g, before) };
+  g.Excel = new OfficeMockObject({
+    run: async (batch: (context: Context) => Promise<unknown>) => {
+      state.runs++;
+      return batch(wb.context());
+    },
+  });
+  g.Office = new OfficeMockObject({
+    context: { requirements: { isSetSupported: () => supported } },
+    ...office,
+  });
+  return state;
+}
