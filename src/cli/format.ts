@@ -36,7 +36,9 @@ export function formatSummary(plan: PlanJson, file: string): string {
     ),
   );
   out.push("");
-  out.push(`Trigger: ${plan.trigger.rebalance ? "REBALANCE" : "no rebalance"} (next review ${plan.trigger.nextReview ?? "n/a"})`);
+  const review = plan.trigger.nextReview;
+  const when = review === null ? "no review date" : review <= plan.asOf ? `review due since ${review}` : `next review ${review}`;
+  out.push(`Trigger: ${plan.trigger.rebalance ? "REBALANCE" : "no rebalance"} (${when})`);
   for (const r of plan.trigger.reasons) out.push(`  - ${r}`);
   out.push("");
   if (plan.trades.length === 0) out.push("Trades: none");

@@ -489,7 +489,7 @@ describe("runner summary", () => {
     expect(s).toMatch(/^Stocks\s+\$66,000\.00\s+66\.00%\s+60\.00%\s+\+6\.00\s+10\.00%\s+55\.00%-65\.00%\s+Over$/m);
     expect(s).toMatch(/^Bonds\s+\$28,000\.00\s+28\.00%\s+30\.00%\s+-2\.00\s+-6\.67%\s+25\.00%-35\.00%\s+In band$/m);
     expect(s).toMatch(/^Cash\s+\$6,000\.00\s+6\.00%\s+10\.00%\s+-4\.00\s+-40\.00%\s+5\.00%-15\.00%\s+In band$/m);
-    expect(s).toMatch(/^Trigger: REBALANCE \(next review 2026-09-30\)$/m);
+    expect(s).toMatch(/^Trigger: REBALANCE \(review due since 2026-09-30\)$/m);
     expect(s).toContain("  - Quarterly review was due on 2026-09-30 (last rebalanced 2026-06-30)\n");
     expect(s).toContain("  - Stocks is over its band: 66.00% vs target 60.00% (drift +6.00 pp, allowed ±5.00 pp)\n");
     expect(s).toMatch(/^Trades \(2\):$/m);
