@@ -71,9 +71,10 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
       positions.set(key, p);
       account.positions.push(p);
     }
-    p.quantity = p.quantity.plus(h.quantity);
+    // The first lot's quantity is taken as is: most positions hold one lot, and Decimal sums are what cost.
+    p.quantity = p.lots.length === 0 ? h.quantity : p.quantity.plus(h.quantity);
     if (h.tradable) {
-      p.sellable = p.sellable.plus(h.quantity);
+      p.sellable = p.sellable.isZero() ? h.quantity : p.sellable.plus(h.quantity);
       if (!p.tradable) p.lotSize = h.lotSize;
       p.tradable = true;
     }
