@@ -134,14 +134,26 @@ export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, 
     });
     return sum(parts);
   };
-  const buyInto = (a: Account, budget: Decimal): Decimal => {
+  /**
+   * Spends an account's budget on the underweight classes it can buy. Needs that the accounts still
+   * to come cannot cover (they cannot buy the class, or lack the funds) come first; the rest is
+   * shared in proportion to need.
+   */
+  const buyInto = (a: Account, budget: Decimal, later: Account[], fundsOf: (b: Account) => Decimal): Decimal => {
     const classes = buyable(a).filter((c) => (need.get(c) ?? ZERO).gt(0));
-    const parts = splitProportionally(budget, classes.map((c) => need.get(c)!));
-    classes.forEach((c, i) => {
-      move(a.name, c, parts[i]);
-      need.set(c, need.get(c)!.minus(parts[i]));
+    const laterFunds = later.map((b) => ({ b, funds: fundsOf(b) })).filter((x) => x.funds.gt(0));
+    const onlyHere = classes.map((c) => {
+      const coverable = laterFunds.filter((x) => buyable(x.b).includes(c)).reduce((s, x) => s.plus(x.funds), ZERO);
+      return Decimal.max(ZERO, need.get(c)!.minus(coverable));
     });
-    return sum(parts);
+    const first = splitProportionally(budget, onlyHere);
+    const rest = splitProportionally(budget.minus(sum(first)), classes.map((c, i) => need.get(c)!.minus(first[i])));
+    classes.forEach((c, i) => {
+      const part = first[i].plus(rest[i]);
+      move(a.name, c, part);
+      need.set(c, need.get(c)!.minus(part));
+    });
+    return sum(first).plus(sum(rest));
   };
   const overClasses = () => [...excess.keys()].filter((c) => excess.get(c)!.gt(0));
 
@@ -158,21 +170,22 @@ export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, 
   }
 
   // 1. Spend cash above each account's reserve, while the household holds more cash than desired.
-  for (const a of ordered) {
-    if (cashToSpend.lte(0)) break;
-    const spendable = Decimal.max(ZERO, a.cash.minus(a.reserve));
-    cashToSpend = cashToSpend.minus(buyInto(a, Decimal.min(spendable, cashToSpend)));
-  }
+  const spendable = (a: Account) => Decimal.max(ZERO, a.cash.minus(a.reserve));
+  ordered.forEach((a, i) => {
+    if (cashToSpend.lte(0)) return;
+    cashToSpend = cashToSpend.minus(buyInto(a, Decimal.min(spendable(a), cashToSpend), ordered.slice(i + 1), spendable));
+  });
 
   // 2. Within each account, sell overweight classes to fund underweight ones (and to raise cash when short).
-  for (const a of ordered) {
+  const canSellIn = (a: Account) => sum(overClasses().map((c) => Decimal.min(excess.get(c)!, sellCap(a, c))));
+  for (const [i, a] of ordered.entries()) {
     const over = overClasses();
-    const canSell = sum(over.map((c) => Decimal.min(excess.get(c)!, sellCap(a, c))));
+    const canSell = canSellIn(a);
     const canBuy = sum(buyable(a).map((c) => need.get(c) ?? ZERO)).plus(cashToRaise);
     const swap = cents(Decimal.min(canSell, canBuy));
     if (swap.lte(0)) continue;
     const raised = sellClasses(a, swap, over, (c) => Decimal.min(excess.get(c)!, sellCap(a, c)));
-    const bought = buyInto(a, raised);
+    const bought = buyInto(a, raised, ordered.slice(i + 1), canSellIn);
     cashToRaise = Decimal.max(ZERO, cashToRaise.minus(raised.minus(bought)));
   }
 

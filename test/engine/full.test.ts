@@ -123,6 +123,29 @@ describe("Full strategy, hand-computed", () => {
     expect(plan.warnings.join(" ")).toMatch(/Real Estate is out of band but nothing in it can be traded/);
   });
 
+  test("an account funds first what no account after it can buy", () => {
+    // Household $40,000, all stocks; targets Stocks 50, Bonds 25, Gold 25 → sell 20,000, buy 10,000 of each.
+    // Only A lists a bond fund, and A can sell just 10,000; B can sell 30,000 but buy only gold.
+    // A must spend all it raises on bonds, leaving gold to B (splitting A's 10,000 between bonds and
+    // gold would leave 5,000 of bonds unbought).
+    const two = [
+      { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 100, price: 100 },
+      { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 50 },
+      { account: "A", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 100 },
+      { account: "A", symbol: "CASH", quantity: 0 },
+      { account: "B", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100 },
+      { account: "B", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 100 },
+      { account: "B", symbol: "CASH", quantity: 0 },
+    ];
+    const plan = planJson(planRebalance(portfolio(two, targets({ Stocks: 0.5, Bonds: 0.25, Gold: 0.25 }))));
+    expect(plan.trades.map((x) => `${x.account} ${x.side} ${x.quantity} ${x.symbol}`)).toEqual([
+      "A sell 100 VTI",
+      "A buy 200 BND",
+      "B sell 100 VTI",
+      "B buy 100 GLD",
+    ]);
+  });
+
   test("money never moves between accounts", () => {
     const two = [
       { account: "Roth", symbol: "VTI", assetClass: "Stocks", quantity: 1000, price: 100 },
