@@ -14,24 +14,12 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { run } from "../support/runner";
 import { KNOWN_SETTINGS } from "../../src/contract/policy";
 import { addRow, BookSpec, deleteColumn, pct, renameColumn, Rows, sampleBook, setCell, tempDir, usd, writeWorkbook } from "../support/workbook";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** What the runner must print for these problems, in this order. */
 function expectedStderr(file: string, problems: string[]): string {

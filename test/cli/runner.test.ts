@@ -4,26 +4,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { run, Run } from "../support/runner";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { BookSpec, CellInput, date, NameSpec, pct, Rows, tempDir, usd, writeWorkbook } from "../support/workbook";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "samples", "sdira-sample.xlsx");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** Runs with --json and returns the parsed plan; fails the test on anything but a clean exit 0. */
 async function planOf(file: string, extra: string[] = []): Promise<PlanOut> {
