@@ -16,17 +16,7 @@ const path = require("path");
 
 const DRIFT_GOAL_MS = 200;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { rng } = require("./rng");
 
 function medianOf(xs) {
   const s = [...xs].sort((a, b) => a - b);

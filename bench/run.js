@@ -92,17 +92,7 @@ async function retained(fn) {
 // ---------------------------------------------------------------------------------------------
 // Generated households
 
-/** Small deterministic PRNG (mulberry32) so every run benches the same households. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { rng } = require("./rng");
 
 const ACCOUNTS = ["Trad IRA", "Roth IRA", "SEP IRA", "Spouse Trad", "Spouse Roth"];
 /** 12 classes: 11 invested plus Cash. Targets in percent (sum 100). */
