@@ -13,6 +13,7 @@
  * { table: "Sheet" }, which covers that sheet's rows from A1 to the last row and column at the
  * moment the file is written, so names follow rows and columns added or removed by a test.
  */
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -297,7 +298,22 @@ export async function workbookBuffer(book: BookSpec): Promise<Buffer> {
   const xml = (await file.async("string")).replace(/<definedNames>[\s\S]*?<\/definedNames>/, "");
   if (!xml.includes("</sheets>")) throw new Error("unexpected workbook.xml: no </sheets>");
   zip.file("xl/workbook.xml", xml.replace("</sheets>", `</sheets>${definedNamesXml(book)}`));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  captureBook(bytes);
+  return bytes;
+}
+
+/**
+ * With CAPTURE_BOOKS set to a folder, every workbook a test builds is also saved there (named by its
+ * content hash): `npm run golden:capture` collects the suite's workbooks as fixtures for the runner's
+ * golden outputs (test/golden).
+ */
+function captureBook(bytes: Buffer): void {
+  const dir = process.env.CAPTURE_BOOKS;
+  if (!dir) return;
+  const hash = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${hash}.xlsx`), bytes);
 }
 
 /** Writes the book to `file` (folders created) and returns the path. */
