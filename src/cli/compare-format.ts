@@ -24,7 +24,7 @@ export function formatComparison(comparisons: Comparison[], file: string): strin
       ["Strategy", "Rebalance To", "Trades", "Turnover", "Fees", "Gains ST", "Gains LT", "Max drift after", "Out of band after"],
       comparisons.map((c) => [
         c.strategy,
-        c.strategy === "Cash Flow" ? "(flow only)" : c.rebalanceTo,
+        c.label,
         String(c.metrics.trades),
         `$${money(c.metrics.turnover)}`,
         `$${money(c.metrics.fees)}`,

@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
 import { applyWritePlan, OwnershipError } from "../xlsx/apply";
-import { planWorkbook } from "../pipeline";
+import { planWorkbook } from "../plans/plan-workbook";
 import { buildWritePlan } from "../plans/write-plan";
 import { ordersCsv } from "../plans/orders";
 import { formatSummary } from "./format";

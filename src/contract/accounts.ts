@@ -1,16 +1,10 @@
 /** The optional Accounts range: Account, Type, optional Cash Reserve. */
-import { AccountRow, AccountType } from "./portfolio";
+import { AccountRow } from "./portfolio";
+import { ACCOUNT_TYPES } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
 import { describe, isBlank, normalizeKey, readNumber, text } from "./cells";
 import { RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
-
-export const ACCOUNT_TYPES: AccountType[] = ["Traditional IRA", "Roth IRA", "SEP IRA", "Solo 401k", "Taxable"];
-
-/** Accounts of these types pay no tax on trades inside them. */
-export function isTaxAdvantaged(type: AccountType): boolean {
-  return type !== "Taxable";
-}
 
 export function readAccounts(range: RangeSnapshot | undefined, errors: ContractError[]): AccountRow[] {
   if (!range) return [];

@@ -4,6 +4,8 @@
  * real dates) and Yes/No. Each reader returns a value or a problem description.
  */
 import Decimal from "decimal.js";
+import { isValidIso, isoOf } from "../dates/calendar";
+import { serialToIso } from "../dates/serial";
 import { CellValue } from "./snapshot";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -19,7 +21,7 @@ export function isBlank(v: CellValue): boolean {
 /** How a cell is quoted in messages: text in quotes, numbers as typed. */
 export function describe(v: CellValue): string {
   if (isBlank(v)) return "an empty cell";
-  if (v instanceof Date) return isNaN(v.getTime()) ? "an invalid date" : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return isNaN(v.getTime()) ? "an invalid date" : isoOf(v);
   if (typeof v === "string") return JSON.stringify(v);
   return String(v);
 }
@@ -27,7 +29,7 @@ export function describe(v: CellValue): string {
 /** Plain text of a cell (numbers as typed, dates as ISO). */
 export function text(v: CellValue): string {
   if (isBlank(v)) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return isoOf(v);
   return String(v).trim();
 }
 
@@ -58,30 +60,10 @@ export function readPercent(v: CellValue): Read<number> {
   return n.ok ? ok(n.value.toNumber()) : bad("not a fraction or percent");
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86400000;
-
-/** ISO date (YYYY-MM-DD) of an Excel date serial. */
-export function serialToIso(serial: number): string {
-  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Excel date serial of an ISO date. */
-export function isoToSerial(iso: string): number {
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / DAY_MS);
-}
-
-/** True when an ISO text names a real calendar date. */
-export function isValidIso(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const t = Date.parse(`${iso}T00:00:00Z`);
-  return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === iso;
-}
-
 /** An ISO date from a real date, an Excel serial number, or ISO text (YYYY-MM-DD, also M/D/YYYY). */
 export function readDate(v: CellValue): Read<string> {
   if (v instanceof Date) {
-    return isNaN(v.getTime()) ? bad("not a valid date") : ok(v.toISOString().slice(0, 10));
+    return isNaN(v.getTime()) ? bad("not a valid date") : ok(isoOf(v));
   }
   if (typeof v === "number") {
     // 1 = 1900-01-01 ... 2958465 = 9999-12-31
@@ -98,6 +80,14 @@ export function readDate(v: CellValue): Read<string> {
     }
   }
   return bad("not a date");
+}
+
+/** A band: a percent from 0% to 100% (0.05, a 5% cell, "5%"), or None / Off for "not applied" (null). Blank is left to the caller. */
+export function readBand(v: CellValue): Read<number | null> {
+  if (["none", "off"].includes(normalizeKey(v))) return ok(null);
+  const n = readPercent(v);
+  if (!n.ok || n.value < 0 || n.value > 1) return bad("must be a percent from 0% to 100%, like 5% or 0.05, or None");
+  return ok(n.value);
 }
 
 /** Yes/No, also TRUE/FALSE, Y/N, 1/0. */

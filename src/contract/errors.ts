@@ -1,3 +1,5 @@
+import { sheetLabel } from "../a1";
+
 /** A problem with the workbook, addressed to a sheet and cell so the advisor can find it. */
 export interface ContractError {
   /** Sheet name, or "" when the problem is with the workbook as a whole (a missing name). */
@@ -9,19 +11,7 @@ export interface ContractError {
   text: string;
 }
 
-function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
 export function contractError(sheet: string, cell: string, message: string): ContractError {
-  const where = sheet && cell ? `${quoteSheet(sheet)}!${cell}: ` : sheet ? `${quoteSheet(sheet)}: ` : "";
+  const where = sheet && cell ? `${sheetLabel(sheet)}!${cell}: ` : sheet ? `${sheetLabel(sheet)}: ` : "";
   return { sheet, cell, message, text: `${where}${message}` };
-}
-
-/** Thrown by the pipeline when input is invalid; carries every problem found. */
-export class ContractErrors extends Error {
-  constructor(readonly errors: ContractError[]) {
-    super(errors.map((e) => e.text).join("\n"));
-    this.name = "ContractErrors";
-  }
 }

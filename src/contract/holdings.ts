@@ -3,7 +3,8 @@ import Decimal from "decimal.js";
 import { CASH_CLASS, CASH_SYMBOL, Holding, Policy } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 import { describe, isBlank, readDate, readNumber, readYesNo, text } from "./cells";
-import { RangeSnapshot, cellAddress } from "./snapshot";
+import { cellAddress } from "../a1";
+import { RangeSnapshot } from "./snapshot";
 import { readTable, TableRow } from "./table";
 
 export const DEFAULT_ACCOUNT = "IRA";

@@ -7,15 +7,18 @@ import { readTargets } from "./targets";
 import { readHoldings } from "./holdings";
 import { readAccounts } from "./accounts";
 import { crossCheck } from "./cross-checks";
+import { StrategyChoices } from "./vocabulary";
 
 export type ParseResult = { ok: true; portfolio: Portfolio } | { ok: false; errors: ContractError[] };
 
 export interface ParseOptions {
+  /** The strategies the Policy may name (the engine's registry; the first is the default). */
+  strategies: StrategyChoices;
   /** ISO date used when Policy has no As Of (default: today). */
   today?: string;
 }
 
-export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
+export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions): ParseResult {
   const errors: ContractError[] = [];
   for (const p of snapshot.nameProblems) {
     errors.push(contractError("", "", `The name "${p.name}" ${p.message}`));
@@ -29,7 +32,7 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   if (!targetsRange && !brokenNames.has("targets")) {
     errors.push(contractError("", "", 'The workbook has no named range "Targets" (Formulas > Name Manager: define Targets over the targets table, header row included)'));
   }
-  const policy = readPolicy(snapshot.ranges["policy"], errors, options.today);
+  const policy = readPolicy(snapshot.ranges["policy"], errors, options.strategies, options.today);
   const { targets, listed } = targetsRange ? readTargets(targetsRange, errors) : { targets: [], listed: [] };
   const targetsUsable = targetsRange !== undefined && listed.length > 0;
   const holdings = holdingsRange ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors) : [];

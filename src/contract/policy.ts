@@ -1,11 +1,12 @@
 /** The optional Policy range: two columns, Setting | Value. */
 import Decimal from "decimal.js";
-import { Frequency, LotOrder, Policy, RebalanceTo, SellOrder, StrategyName, TriggerKind } from "./portfolio";
+import { Policy } from "./portfolio";
+import { LOT_ORDERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { describe, isBlank, normalizeKey, readDate, readNumber, readPercent, readYesNo } from "./cells";
+import { describe, isBlank, normalizeKey, readBand, readDate, readNumber, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
-import { todayIso } from "../engine/calendar";
+import { FREQUENCIES, todayIso } from "../dates/calendar";
 
 type Apply = (policy: Policy, v: CellValue) => string | null;
 
@@ -53,27 +54,27 @@ function bps(set: (p: Policy, value: Decimal) => void): Apply {
 
 function band(set: (p: Policy, value: number | null) => void): Apply {
   return (p, v) => {
-    if (isBlank(v) || ["none", "off"].includes(normalizeKey(v))) {
+    if (isBlank(v)) {
       set(p, null);
       return null;
     }
-    const n = readPercent(v);
-    if (!n.ok || n.value < 0 || n.value > 1) return `must be a percent from 0% to 100%, like 5% or 0.05, or None (found ${describe(v)})`;
-    set(p, n.value);
+    const b = readBand(v);
+    if (!b.ok) return `${b.problem} (found ${describe(v)})`;
+    set(p, b.value);
     return null;
   };
 }
 
-/** Settings this version understands, with how each is read. */
-const SETTINGS: Record<string, Apply> = {
+/** Settings this version understands, with how each is read (Strategy's choices come from the engine). */
+const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
   "As Of": date((p, d) => (p.asOf = d ?? p.asOf), true),
-  Trigger: choice<TriggerKind>(["Band", "Calendar", "Hybrid"], (p, t) => (p.trigger = t)),
-  Frequency: choice<Frequency>(["Monthly", "Quarterly", "Semiannual", "Annual"], (p, f) => (p.frequency = f)),
+  Trigger: choice(TRIGGERS, (p, t) => (p.trigger = t)),
+  Frequency: choice(FREQUENCIES, (p, f) => (p.frequency = f)),
   "Last Rebalanced": date((p, d) => (p.lastRebalanced = d), true),
   "Abs Band": band((p, b) => (p.absBand = b)),
   "Rel Band": band((p, b) => (p.relBand = b)),
-  "Rebalance To": choice<RebalanceTo>(["Target", "Band Edge", "Halfway"], (p, r) => (p.rebalanceTo = r)),
-  Strategy: choice<StrategyName>(["Full", "Cash Flow", "Tax Aware"], (p, s) => (p.strategy = s)),
+  "Rebalance To": choice(REBALANCE_TO, (p, r) => (p.rebalanceTo = r)),
+  Strategy: choice(strategies, (p, s) => (p.strategy = s)),
   "Cash Flow": (p, v) => {
     if (isBlank(v)) return null;
     const n = readNumber(v);
@@ -85,8 +86,8 @@ const SETTINGS: Record<string, Apply> = {
     p.cashFlowAccount = isBlank(v) ? null : String(v).trim();
     return null;
   },
-  "Sell Order": choice<SellOrder>(["Most Overweight", "Highest Gain First", "Lowest Gain First"], (p, o) => (p.sellOrder = o)),
-  "Lot Order": choice<LotOrder>(["HIFO", "FIFO", "Min Tax"], (p, o) => (p.lotOrder = o)),
+  "Sell Order": choice(SELL_ORDERS, (p, o) => (p.sellOrder = o)),
+  "Lot Order": choice(LOT_ORDERS, (p, o) => (p.lotOrder = o)),
   "Max Valuation Age": (p, v) => {
     if (isBlank(v)) return null;
     const n = readNumber(v);
@@ -114,20 +115,25 @@ const SETTINGS: Record<string, Apply> = {
     p.fractional = yn.value;
     return null;
   },
-};
+});
 
-export const KNOWN_SETTINGS = Object.keys(SETTINGS);
+export const KNOWN_SETTINGS = Object.keys(settings([""]));
 
-export function defaultPolicy(today: string = todayIso()): Policy {
+/** The Policy's default bands: 5 percentage points absolute, 25% of the target relative. */
+export const DEFAULT_ABS_BAND = 0.05;
+export const DEFAULT_REL_BAND = 0.25;
+
+/** The policy of a workbook without a Policy range; `strategy` is the registry's default. */
+export function defaultPolicy(strategy: string, today: string = todayIso()): Policy {
   return {
     asOf: today,
     trigger: "Band",
     frequency: "Annual",
     lastRebalanced: null,
-    absBand: 0.05,
-    relBand: 0.25,
+    absBand: DEFAULT_ABS_BAND,
+    relBand: DEFAULT_REL_BAND,
     rebalanceTo: "Target",
-    strategy: "Full",
+    strategy,
     minTrade: new Decimal(0),
     feePerTrade: new Decimal(0),
     feeBps: new Decimal(0),
@@ -146,8 +152,9 @@ export function defaultPolicy(today: string = todayIso()): Policy {
 }
 
 /** Reads the Policy range over the defaults; every problem is pushed to errors. */
-export function readPolicy(range: RangeSnapshot | undefined, errors: ContractError[], today?: string): Policy {
-  const policy = defaultPolicy(today);
+export function readPolicy(range: RangeSnapshot | undefined, errors: ContractError[], strategies: StrategyChoices, today?: string): Policy {
+  const policy = defaultPolicy(strategies[0], today);
+  const SETTINGS = settings(strategies);
   if (!range) return policy;
   const table = readTable(
     range,

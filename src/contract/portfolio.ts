@@ -1,4 +1,8 @@
 import Decimal from "decimal.js";
+import { Frequency } from "../dates/calendar";
+import { AccountType, LotOrder, RebalanceTo, SellOrder, TriggerKind } from "./vocabulary";
+
+export type { AccountType, Frequency, LotOrder, RebalanceTo, SellOrder, TriggerKind };
 
 /** Where a value came from, for messages and for selecting the cell in Excel. */
 export interface CellRef {
@@ -43,14 +47,6 @@ export interface TargetRow {
   ref: CellRef;
 }
 
-export type TriggerKind = "Band" | "Calendar" | "Hybrid";
-export type Frequency = "Monthly" | "Quarterly" | "Semiannual" | "Annual";
-export type RebalanceTo = "Target" | "Band Edge" | "Halfway";
-export type StrategyName = "Full" | "Cash Flow" | "Tax Aware";
-export type SellOrder = "Most Overweight" | "Highest Gain First" | "Lowest Gain First";
-export type LotOrder = "HIFO" | "FIFO" | "Min Tax";
-export type AccountType = "Traditional IRA" | "Roth IRA" | "SEP IRA" | "Solo 401k" | "Taxable";
-
 /** One row of the optional Accounts range. */
 export interface AccountRow {
   account: string;
@@ -71,7 +67,8 @@ export interface Policy {
   /** Relative band as a fraction of the target (0.25 = 25%); null = not applied. */
   relBand: number | null;
   rebalanceTo: RebalanceTo;
-  strategy: StrategyName;
+  /** A strategy registered in the engine (src/engine/strategies/registry.ts); the parser accepts only those. */
+  strategy: string;
   minTrade: Decimal;
   feePerTrade: Decimal;
   feeBps: Decimal;

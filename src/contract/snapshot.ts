@@ -29,33 +29,12 @@ export interface NameProblem {
   message: string;
 }
 
+/** The contract's named ranges, lower case: readers snapshot these and ignore every other name. */
+export const CONTRACT_RANGES = ["holdings", "targets", "policy", "accounts", "returns"] as const;
+
 export interface WorkbookSnapshot {
-  /** Named ranges found, keyed by the name in lower case ("holdings", "targets", "policy", "accounts", "returns"). */
+  /** Named ranges found, keyed by the name in lower case (one of CONTRACT_RANGES). */
   ranges: Record<string, RangeSnapshot>;
   /** Names that exist but are not usable ranges (refer to a constant, span several areas, #REF!, ...). */
   nameProblems: NameProblem[];
-}
-
-/** Column letters for a 1-based column index (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A1-style address of a cell, e.g. cellAddress(7, 5) → "E7". */
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** 1-based column index for letters ("A" → 1, "AA" → 27). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }

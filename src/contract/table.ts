@@ -5,7 +5,8 @@
 import { CellRef } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 import { normalizeKey, isBlank, text } from "./cells";
-import { CellValue, RangeSnapshot, cellAddress } from "./snapshot";
+import { cellAddress } from "../a1";
+import { CellValue, RangeSnapshot } from "./snapshot";
 
 export interface ColumnSpec {
   /** Header as documented, e.g. "Asset Class". */

@@ -2,11 +2,17 @@
 import { TargetRow } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 import { describe, isBlank, readPercent, text } from "./cells";
-import { RangeSnapshot, cellAddress } from "./snapshot";
+import { cellAddress } from "../a1";
+import { RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 
 /** Targets must sum to 100% within this (0.01%). */
 export const TARGET_SUM_TOLERANCE = 0.0001;
+
+/** The message for targets that do not add up to 100%, or null when they do. */
+export function targetSumProblem(sum: number): string | null {
+  return Math.abs(sum - 1) > TARGET_SUM_TOLERANCE ? `Targets sum to ${(sum * 100).toFixed(2)}%, expected 100%` : null;
+}
 
 function percentCell(v: unknown, what: string): { value: number | null; problem: string | null } {
   if (isBlank(v as never)) return { value: null, problem: null };
@@ -71,10 +77,10 @@ export function readTargets(range: RangeSnapshot, errors: ContractError[]): { ta
   }
   if (table.rows.length === 0) {
     errors.push(contractError(range.sheet, cellAddress(range.top, range.left), "Targets has no rows; list each asset class with its target"));
-  } else if (sumComplete && Math.abs(sum - 1) > TARGET_SUM_TOLERANCE) {
+  } else {
+    const problem = sumComplete ? targetSumProblem(sum) : null;
     const first = table.rows[0].ref("Target");
-    const headerCell = first.cell.replace(/\d+$/, String(range.top));
-    errors.push(contractError(range.sheet, headerCell, `Targets sum to ${(sum * 100).toFixed(2)}%, expected 100%`));
+    if (problem) errors.push(contractError(range.sheet, first.cell.replace(/\d+$/, String(range.top)), problem));
   }
   return { targets, listed };
 }

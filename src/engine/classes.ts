@@ -4,11 +4,7 @@ import { CASH_CLASS, Portfolio } from "../contract/portfolio";
 import { Account } from "./positions";
 import { ClassRow, ClassStatus } from "./types";
 import { bandEdges, bandStatus, bandWidth, relativeDrift } from "./bands";
-
-/** Share of a total as a float fraction (0 when the total is 0). */
-export function share(value: Decimal, total: Decimal): number {
-  return total.isZero() ? 0 : value.div(total).toNumber();
-}
+import { share } from "./weights";
 
 export function classTable(portfolio: Portfolio, accounts: Account[]): { total: Decimal; classes: ClassRow[] } {
   const { policy, targets } = portfolio;

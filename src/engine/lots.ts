@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { Holding, LotOrder } from "../contract/portfolio";
-import { daysBetween } from "./calendar";
+import { daysBetween } from "../dates/calendar";
 
 const ZERO = new Decimal(0);
 

@@ -1,49 +1,24 @@
 /** Portfolio → Plan: the class table, the trigger decision, the trades and the portfolio after them. */
 import Decimal from "decimal.js";
-import { CASH_CLASS, CATCH_UP, Policy, Portfolio, RebalanceTo, StrategyName } from "../contract/portfolio";
+import { CASH_CLASS, CATCH_UP, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
+import { daysBetween } from "../dates/calendar";
 import { Account, groupAccounts, withCashFlow } from "./positions";
-import { classTable, share } from "./classes";
+import { classTable } from "./classes";
+import { share } from "./weights";
 import { decideTrigger } from "./trigger";
-import { desiredValues } from "./desired";
-import { allocateMoves } from "./allocate";
-import { cashFlowMoves } from "./cashflow";
-import { executeMoves, Execution } from "./execute";
+import { Execution } from "./execute";
+import { strategyNamed } from "./strategies/registry";
 import { AfterClass, ClassRow, Plan } from "./types";
-import { daysBetween } from "./calendar";
 
 const ZERO = new Decimal(0);
 
 export interface PlanOptions {
   /** Plan trades even when the trigger says no rebalance is due (used to compare strategies). */
   force?: boolean;
-  /** Overrides the Policy's Strategy. */
-  strategy?: StrategyName;
+  /** Overrides the Policy's Strategy (a registered name). */
+  strategy?: string;
   /** Overrides the Policy's Rebalance To. */
   rebalanceTo?: RebalanceTo;
-}
-
-/** Full / Tax Aware: bring the household (after any cash flow) to target, band edge or halfway. */
-function rebalanceMoves(
-  table: { total: Decimal; classes: ClassRow[] },
-  policy: Policy,
-  accounts: Account[],
-  cashClass: string,
-  withdrawalAccount: string | null,
-): Execution {
-  const { total, classes } = table;
-  const reserves = accounts.reduce((s, a) => s.plus(a.reserve), ZERO);
-  const desired = desiredValues(classes, total, cashClass, reserves, policy.rebalanceTo);
-  const delta = new Map<string, Decimal>();
-  let cashDelta = ZERO;
-  classes.forEach((c, i) => {
-    const d = desired[i].minus(c.value);
-    if (c.assetClass === cashClass) cashDelta = d;
-    else delta.set(c.assetClass, d);
-  });
-  const taxAware = policy.strategy === "Tax Aware";
-  const mustRaise = (name: string) => name === withdrawalAccount;
-  const moves = allocateMoves(accounts, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  return executeMoves(accounts, moves, policy, { taxAware, restoreReserve: mustRaise });
 }
 
 function contributionWarnings(policy: Policy, account: Account | undefined, flow: Decimal): string[] {
@@ -99,27 +74,14 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
 
   const flow = policy.cashFlow;
   const flowAccount = accounts.find((a) => a.name === (policy.cashFlowAccount ?? accounts[0]?.name));
-  const cashFlow = flow.isZero() || !flowAccount ? null : { account: flowAccount.name, amount: flow };
-  const afterFlow = cashFlow ? withCashFlow(accounts, cashFlow.account, flow) : accounts;
+  const cashFlow = flow.isZero() || !flowAccount ? null : { account: flowAccount, amount: flow };
+  const afterFlow = cashFlow ? withCashFlow(accounts, cashFlow.account.name, flow) : accounts;
   warnings.push(...contributionWarnings(policy, flowAccount, flow));
 
-  let execution: Execution = { trades: [], cashAfter: new Map(afterFlow.map((a) => [a.name, a.cash])), warnings: [] };
+  const strategy = strategyNamed(policy.strategy);
   const due = trigger.rebalance || options.force === true;
-  if (policy.strategy !== "Cash Flow" && due && total.plus(flow).gt(0)) {
-    // With a cash flow the class table is taken again, over the cash the flow leaves.
-    const table = cashFlow ? classTable(portfolio, afterFlow) : { total, classes };
-    execution = rebalanceMoves(table, policy, afterFlow, cashClass, cashFlow && flow.lt(0) ? cashFlow.account : null);
-    if (execution.trades.length === 0) warnings.push("A rebalance is due, but no trade clears the lot sizes, Min Trade and cash limits");
-  } else if (cashFlow && flowAccount) {
-    const { moves, warnings: w } = cashFlowMoves(flowAccount, classes, cashClass, flow);
-    warnings.push(...w);
-    if (policy.strategy !== "Cash Flow") warnings.push("No rebalance is due: only the cash flow is placed, by the Cash Flow method");
-    execution = executeMoves(afterFlow, moves, policy, {
-      taxAware: policy.strategy === "Tax Aware",
-      restoreReserve: (name) => flow.lt(0) && name === flowAccount.name,
-    });
-  }
-  warnings.push(...execution.warnings);
+  const { execution, warnings: notes } = strategy.plan({ portfolio, policy, accounts, afterFlow, total, classes, cashClass, cashFlow, due });
+  warnings.push(...notes, ...execution.warnings);
 
   for (const c of classes) {
     if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be traded (Tradable = No); the other classes are rebalanced around it`);
@@ -141,6 +103,6 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     },
     warnings,
     policy,
-    cashFlow,
+    cashFlow: cashFlow ? { account: cashFlow.account.name, amount: cashFlow.amount } : null,
   };
 }

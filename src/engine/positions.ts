@@ -1,7 +1,7 @@
 /** Lots grouped into positions (account + symbol) and accounts with their cash. */
 import Decimal from "decimal.js";
 import { AccountType, Holding, Portfolio } from "../contract/portfolio";
-import { isTaxAdvantaged } from "../contract/accounts";
+import { DEFAULT_ACCOUNT_TYPE, isTaxAdvantaged } from "../contract/vocabulary";
 
 export interface Position {
   account: string;
@@ -43,7 +43,7 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
     let account = accounts.get(h.account);
     if (!account) {
       const row = portfolio.accounts.find((a) => a.account === h.account);
-      const type = row?.type ?? "Traditional IRA";
+      const type = row?.type ?? DEFAULT_ACCOUNT_TYPE;
       account = { name: h.account, type, taxable: !isTaxAdvantaged(type), cash: new Decimal(0), reserve: row?.cashReserve ?? portfolio.policy.cashReserve, positions: [] };
       accounts.set(h.account, account);
     }

@@ -1,7 +1,7 @@
 /** Whether to rebalance now: band, calendar or hybrid trigger, with reasons an advisor can read. */
 import { Policy } from "../contract/portfolio";
 import { ClassRow, TriggerDecision } from "./types";
-import { nextReviewDate } from "./calendar";
+import { nextReviewDate } from "../dates/calendar";
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const pp = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)} pp`;

@@ -7,9 +7,8 @@
  * The order of the operations (the Rebalance sheet, then the drift block beside Targets, then the
  * log row) means a write that fails midway has touched none of the advisor's own cells.
  */
-import { WritePlan } from "../plans/types";
-import { Rect } from "../plans/ownership";
-import { parseArea } from "../xlsx/reference";
+import { Rect, columnsAddress, parseArea, rangeAddress } from "../a1";
+import { UpdateSheetPlan, WritePlan } from "../plans/types";
 import { CHUNK_BYTES, Op, WorkbookState, cellsRect, checkWrite, chunkOps, opBytes, planOps, rectangles } from "./ops";
 import { supports } from "./host";
 
@@ -39,29 +38,25 @@ export class ExcelWriteError extends Error {
   }
 }
 
-const rectAddress = (r: Rect) => `${colLetters(r.left)}${r.top}:${colLetters(r.right)}${r.bottom}`;
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** "B2:H9" for a block (even of one cell). */
+const blockAddress = (r: Rect) => rangeAddress(r.top, r.left, r.bottom, r.right);
 
 /** The first sync of a write: what is in the workbook that the write depends on. */
 export async function inspectWorkbook(context: Excel.RequestContext, plan: WritePlan): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
   sheets.load({ $all: false, name: true, tables: { $all: false, name: true } } as Excel.Interfaces.WorksheetCollectionLoadOptions);
-  const ownedNames = plan.sheets.filter((s) => s.owned).map((s) => s.owned!.name);
+  const updates = plan.sheets.filter((s): s is UpdateSheetPlan => s.mode === "update");
+  const ownedNames = updates.map((s) => s.owned.name);
   const names = ownedNames.map((n) => {
     const item = context.workbook.names.getItemOrNullObject(n);
     item.load("name,type,value");
     return item;
   });
   const blocks: { sheet: string; rect: Rect; range: Excel.Range }[] = [];
-  for (const sp of plan.sheets) {
-    if (sp.mode !== "update") continue;
+  for (const sp of updates) {
     const rect = cellsRect(sp);
     if (!rect) continue;
-    const range = sheets.getItem(sp.sheet).getRange(rectAddress(rect));
+    const range = sheets.getItem(sp.sheet).getRange(blockAddress(rect));
     range.load("formulas");
     blocks.push({ sheet: sp.sheet, rect, range });
   }
@@ -135,7 +130,7 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
       return;
     }
     case "columnWidth":
-      ws(op.sheet).getRange(`${colLetters(op.col)}:${colLetters(op.col)}`).format.columnWidth = widthPoints(op.width);
+      ws(op.sheet).getRange(columnsAddress(op.col)).format.columnWidth = widthPoints(op.width);
       return;
     case "freezeRows":
       ws(op.sheet).freezePanes.freezeRows(op.rows);
@@ -190,7 +185,7 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
 async function clearBlocks(context: Excel.RequestContext, blocks: { sheet: string; rect: Rect }[]): Promise<void> {
   try {
     for (const b of blocks) {
-      const r = context.workbook.worksheets.getItem(b.sheet).getRange(rectAddress(b.rect));
+      const r = context.workbook.worksheets.getItem(b.sheet).getRange(blockAddress(b.rect));
       r.conditionalFormats.clearAll();
       r.clear("All");
     }
@@ -211,7 +206,7 @@ export async function applyWritePlanInExcel(context: Excel.RequestContext, plan:
   const chunks = chunkOps(ops, limit);
   const batches = chunks.map((c) => c.reduce((s, op) => s + opBytes(op), 0));
   const app = context.workbook.application;
-  const updates = plan.sheets.filter((s) => s.mode === "update");
+  const updates = plan.sheets.filter((s): s is UpdateSheetPlan => s.mode === "update");
   let touchedUpdates = false;
   for (let i = 0; i < chunks.length; i++) {
     touchedUpdates ||= chunks[i].some((op) => "sheet" in op && updates.some((u) => u.sheet === op.sheet) && op.kind !== "addSheet");

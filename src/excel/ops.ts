@@ -6,10 +6,10 @@
  * Excel on the web rejects requests over 5 MB; batches are packed below 4 MB (CHUNK_BYTES), and
  * large cell blocks are cut into row slices of at most 1 MB (SLICE_BYTES) so they pack well.
  */
-import { a1, a1Range } from "../plans/a1";
-import { OwnershipError, Rect, cellsRect, ownershipConflict } from "../plans/ownership";
+import { Rect, boundingRect, parseCell, parseRect, rangeAddress, rectAddress } from "../a1";
+import { WorkbookView, checkWritePlan } from "../plans/check";
 import { FMT } from "../plans/formats";
-import { CellStyle, CellWrite, ChartPlan, PlainValue, SheetPlan, TextRule, WritePlan } from "../plans/types";
+import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
 
 export const CHUNK_BYTES = 4_000_000;
 export const SLICE_BYTES = 1_000_000;
@@ -77,8 +77,6 @@ export function rectangles<T>(cells: { row: number; col: number; tag: T }[], sam
   return merged;
 }
 
-const address = (r: Rect) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : a1Range(r.top, r.left, r.bottom, r.right));
-
 // ---------------------------------------------------------------------------------------------
 // Cells
 
@@ -134,16 +132,16 @@ function cellOps(sheet: string, cells: CellWrite[]): Op[] {
 
 function formatOps(sheet: string, cells: CellWrite[]): Op[] {
   const withFormat = cells.filter((c) => c.numberFormat).map((c) => ({ row: c.row, col: c.col, tag: c.numberFormat! }));
-  return rectangles(withFormat, (a, b) => a === b).map(({ rect, tag }) => ({ kind: "numberFormat", sheet, address: address(rect), format: tag }));
+  return rectangles(withFormat, (a, b) => a === b).map(({ rect, tag }) => ({ kind: "numberFormat", sheet, address: rectAddress(rect), format: tag }));
 }
 
 function styleOps(sheet: string, cells: CellWrite[]): Op[] {
   const styled = cells.filter((c) => c.style && Object.keys(c.style).length).map((c) => ({ row: c.row, col: c.col, tag: JSON.stringify(c.style) }));
-  return rectangles(styled, (a, b) => a === b).map(({ rect, tag }) => ({ kind: "style", sheet, address: address(rect), style: JSON.parse(tag) as CellStyle }));
+  return rectangles(styled, (a, b) => a === b).map(({ rect, tag }) => ({ kind: "style", sheet, address: rectAddress(rect), style: JSON.parse(tag) as CellStyle }));
 }
 
 /** Number formats first (so text stays text), then values and formulas, then the look. */
-function contentOps(sp: SheetPlan): Op[] {
+function contentOps(sp: Pick<ReplaceSheetPlan, "sheet" | "cells" | "columnWidths" | "freezeRows">): Op[] {
   return [
     ...formatOps(sp.sheet, sp.cells),
     ...cellOps(sp.sheet, sp.cells),
@@ -156,40 +154,30 @@ function contentOps(sp: SheetPlan): Op[] {
 // ---------------------------------------------------------------------------------------------
 // Checks
 
+/** The state the first sync found, as the write-plan check asks about it. */
+export function stateView(state: WorkbookState): WorkbookView {
+  return {
+    hasSheet: (name) => state.sheets.includes(name),
+    tableSheet: (name) => state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase())?.sheet ?? null,
+    ownedBlock: (name) => state.owned[name] ?? null,
+    cellText: (sheet, row, col) => {
+      const block = state.blocks[sheet];
+      const v = block?.content[row - block.rect.top]?.[col - block.rect.left] ?? "";
+      return v === "" ? null : v;
+    },
+  };
+}
+
 /** Everything that would stop the write, found before anything is written (throws OwnershipError). */
 export function checkWrite(plan: WritePlan, state: WorkbookState): void {
-  for (const sp of plan.sheets) {
-    if (sp.mode === "update") {
-      if (!state.sheets.includes(sp.sheet)) throw new OwnershipError(sp.sheet, "", `The sheet "${sp.sheet}" is not in the workbook`);
-      const prev = sp.owned ? state.owned[sp.owned.name] ?? null : null;
-      const block = state.blocks[sp.sheet];
-      const conflict = ownershipConflict(sp, prev && prev.sheet === sp.sheet ? prev.rect : null, (r, c) => {
-        if (!block) return null;
-        const v = block.content[r - block.rect.top]?.[c - block.rect.left] ?? "";
-        return v === "" ? null : v;
-      });
-      if (conflict) throw conflict;
-    } else if (sp.mode === "replace") {
-      for (const t of sp.tables ?? []) {
-        const found = state.tables.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
-        if (found && found.sheet !== sp.sheet) {
-          throw new OwnershipError(found.sheet, "", `The table name "${t.name}" is already used on the sheet "${found.sheet}"; rename that table (nothing was written)`);
-        }
-      }
-    } else if (sp.mode === "append" && sp.append) {
-      const found = state.tables.find((x) => x.name.toLowerCase() === sp.append!.table.toLowerCase());
-      if (!found && state.sheets.includes(sp.sheet)) {
-        throw new OwnershipError(sp.sheet, sp.append.anchor, `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its log (nothing was written)`);
-      }
-    }
-  }
+  checkWritePlan(plan, stateView(state));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Plan → operations
 
-function appendOps(sp: SheetPlan, state: WorkbookState): Op[] {
-  const ap = sp.append!;
+function appendOps(sp: AppendSheetPlan, state: WorkbookState): Op[] {
+  const ap = sp.append;
   const exists = state.tables.some((t) => t.name.toLowerCase() === ap.table.toLowerCase());
   if (exists) {
     return [
@@ -202,17 +190,15 @@ function appendOps(sp: SheetPlan, state: WorkbookState): Op[] {
     ];
   }
   // First log row: the sheet, the header and the row as cells, then the table over them.
-  const anchor = /^([A-Z]+)(\d+)$/.exec(ap.anchor)!;
-  const top = Number(anchor[2]);
-  const left = anchor[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const { row: top, col: left } = parseCell(ap.anchor)!;
   const cells: CellWrite[] = [
     ...ap.headers.map((h, i) => ({ row: top, col: left + i, value: h })),
     ...ap.row.map((c, i) => ({ row: top + 1, col: left + i, value: c.value, numberFormat: c.numberFormat })),
   ];
   return [
     { kind: "addSheet", sheet: sp.sheet },
-    ...contentOps({ ...sp, cells, columnWidths: (ap.widths ?? []).map((width, i) => ({ col: left + i, width })) }),
-    { kind: "table", sheet: sp.sheet, address: a1Range(top, left, top + 1, left + ap.headers.length - 1), name: ap.table, style: ap.style ?? "TableStyleMedium2" },
+    ...contentOps({ sheet: sp.sheet, cells, columnWidths: (ap.widths ?? []).map((width, i) => ({ col: left + i, width })) }),
+    { kind: "table", sheet: sp.sheet, address: rangeAddress(top, left, top + 1, left + ap.headers.length - 1), name: ap.table, style: ap.style },
   ];
 }
 
@@ -230,20 +216,19 @@ export function planOps(plan: WritePlan, state: WorkbookState): Op[] {
       if (state.sheets.includes(sp.sheet)) ops.push({ kind: "deleteSheet", sheet: sp.sheet });
       ops.push({ kind: "addSheet", sheet: sp.sheet });
     }
-    if (sp.owned) {
+    if (sp.mode === "update") {
       const prev = state.owned[sp.owned.name];
       if (prev) {
-        if (state.sheets.includes(prev.sheet)) ops.push({ kind: "clearBlock", sheet: prev.sheet, address: address(prev.rect) });
+        if (state.sheets.includes(prev.sheet)) ops.push({ kind: "clearBlock", sheet: prev.sheet, address: rectAddress(prev.rect) });
         ops.push({ kind: "deleteName", name: sp.owned.name });
       }
     }
     ops.push(...contentOps(sp));
-    for (const t of sp.tables ?? []) ops.push({ kind: "table", sheet: sp.sheet, address: t.range, name: t.name, style: t.style ?? "TableStyleMedium2" });
+    for (const t of sp.tables ?? []) ops.push({ kind: "table", sheet: sp.sheet, address: t.range, name: t.name, style: t.style });
     for (const rule of sp.rules ?? []) ops.push({ kind: "rule", sheet: sp.sheet, rule });
     for (const chart of sp.charts ?? []) ops.push({ kind: "chart", sheet: sp.sheet, chart });
-    if (sp.owned) {
-      const m = /^(?:'(?:[^']|'')+'|[^!]+)!(.+)$/.exec(sp.owned.range);
-      ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: (m ? m[1] : sp.owned.range).replace(/\$/g, "") });
+    if (sp.mode === "update") {
+      ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: rectAddress(parseRect(sp.owned.range)!) });
     }
     if (sp.activate) activate.push({ kind: "activate", sheet: sp.sheet });
   }
@@ -297,4 +282,7 @@ export function estimateWrite(plan: WritePlan, state: WorkbookState = emptyState
   return { ops: ops.length, bytes: batches.reduce((s, b) => s + b, 0), batches, syncs: 1 + chunks.length };
 }
 
-export { cellsRect };
+/** The smallest rectangle holding every cell an update plan writes. */
+export function cellsRect(sp: UpdateSheetPlan): Rect | null {
+  return boundingRect(sp.cells);
+}

@@ -8,11 +8,9 @@
  * through each worksheet; ranges of more than READ_CELLS_PER_SYNC cells are read in row slices
  * over further syncs, to keep each response below Excel on the web's 5 MB.
  */
-import { CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, columnLetters } from "../contract/snapshot";
-import { Area, parseArea } from "../xlsx/reference";
-
-/** The contract's names, lower case (the same list as the .xlsx reader's). */
-export const CONTRACT_NAMES = ["holdings", "targets", "policy", "accounts", "returns"];
+import { Area, columnsAddress, parseArea, rangeAddress } from "../a1";
+import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
+import { serialToDate } from "../dates/serial";
 
 /** Cells read per sync (values and number formats): ~30 bytes each keeps a response under 4 MB. */
 export const READ_CELLS_PER_SYNC = 120_000;
@@ -33,7 +31,7 @@ export function isDateFormat(format: string): boolean {
 /** A cell as Office.js returns it → the snapshot's plain value (date-formatted serials become dates, as exceljs reads them). */
 export function plainCell(value: unknown, format: string): CellValue {
   if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return isDateFormat(format) ? new Date(Math.round((value - 25569) * 86400000)) : value;
+  if (typeof value === "number") return isDateFormat(format) ? serialToDate(value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }
@@ -75,8 +73,8 @@ function queueArea(context: Excel.RequestContext, r: Resolved, budget: number): 
           const last = sheet.getUsedRange().getLastCell();
           const range =
             area.bottom === null
-              ? sheet.getRange(`${columnLetters(area.left)}:${columnLetters(area.right ?? area.left)}`).getIntersection(sheet.getRange(`${area.top}:${area.top}`).getBoundingRect(last.getEntireRow()))
-              : sheet.getRange(`${area.top}:${area.bottom}`).getIntersection(sheet.getRange(`${columnLetters(area.left)}:${columnLetters(area.left)}`).getBoundingRect(last.getEntireColumn()));
+              ? sheet.getRange(columnsAddress(area.left, area.right ?? area.left)).getIntersection(sheet.getRange(`${area.top}:${area.top}`).getBoundingRect(last.getEntireRow()))
+              : sheet.getRange(`${area.top}:${area.bottom}`).getIntersection(sheet.getRange(columnsAddress(area.left)).getBoundingRect(last.getEntireColumn()));
           return { resolved: r, top: area.top, range: load(range) };
         },
       },
@@ -89,7 +87,7 @@ function queueArea(context: Excel.RequestContext, r: Resolved, budget: number): 
     const bottom = Math.min(area.bottom, top + rowsPer - 1);
     out.push({
       cells: (bottom - top + 1) * width,
-      slice: () => ({ resolved: r, top, range: load(ws().getRange(`${columnLetters(area.left)}${top}:${columnLetters(area.right!)}${bottom}`)) }),
+      slice: () => ({ resolved: r, top, range: load(ws().getRange(rangeAddress(top, area.left, bottom, area.right!))) }),
     });
   }
   return out;
@@ -171,7 +169,7 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
   };
 
   const sheetScoped: string[] = [];
-  for (const key of CONTRACT_NAMES) {
+  for (const key of CONTRACT_RANGES) {
     const item = workbookNames.items.find((n) => n.name.toLowerCase() === key);
     if (item) resolve(key, item.name, String(item.type), item.value, null);
     else sheetScoped.push(key);
@@ -205,10 +203,10 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
   syncs += laterRead.syncs;
 
   const ranges: Record<string, RangeSnapshot> = {};
-  for (const key of CONTRACT_NAMES) {
+  for (const key of CONTRACT_RANGES) {
     const snap = firstRead.ranges.get(key) ?? laterRead.ranges.get(key);
     if (snap) ranges[key] = snap;
   }
-  const order = (p: NameProblem) => CONTRACT_NAMES.indexOf(p.name.toLowerCase());
+  const order = (p: NameProblem) => (CONTRACT_RANGES as readonly string[]).indexOf(p.name.toLowerCase());
   return { snapshot: { ranges, nameProblems: nameProblems.sort((a, b) => order(a) - order(b)) }, syncs };
 }

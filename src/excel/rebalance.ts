@@ -3,10 +3,10 @@
  * all inside one Excel.run. The ribbon button and the pane both call rebalanceInExcel().
  */
 import { ContractError, contractError } from "../contract/errors";
-import { planWorkbook } from "../pipeline";
+import { planWorkbook } from "../plans/plan-workbook";
 import { PlanJson } from "../plans/json";
 import { ordersCsv, ordersFileName } from "../plans/orders";
-import { OwnershipError } from "../plans/ownership";
+import { OwnershipError } from "../plans/check";
 import { rebalanceSheetName } from "../plans/rebalance-sheet";
 import { buildWritePlan } from "../plans/write-plan";
 import { applyWritePlanInExcel } from "./apply";

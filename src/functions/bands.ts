@@ -1,14 +1,9 @@
 /** REBAL.BAND, REBAL.STATUS and REBAL.NEEDED: the engine's band rule over plain ranges. */
 import { BandStatus, bandEdges, bandStatus, bandWidth } from "../engine/bands";
-import { defaultPolicy } from "../contract/policy";
+import { DEFAULT_ABS_BAND, DEFAULT_REL_BAND } from "../contract/policy";
 import { CellValue } from "../contract/snapshot";
 import { OutCell, Rows, alignRows, perRow, readBandCell, readTargetWeights, spill, toVector } from "./ranges";
 import { driftRows } from "./weights";
-
-/** Band defaults when absBand / relBand are left out: the Policy defaults (5 points absolute, 25% relative). */
-const POLICY_DEFAULTS = defaultPolicy("2000-01-01");
-export const DEFAULT_ABS_BAND = POLICY_DEFAULTS.absBand;
-export const DEFAULT_REL_BAND = POLICY_DEFAULTS.relBand;
 
 /** Band widths of the used rows: the smaller of abs and rel × target when both apply (engine rule). */
 function widths(rows: Rows, targets: number[], absArg: unknown, relArg: unknown): number[] {

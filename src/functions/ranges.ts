@@ -5,8 +5,8 @@
  * percents with row-numbered messages, and lay results out again in the orientation of the input.
  */
 import { CellValue } from "../contract/snapshot";
-import { describe, isBlank, normalizeKey, readNumber, readPercent, readYesNo } from "../contract/cells";
-import { TARGET_SUM_TOLERANCE } from "../contract/targets";
+import { describe, isBlank, normalizeKey, readBand, readNumber, readPercent, readYesNo } from "../contract/cells";
+import { targetSumProblem } from "../contract/targets";
 import { valueError } from "./errors";
 
 export type Orientation = "column" | "row";
@@ -169,7 +169,8 @@ export function readTargetWeights(v: Vector, rows: Rows): number[] {
     sum += x;
     return x;
   });
-  if (Math.abs(sum - 1) > TARGET_SUM_TOLERANCE) throw valueError(`Targets sum to ${(sum * 100).toFixed(2)}%, expected 100%`);
+  const problem = targetSumProblem(sum);
+  if (problem) throw valueError(problem);
   return targets;
 }
 
@@ -238,10 +239,9 @@ export function perRow<T>(
  */
 export function readBandCell(c: CellValue, where: string, fallback: number | null): number | null {
   if (isBlank(c)) return fallback;
-  if (["none", "off"].includes(normalizeKey(c))) return null;
-  const x = percentOf(c);
-  if (x === null || x < 0 || x > 1) throw valueError(`${where} must be a percent from 0% to 100%, like 5% or 0.05, or None (found ${describe(c)})`);
-  return x;
+  const b = readBand(c);
+  if (!b.ok) throw valueError(`${where} ${b.problem} (found ${describe(c)})`);
+  return b.value;
 }
 
 /**

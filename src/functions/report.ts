@@ -3,11 +3,11 @@
  * whose cash reserves shape the Cash band), header rows included, computed by the same pipeline as
  * the runner and the pane, so the three always agree.
  */
-import { planWorkbook } from "../pipeline";
+import { planWorkbook } from "../plans/plan-workbook";
 import { PlanJson } from "../plans/json";
 import { ContractError } from "../contract/errors";
 import { RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
-import { parseArea } from "../xlsx/reference";
+import { parseArea } from "../a1";
 import { valueError } from "./errors";
 import { OutCell, isOmitted, toMatrix } from "./ranges";
 

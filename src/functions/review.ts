@@ -1,10 +1,9 @@
 /** REBAL.NEXTREVIEW: the calendar of the Policy (Last Rebalanced + Frequency). */
-import { describe, isBlank, isoToSerial, normalizeKey, readDate } from "../contract/cells";
-import { FREQUENCY_MONTHS, ReviewFrequency, nextReviewDate } from "../engine/calendar";
+import { describe, isBlank, normalizeKey, readDate } from "../contract/cells";
+import { FREQUENCIES, nextReviewDate } from "../dates/calendar";
+import { isoToSerial } from "../dates/serial";
 import { valueError } from "./errors";
 import { scalarArg } from "./ranges";
-
-const FREQUENCIES = Object.keys(FREQUENCY_MONTHS) as ReviewFrequency[];
 
 /** The next review date after lastDate (a date, its serial, or ISO text), as an Excel date serial. */
 export function nextReviewFunction(lastDateArg: unknown, frequencyArg: unknown): number {

@@ -1,6 +1,7 @@
 /** REBAL.TRADES and REBAL.SHARES. */
 import Decimal from "decimal.js";
-import { lazyAllocation, roundPreservingSum } from "../engine/lazy-allocation";
+import { lazyAllocation } from "../engine/lazy-allocation";
+import { fullRebalance } from "../engine/target-trades";
 import { roundToLot } from "../engine/execute";
 import { describe, readNumber } from "../contract/cells";
 import { CellValue } from "../contract/snapshot";
@@ -23,18 +24,6 @@ export const TRADE_MODES = ["full", "cashflow"] as const;
 export type TradeMode = (typeof TRADE_MODES)[number];
 
 const money = (d: Decimal) => `$${d.toFixed(2)}`;
-
-/**
- * Full rebalance with a cash flow: every class to its target of the new total (values + cashFlow).
- * The desired values are cents that add up to the new total exactly, so the trades add up to the cash flow.
- */
-export function fullRebalance(values: Decimal[], targets: number[], cashFlow: Decimal): Decimal[] {
-  const after = values.reduce((s, v) => s.plus(v), new Decimal(0)).plus(cashFlow);
-  const sum = targets.reduce((s, t) => s.plus(t), new Decimal(0));
-  const exact = targets.map((t) => after.times(t).div(sum));
-  const desired = roundPreservingSum(exact, after, 2);
-  return desired.map((d, k) => d.minus(values[k]).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-}
 
 /** REBAL.TRADES: dollars to buy (+) or sell (−) per row. */
 export function tradesFunction(valuesArg: unknown, targetsArg: unknown, cashFlowArg?: unknown, modeArg?: unknown): OutCell[][] {

@@ -2,9 +2,9 @@
 import { RangeSnapshot } from "../contract/snapshot";
 import { TargetRow } from "../contract/portfolio";
 import { Plan } from "../engine/types";
-import { a1, a1Range, qualified } from "./a1";
+import { cellAddress, qualified, rangeAddress, rowOf } from "../a1";
 import { FMT, HEADER_STYLE, STATUS_STYLES } from "./formats";
-import { CellWrite, SheetPlan } from "./types";
+import { CellWrite, UpdateSheetPlan } from "./types";
 
 export const DRIFT_BLOCK_NAME = "RebalDriftColumns";
 export const DRIFT_HEADERS = ["Current Value", "Current %", "Drift", "Relative Drift", "Band Low", "Band High", "Status"];
@@ -15,7 +15,7 @@ export function driftBlockLeft(targets: RangeSnapshot): number {
   return targets.left + width;
 }
 
-export function driftColumnsPlan(plan: Plan, targetsRange: RangeSnapshot, targetRows: TargetRow[]): SheetPlan {
+export function driftColumnsPlan(plan: Plan, targetsRange: RangeSnapshot, targetRows: TargetRow[]): UpdateSheetPlan {
   const left = driftBlockLeft(targetsRange);
   const top = targetsRange.top;
   const bottom = targetsRange.top + Math.max(targetsRange.values.length - 1, 1);
@@ -23,7 +23,7 @@ export function driftColumnsPlan(plan: Plan, targetsRange: RangeSnapshot, target
   for (const t of targetRows) {
     const c = plan.classes.find((x) => x.assetClass === t.assetClass);
     if (!c) continue;
-    const row = Number(t.ref.cell.replace(/^[A-Z]+/, ""));
+    const row = rowOf(t.ref.cell);
     const put = (i: number, value: string | number | null, numberFormat?: string) =>
       cells.push({ row, col: left + i, value, numberFormat });
     put(0, c.value.toNumber(), FMT.money);
@@ -34,13 +34,13 @@ export function driftColumnsPlan(plan: Plan, targetsRange: RangeSnapshot, target
     put(5, c.bandHigh, FMT.percent);
     put(6, c.status);
   }
-  const statusRange = a1Range(top + 1, left + 6, bottom, left + 6);
+  const statusRange = rangeAddress(top + 1, left + 6, bottom, left + 6);
   return {
     sheet: targetsRange.sheet,
     mode: "update",
     cells,
     columnWidths: DRIFT_HEADERS.map((h, i) => ({ col: left + i, width: Math.max(12, h.length + 2) })),
     rules: Object.entries(STATUS_STYLES).map(([equals, style]) => ({ range: statusRange, equals, style })),
-    owned: { name: DRIFT_BLOCK_NAME, range: qualified(targetsRange.sheet, `${a1(top, left)}:${a1(bottom, left + DRIFT_HEADERS.length - 1)}`) },
+    owned: { name: DRIFT_BLOCK_NAME, range: qualified(targetsRange.sheet, `${cellAddress(top, left)}:${cellAddress(bottom, left + DRIFT_HEADERS.length - 1)}`) },
   };
 }

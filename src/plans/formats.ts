@@ -11,6 +11,9 @@ export const FMT = {
   text: "@",
 };
 
+/** The built-in style of every Excel table the add-in creates. */
+export const TABLE_STYLE = "TableStyleMedium2";
+
 export const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F4E79", color: "#FFFFFF" };
 
 export const STATUS_STYLES: Record<string, CellStyle> = {

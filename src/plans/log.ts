@@ -3,13 +3,12 @@
  * the row; adapters add it after the table's last row (creating sheet and table on first use)
  * and never rewrite or reorder earlier rows.
  */
-import Decimal from "decimal.js";
-import { isoToSerial } from "../contract/cells";
+import { isoToSerial, localSerial } from "../dates/serial";
+import { planMetrics } from "../engine/metrics";
 import { Plan } from "../engine/types";
 import { money } from "./json";
-import { FMT } from "./formats";
-import { PlainValue, SheetPlan } from "./types";
-import { TABLE_STYLE } from "./rebalance-sheet";
+import { FMT, TABLE_STYLE } from "./formats";
+import { AppendSheetPlan, PlainValue } from "./types";
 
 export const LOG_SHEET = "Rebalance Log";
 /** Excel table names cannot contain spaces. */
@@ -21,14 +20,6 @@ export const LOG_HEADERS = [
 const LOG_WIDTHS = [17, 11, 13, 60, 10, 13, 8, 14, 11, 15, 15, 30];
 export const FMT_TIMESTAMP = "yyyy-mm-dd hh:mm:ss";
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** Excel date-time serial of a moment, in the local time of the machine that writes it (Excel has no zones). */
-export function localSerial(now: Date): number {
-  const local = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes(), now.getSeconds());
-  return Math.round(((local - EXCEL_EPOCH_MS) / 86400000) * 86400) / 86400;
-}
-
 export interface LogOptions {
   /** When the rebalance was written. */
   now: Date;
@@ -37,9 +28,8 @@ export interface LogOptions {
 
 /** The values of one log row, in LOG_HEADERS order. */
 export function logRow(plan: Plan, options: LogOptions): { value: PlainValue; numberFormat?: string }[] {
-  const turnover = plan.trades.reduce((s, t) => s.plus(t.amount), new Decimal(0));
-  const fees = plan.trades.reduce((s, t) => s.plus(t.fee), new Decimal(0));
-  const maxAbs = (xs: number[]) => xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  const { turnover, fees, maxDriftAfter } = planMetrics(plan);
+  const maxDriftBefore = plan.classes.reduce((m, c) => Math.max(m, Math.abs(c.drift)), 0);
   return [
     { value: localSerial(options.now), numberFormat: FMT_TIMESTAMP },
     { value: isoToSerial(plan.asOf), numberFormat: FMT.date },
@@ -50,17 +40,16 @@ export function logRow(plan: Plan, options: LogOptions): { value: PlainValue; nu
     { value: plan.trades.length, numberFormat: "0" },
     { value: Number(money(turnover)), numberFormat: FMT.money },
     { value: Number(money(fees)), numberFormat: FMT.money },
-    { value: maxAbs(plan.classes.map((c) => c.drift)), numberFormat: FMT.percent },
-    { value: maxAbs(plan.after.classes.map((c) => c.drift)), numberFormat: FMT.percent },
+    { value: maxDriftBefore, numberFormat: FMT.percent },
+    { value: maxDriftAfter, numberFormat: FMT.percent },
     { value: null, numberFormat: FMT.text },
   ];
 }
 
-export function logPlan(plan: Plan, options: LogOptions): SheetPlan {
+export function logPlan(plan: Plan, options: LogOptions): AppendSheetPlan {
   return {
     sheet: LOG_SHEET,
     mode: "append",
-    cells: [],
     append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: "A1", row: logRow(plan, options), widths: LOG_WIDTHS, style: TABLE_STYLE },
   };
 }

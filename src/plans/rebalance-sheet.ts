@@ -7,13 +7,12 @@
 import Decimal from "decimal.js";
 import { Plan, Trade } from "../engine/types";
 import { money } from "./json";
-import { absRange, a1, a1Range } from "./a1";
-import { FMT, HEADER_STYLE, STATUS_STYLES } from "./formats";
-import { CellWrite, SheetPlan } from "./types";
+import { absoluteRange, cellAddress, rangeAddress } from "../a1";
+import { FMT, HEADER_STYLE, STATUS_STYLES, TABLE_STYLE } from "./formats";
+import { CellWrite, ReplaceSheetPlan } from "./types";
 
 /** Prefix of the trades table's name; the As Of date follows, since table names are unique per workbook. */
 export const TRADES_TABLE = "Trades";
-export const TABLE_STYLE = "TableStyleMedium2";
 export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee", "Realized Gain"];
 export const CLASS_HEADERS = [
   "Class", "Target", "Band Low", "Band High", "Value Before", "Weight Before", "Drift Before", "Status",
@@ -39,7 +38,7 @@ export function realizedGain(t: Trade): Decimal | null {
 const cents = (d: Decimal) => Number(money(d));
 const sumCents = (xs: Decimal[]) => cents(xs.reduce((s, x) => s.plus(x), new Decimal(0)));
 
-export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.strategy}, to ${plan.policy.rebalanceTo}`): SheetPlan {
+export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.strategy}, to ${plan.policy.rebalanceTo}`): ReplaceSheetPlan {
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, w: Omit<CellWrite, "row" | "col">) => cells.push({ row, col, ...w });
   const label = (row: number, text: string) => put(row, 1, { value: text, style: { bold: true } });
@@ -77,8 +76,8 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
   const tradeRows = Math.max(plan.trades.length, 1);
   const tradeLast = tradesTop + tradeRows;
   const col = (h: string) => TRADE_HEADERS.indexOf(h) + 1;
-  const tradeCol = (h: string) => absRange(tradeFirst, col(h), tradeLast, col(h));
-  const classCol = (c: number) => absRange(classFirst, c, classLast, c);
+  const tradeCol = (h: string) => absoluteRange(tradeFirst, col(h), tradeLast, col(h));
+  const classCol = (c: number) => absoluteRange(classFirst, c, classLast, c);
 
   CLASS_HEADERS.forEach((h, i) => put(classTop, i + 1, { value: h, style: HEADER_STYLE }));
   const totalAfterRef = classCol(12);
@@ -96,17 +95,17 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     put(r, 6, { value: c.weight, numberFormat: FMT.percent });
     put(r, 7, { value: c.drift, numberFormat: FMT.drift });
     put(r, 8, { value: c.status });
-    const sumIfs = (side: string) => `SUMIFS(${tradeCol("Amount")},${tradeCol("Class")},${a1(r, 1)},${tradeCol("Side")},"${side}")`;
+    const sumIfs = (side: string) => `SUMIFS(${tradeCol("Amount")},${tradeCol("Class")},${cellAddress(r, 1)},${tradeCol("Side")},"${side}")`;
     put(r, 9, { formula: `=${sumIfs("buy")}`, expected: sumCents(tradesOf(c.assetClass, "buy")), numberFormat: FMT.money });
     put(r, 10, { formula: `=${sumIfs("sell")}`, expected: sumCents(tradesOf(c.assetClass, "sell")), numberFormat: FMT.money });
     put(r, 11, { formula: isCash ? `=SUM(${tradeCol("Fee")})` : "=0", expected: isCash ? sumCents(allFees) : 0, numberFormat: FMT.money });
     // Cash receives every sale and pays every buy and fee; other classes gain their buys and lose their sales.
     const afterFormula = isCash
-      ? `=${a1(r, 5)}+SUM(${classCol(10)})-SUM(${classCol(9)})-${a1(r, 11)}`
-      : `=${a1(r, 5)}+${a1(r, 9)}-${a1(r, 10)}`;
+      ? `=${cellAddress(r, 5)}+SUM(${classCol(10)})-SUM(${classCol(9)})-${cellAddress(r, 11)}`
+      : `=${cellAddress(r, 5)}+${cellAddress(r, 9)}-${cellAddress(r, 10)}`;
     put(r, 12, { formula: afterFormula, expected: cents(after.value), numberFormat: FMT.money });
-    put(r, 13, { formula: `=IF(SUM(${totalAfterRef})=0,0,${a1(r, 12)}/SUM(${totalAfterRef}))`, expected: after.weight, numberFormat: FMT.percent });
-    put(r, 14, { formula: `=${a1(r, 13)}-${a1(r, 2)}`, expected: after.drift, numberFormat: FMT.drift });
+    put(r, 13, { formula: `=IF(SUM(${totalAfterRef})=0,0,${cellAddress(r, 12)}/SUM(${totalAfterRef}))`, expected: after.weight, numberFormat: FMT.percent });
+    put(r, 14, { formula: `=${cellAddress(r, 13)}-${cellAddress(r, 2)}`, expected: after.drift, numberFormat: FMT.drift });
   });
 
   // Class totals: every column that adds up, as formulas over the class rows.
@@ -134,7 +133,7 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     put(r, 5, { value: t.quantity.toNumber(), numberFormat: FMT.quantity });
     put(r, 6, { value: t.price.toNumber(), numberFormat: FMT.price });
     put(r, 7, { value: t.limitPrice.toNumber(), numberFormat: FMT.money });
-    put(r, 8, { formula: `=ROUND(${a1(r, 5)}*${a1(r, 6)},2)`, expected: t.amount.toNumber(), numberFormat: FMT.money });
+    put(r, 8, { formula: `=ROUND(${cellAddress(r, 5)}*${cellAddress(r, 6)},2)`, expected: t.amount.toNumber(), numberFormat: FMT.money });
     put(r, 9, { value: t.fee.toNumber(), numberFormat: FMT.money });
     const gain = realizedGain(t);
     if (gain !== null) gains.push(gain);
@@ -150,24 +149,24 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     put(totalsRow, 10, { formula: `=SUM(${tradeCol("Realized Gain")})`, expected: sumCents(gains), numberFormat: FMT.money, style: { bold: true } });
   }
 
-  const statusRange = a1Range(classFirst, 8, classLast, 8);
+  const statusRange = rangeAddress(classFirst, 8, classLast, 8);
   return {
     sheet: rebalanceSheetName(plan.asOf),
     mode: "replace",
     cells,
     columnWidths: [18, 12, 12, 12, 14, 13, 13, 12, 14, 14, 12, 14, 13, 12].map((width, i) => ({ col: i + 1, width })),
-    tables: [{ name: tradesTableName(plan.asOf), range: a1Range(tradesTop, 1, tradeLast, TRADE_HEADERS.length), headers: TRADE_HEADERS, style: TABLE_STYLE }],
+    tables: [{ name: tradesTableName(plan.asOf), range: rangeAddress(tradesTop, 1, tradeLast, TRADE_HEADERS.length), headers: TRADE_HEADERS, style: TABLE_STYLE }],
     charts: [
       {
         title: "Current vs target vs after, by class",
         kind: "clusteredBar",
-        categories: a1Range(classFirst, 1, classLast, 1),
+        categories: rangeAddress(classFirst, 1, classLast, 1),
         series: [
-          { name: "Current", values: a1Range(classFirst, 6, classLast, 6) },
-          { name: "Target", values: a1Range(classFirst, 2, classLast, 2) },
-          { name: "After", values: a1Range(classFirst, 13, classLast, 13) },
+          { name: "Current", values: rangeAddress(classFirst, 6, classLast, 6) },
+          { name: "Target", values: rangeAddress(classFirst, 2, classLast, 2) },
+          { name: "After", values: rangeAddress(classFirst, 13, classLast, 13) },
         ],
-        anchor: a1(classTop, CLASS_HEADERS.length + 2),
+        anchor: cellAddress(classTop, CLASS_HEADERS.length + 2),
         width: 480,
         height: 300,
       },

@@ -45,8 +45,8 @@ export interface TablePlan {
   /** A1 range including the header row, e.g. "A12:J20". The header and data cells are in `cells`. */
   range: string;
   headers: string[];
-  /** Built-in table style, e.g. "TableStyleMedium2". */
-  style?: string;
+  /** Built-in table style (TABLE_STYLE). */
+  style: string;
 }
 
 /**
@@ -64,7 +64,8 @@ export interface AppendPlan {
   row: { value: PlainValue; numberFormat?: string }[];
   /** Column widths (characters) used when the table is created, one per header. */
   widths?: number[];
-  style?: string;
+  /** Built-in table style (TABLE_STYLE). */
+  style: string;
 }
 
 export interface ChartPlan {
@@ -88,26 +89,39 @@ export interface OwnedBlock {
   range: string;
 }
 
-export interface SheetPlan {
+/** What every sheet plan that writes cells has. */
+interface SheetContent {
   sheet: string;
-  /**
-   * "replace": delete the sheet if present and write it anew; "update": write into the existing
-   * sheet (only inside `owned`); "append": add `append.row` to the sheet's append-only table.
-   */
-  mode: "replace" | "update" | "append";
   cells: CellWrite[];
   columnWidths?: { col: number; width: number }[];
   tables?: TablePlan[];
   charts?: ChartPlan[];
   rules?: TextRule[];
-  owned?: OwnedBlock;
   /** Freeze panes below this many rows. */
   freezeRows?: number;
-  /** For mode "append": the row to add. */
-  append?: AppendPlan;
   /** Show this sheet when the write is done. */
   activate?: boolean;
 }
+
+/** Delete the sheet if present and write it anew (the add-in's own sheets). */
+export interface ReplaceSheetPlan extends SheetContent {
+  mode: "replace";
+}
+
+/** Write into an existing sheet of the advisor's, only inside the block the add-in owns. */
+export interface UpdateSheetPlan extends SheetContent {
+  mode: "update";
+  owned: OwnedBlock;
+}
+
+/** Add one row to the sheet's append-only table. */
+export interface AppendSheetPlan {
+  mode: "append";
+  sheet: string;
+  append: AppendPlan;
+}
+
+export type SheetPlan = ReplaceSheetPlan | UpdateSheetPlan | AppendSheetPlan;
 
 export interface WritePlan {
   sheets: SheetPlan[];

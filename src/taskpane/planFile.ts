@@ -3,7 +3,7 @@
  * The workbook never leaves the machine: exceljs reads it here and the engine plans it here.
  */
 import { readWorkbookSnapshot } from "../xlsx/read";
-import { planWorkbook } from "../pipeline";
+import { planWorkbook } from "../plans/plan-workbook";
 
 export type PlanOutcome = Awaited<ReturnType<typeof planWorkbook>>;
 export type PlanJson = Extract<PlanOutcome, { ok: true }>["plan"];

@@ -3,15 +3,14 @@
  * exceljs cannot write charts, so chart plans are reported back as skipped.
  */
 import ExcelJS from "exceljs";
-import { AppendPlan, CellStyle, CellWrite, SheetPlan, WritePlan } from "../plans/types";
-import { a1, a1Range } from "../plans/a1";
-import { OwnershipError, Rect, inRect, ownershipConflict } from "../plans/ownership";
-import { parseArea } from "./reference";
+import { Rect, cellAddress, inRect, parseArea, parseRect, qualifiedRect, rangeAddress } from "../a1";
+import { isoOf } from "../dates/calendar";
+import { AppendSheetPlan, CellStyle, CellWrite, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
+import { WorkbookView, checkWritePlan } from "../plans/check";
 
-export { OwnershipError } from "../plans/ownership";
+export { OwnershipError } from "../plans/check";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
@@ -37,7 +36,7 @@ function isEmpty(v: ExcelJS.CellValue): boolean {
 
 /** A cell's content as text for messages (formulas as typed). */
 function shown(v: ExcelJS.CellValue): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return isoOf(v);
   if (v !== null && typeof v === "object") {
     const o = v as unknown as Record<string, unknown>;
     if (typeof o.formula === "string") return `=${o.formula}`;
@@ -48,23 +47,22 @@ function shown(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-function rectOf(ref: string): Rect | null {
-  const a = parseArea(ref);
-  if (!a || a.bottom === null || a.right === null) return null;
-  return { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
-}
-
-/** The range a defined name remembered from an earlier run, if any. */
-function ownedArea(wb: ExcelJS.Workbook, name: string): Rect | null {
+/** The block a defined name remembered from an earlier run (its sheet and cells), if any. */
+function ownedBlock(wb: ExcelJS.Workbook, name: string): { sheet: string; rect: Rect } | null {
   const found = wb.definedNames.model.find((n) => n.name === name);
   if (!found || found.ranges.length !== 1) return null;
-  return rectOf(found.ranges[0]);
+  const area = parseArea(found.ranges[0]);
+  if (!area || area.sheet === null || area.bottom === null || area.right === null) return null;
+  return { sheet: area.sheet, rect: { top: area.top, left: area.left, bottom: area.bottom, right: area.right } };
 }
 
+/** A table by name, compared ignoring case as Excel compares table names. */
 function findTable(wb: ExcelJS.Workbook, name: string): { ws: ExcelJS.Worksheet; table: ExcelJS.Table } | null {
+  const wanted = name.toLowerCase();
   for (const ws of wb.worksheets) {
-    const table = ws.getTable(name) as ExcelJS.Table | undefined;
-    if (table) return { ws, table };
+    for (const table of ws.getTables() as unknown as ExcelJS.Table[]) {
+      if ((table as unknown as { name: string }).name.toLowerCase() === wanted) return { ws, table };
+    }
   }
   return null;
 }
@@ -77,7 +75,7 @@ function tableModel(table: ExcelJS.Table): { tableRef?: string; autoFilterRef?: 
 /** Cell rectangle of a table (header row included), as exceljs models it for created and for loaded tables. */
 function tableRect(table: ExcelJS.Table): Rect {
   const model = tableModel(table);
-  const rect = rectOf(model.tableRef ?? model.ref ?? "");
+  const rect = parseRect(model.tableRef ?? model.ref ?? "");
   if (!rect) throw new Error(`Table ${table.name} has no readable range`);
   return rect;
 }
@@ -89,38 +87,22 @@ export interface ApplyReport {
   logRow: number | null;
 }
 
-/** Every problem that would stop the plan, found before anything is written. */
-function check(wb: ExcelJS.Workbook, plan: WritePlan): void {
-  for (const sp of plan.sheets) {
-    if (sp.mode === "update") {
-      const ws = wb.getWorksheet(sp.sheet);
-      if (!ws) throw new OwnershipError(sp.sheet, "", `The sheet "${sp.sheet}" is not in the workbook`);
-      const previous = sp.owned ? ownedArea(wb, sp.owned.name) : null;
-      const conflict = ownershipConflict(sp, previous, (r, c) => {
-        const v = ws.getCell(r, c).value;
-        return isEmpty(v) ? null : shown(v);
-      });
-      if (conflict) throw conflict;
-    } else if (sp.mode === "replace") {
-      for (const t of sp.tables ?? []) {
-        const found = findTable(wb, t.name);
-        if (found && found.ws.name !== sp.sheet) {
-          throw new OwnershipError(found.ws.name, "", `The table name "${t.name}" is already used on the sheet "${found.ws.name}"; rename that table (nothing was written)`);
-        }
-      }
-    } else if (sp.mode === "append" && sp.append) {
-      const found = findTable(wb, sp.append.table);
-      const ws = wb.getWorksheet(sp.sheet);
-      if (!found && ws) {
-        throw new OwnershipError(sp.sheet, sp.append.anchor, `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its log (nothing was written)`);
-      }
-    }
-  }
+/** What the write-plan check needs to know about an exceljs workbook. */
+function workbookView(wb: ExcelJS.Workbook): WorkbookView {
+  return {
+    hasSheet: (name) => wb.getWorksheet(name) !== undefined,
+    tableSheet: (name) => findTable(wb, name)?.ws.name ?? null,
+    ownedBlock: (name) => ownedBlock(wb, name),
+    cellText: (sheet, row, col) => {
+      const v = wb.getWorksheet(sheet)?.getCell(row, col).value ?? null;
+      return isEmpty(v) ? null : shown(v);
+    },
+  };
 }
 
 /** Checks every sheet plan first, then writes; a conflict throws before anything is changed. */
 export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyReport {
-  check(wb, plan);
+  checkWritePlan(plan, workbookView(wb));
   const report: ApplyReport = { skippedCharts: [], logRow: null };
   for (const sp of plan.sheets) {
     if (sp.mode === "append") report.logRow = appendRow(wb, sp);
@@ -129,9 +111,15 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyRepo
   return report;
 }
 
-function clearOwned(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, name: string): void {
-  const prev = ownedArea(wb, name);
-  if (!prev) return;
+/** Clears the block the add-in owned before (on whichever sheet it was) and forgets its name. */
+function clearOwned(wb: ExcelJS.Workbook, name: string): void {
+  const block = ownedBlock(wb, name);
+  const ws = block ? wb.getWorksheet(block.sheet) : undefined;
+  if (!block || !ws) {
+    forgetName(wb, name);
+    return;
+  }
+  const prev = block.rect;
   for (let r = prev.top; r <= prev.bottom; r++) {
     for (let c = prev.left; c <= prev.right; c++) {
       const cell = ws.getCell(r, c);
@@ -143,7 +131,7 @@ function clearOwned(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, name: string): 
   const formats = (ws as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings;
   if (formats) {
     const keep = formats.filter((f) => {
-      const r = rectOf(f.ref);
+      const r = parseRect(f.ref);
       return !(r && inRect(prev, r.top, r.left) && inRect(prev, r.bottom, r.right));
     });
     formats.splice(0, formats.length, ...keep);
@@ -157,12 +145,6 @@ function forgetName(wb: ExcelJS.Workbook, name: string): void {
   names.model = names.model.filter((n) => n.name !== name);
 }
 
-/** "'Target Mix'!$C$1:$I$4": the sheet quoted as Excel needs it in a reference. */
-function reference(sheet: string, r: Rect): string {
-  const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  return `'${sheet.replace(/'/g, "''")}'!${abs(r.top, r.left)}:${abs(r.bottom, r.right)}`;
-}
-
 function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
   const cell = ws.getCell(w.row, w.col);
   cell.value = cellValue(w);
@@ -170,21 +152,21 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
   applyStyle(cell, w.style);
 }
 
-function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan): string[] {
+function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan): string[] {
   let ws = wb.getWorksheet(sp.sheet);
   if (sp.mode === "replace" && ws) {
     wb.removeWorksheet(ws.id);
     ws = undefined;
   }
+  if (sp.mode === "update") clearOwned(wb, sp.owned.name);
   if (!ws) ws = wb.addWorksheet(sp.sheet);
-  if (sp.owned) clearOwned(wb, ws, sp.owned.name);
 
   for (const w of sp.cells) writeCell(ws, w);
   for (const cw of sp.columnWidths ?? []) ws.getColumn(cw.col).width = cw.width;
   if (sp.freezeRows) ws.views = [{ state: "frozen", ySplit: sp.freezeRows }];
 
   for (const t of sp.tables ?? []) {
-    const area = rectOf(t.range)!;
+    const area = parseRect(t.range)!;
     const rows: ExcelJS.CellValue[][] = [];
     const byAddress = new Map(sp.cells.map((c) => [`${c.row}:${c.col}`, c]));
     for (let r = area.top + 1; r <= area.bottom; r++) {
@@ -197,9 +179,9 @@ function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan): string[] {
     }
     ws.addTable({
       name: t.name,
-      ref: a1(area.top, area.left),
+      ref: cellAddress(area.top, area.left),
       headerRow: true,
-      style: { theme: (t.style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
       columns: t.headers.map((name) => ({ name, filterButton: true })),
       rows,
     });
@@ -223,20 +205,20 @@ function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan): string[] {
     });
   }
 
-  if (sp.owned) {
+  if (sp.mode === "update") {
     forgetName(wb, sp.owned.name);
-    wb.definedNames.add(reference(sp.sheet, rectOf(sp.owned.range)!), sp.owned.name);
+    wb.definedNames.add(qualifiedRect(sp.sheet, parseRect(sp.owned.range)!), sp.owned.name);
   }
   return (sp.charts ?? []).map((c) => `${sp.sheet}: ${c.title}`);
 }
 
-function writeRow(ws: ExcelJS.Worksheet, row: number, left: number, cells: AppendPlan["row"]): void {
+function writeRow(ws: ExcelJS.Worksheet, row: number, left: number, cells: AppendSheetPlan["append"]["row"]): void {
   cells.forEach((c, i) => writeCell(ws, { row, col: left + i, value: c.value, numberFormat: c.numberFormat }));
 }
 
 /** Adds the plan's row after the log table's last row (creating sheet and table the first time); returns its sheet row. */
-function appendRow(wb: ExcelJS.Workbook, sp: SheetPlan): number {
-  const ap = sp.append!;
+function appendRow(wb: ExcelJS.Workbook, sp: AppendSheetPlan): number {
+  const ap = sp.append;
   const found = findTable(wb, ap.table);
   if (found) {
     const rect = tableRect(found.table);
@@ -248,19 +230,19 @@ function appendRow(wb: ExcelJS.Workbook, sp: SheetPlan): number {
     if (occupied) found.ws.spliceRows(next, 0, []);
     writeRow(found.ws, next, rect.left, ap.row);
     const model = tableModel(found.table);
-    const ref = a1Range(rect.top, rect.left, next, rect.right);
+    const ref = rangeAddress(rect.top, rect.left, next, rect.right);
     model.tableRef = ref;
     model.autoFilterRef = ref;
     return next;
   }
   const ws = wb.addWorksheet(sp.sheet);
-  const anchor = rectOf(ap.anchor)!;
+  const anchor = parseRect(ap.anchor)!;
   ap.widths?.forEach((w, i) => (ws.getColumn(anchor.left + i).width = w));
   ws.addTable({
     name: ap.table,
     ref: ap.anchor,
     headerRow: true,
-    style: { theme: (ap.style ?? DEFAULT_TABLE_STYLE) as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    style: { theme: ap.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: ap.headers.map((name) => ({ name, filterButton: true })),
     rows: [ap.row.map((c) => (c.value ?? null) as ExcelJS.CellValue)],
   });

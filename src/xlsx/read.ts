@@ -5,11 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
-import { parseArea } from "./reference";
-
-/** The contract's names, lower case. Other names in the workbook are ignored. */
-export const CONTRACT_NAMES = ["holdings", "targets", "policy", "accounts", "returns"];
+import { Area, parseArea } from "../a1";
+import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
 
 interface RawName {
   name: string;
@@ -59,7 +56,7 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: NonNullable<ReturnType<typeof parseArea>>): RangeSnapshot {
+function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area): RangeSnapshot {
   const bottom = area.bottom ?? Math.max(area.top, ws.actualRowCount > 0 ? ws.rowCount : area.top);
   const right = area.right ?? Math.max(area.left, ws.columnCount);
   const values: CellValue[][] = [];
@@ -92,7 +89,7 @@ export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer |
   const { names, sheets } = await readNames(zip);
   const ranges: Record<string, RangeSnapshot> = {};
   const nameProblems: NameProblem[] = [];
-  for (const wanted of CONTRACT_NAMES) {
+  for (const wanted of CONTRACT_RANGES) {
     const candidates = names.filter((n) => n.name.toLowerCase() === wanted);
     if (candidates.length === 0) continue;
     // Workbook scope wins; otherwise the first sheet-scoped definition.

@@ -1,4 +1,4 @@
-import { compareStrategies, VARIANTS } from "../../src/engine/compare";
+import { compareStrategies, compareVariants } from "../../src/engine/compare";
 import { comparisonJson, formatComparison } from "../../src/cli/compare-format";
 import { accounts, policy, portfolio, targets } from "../support/portfolio";
 
@@ -17,7 +17,17 @@ const p = portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ cashFlo
 describe("compare strategies", () => {
   const all = compareStrategies(p);
   test("one plan per strategy and Rebalance To", () => {
-    expect(all.map((c) => `${c.strategy}/${c.rebalanceTo}`)).toEqual(VARIANTS.map((v) => `${v.strategy}/${v.rebalanceTo}`));
+    expect(all.map((c) => `${c.strategy}/${c.rebalanceTo}`)).toEqual(compareVariants().map((v) => `${v.strategy}/${v.rebalanceTo}`));
+    // The strategies Rebalance To shapes come first, each once per choice; Cash Flow once, labelled as flow only.
+    expect(all.map((c) => `${c.strategy}/${c.label}`)).toEqual([
+      "Full/Target",
+      "Full/Band Edge",
+      "Full/Halfway",
+      "Tax Aware/Target",
+      "Tax Aware/Band Edge",
+      "Tax Aware/Halfway",
+      "Cash Flow/(flow only)",
+    ]);
   });
   test("Tax Aware realises less gain than Full; Cash Flow only buys with the contribution", () => {
     const full = all.find((c) => c.strategy === "Full" && c.rebalanceTo === "Target")!;
@@ -38,7 +48,7 @@ describe("compare strategies", () => {
     expect(text).toMatch(/Strategy\s+Rebalance To\s+Trades\s+Turnover/);
     expect(text).toMatch(/Tax Aware\s+Halfway/);
     const json = comparisonJson(all);
-    expect(json).toHaveLength(VARIANTS.length);
+    expect(json).toHaveLength(compareVariants().length);
     expect(Object.keys(json[0])).toEqual(["strategy", "rebalanceTo", "plan"]);
     expect(json[0].plan.trades.length).toBe(all[0].plan.trades.length);
   });

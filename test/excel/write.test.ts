@@ -5,8 +5,8 @@
 import Decimal from "decimal.js";
 import { applyWritePlanInExcel, ExcelWriteError } from "../../src/excel/apply";
 import { CHUNK_BYTES, estimateWrite } from "../../src/excel/ops";
-import { syntheticSnapshot } from "../../src/excel/synthetic";
-import { planWorkbook } from "../../src/pipeline";
+import { syntheticSnapshot } from "../../src/samples/synthetic";
+import { planWorkbook } from "../../src/plans/plan-workbook";
 import { buildWritePlan } from "../../src/plans/write-plan";
 import { rebalanceSheetPlan } from "../../src/plans/rebalance-sheet";
 import { Plan, Trade } from "../../src/engine/types";

@@ -1,11 +1,11 @@
 /** REBAL.BAND, REBAL.STATUS, REBAL.NEEDED, and agreement with the engine's class table. */
 import fc from "fast-check";
-import { DEFAULT_ABS_BAND, DEFAULT_REL_BAND, bandFunction, neededFunction, statusFunction } from "../../src/functions/bands";
+import { bandFunction, neededFunction, statusFunction } from "../../src/functions/bands";
 import { driftFunction, weightsFunction } from "../../src/functions/weights";
 import { bandEdges, bandWidth } from "../../src/engine/bands";
 import { classTable } from "../../src/engine/classes";
 import { groupAccounts } from "../../src/engine/positions";
-import { defaultPolicy } from "../../src/contract/policy";
+import { DEFAULT_ABS_BAND, DEFAULT_REL_BAND, defaultPolicy } from "../../src/contract/policy";
 import { householdArb, PROP_RUNS, PROP_SEED } from "../support/households";
 import { col, expectValueError, row } from "./helpers";
 
@@ -17,7 +17,7 @@ const edges = (t: number, abs: number | null, rel: number | null) => {
 describe("REBAL.BAND", () => {
   test("defaults are the Policy defaults: 5 points absolute, 25% relative", () => {
     expect([DEFAULT_ABS_BAND, DEFAULT_REL_BAND]).toEqual([0.05, 0.25]);
-    const p = defaultPolicy("2026-01-01");
+    const p = defaultPolicy("Full", "2026-01-01");
     expect([DEFAULT_ABS_BAND, DEFAULT_REL_BAND]).toEqual([p.absBand, p.relBand]);
   });
 

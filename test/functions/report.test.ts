@@ -7,10 +7,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { REPORT_HEADERS, reportFunction, reportSnapshot } from "../../src/functions/report";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
-import { planWorkbook } from "../../src/pipeline";
+import { planWorkbook } from "../../src/plans/plan-workbook";
 import { PlanJson } from "../../src/plans/json";
-import { CellValue, RangeSnapshot, cellAddress } from "../../src/contract/snapshot";
-import { isoToSerial } from "../../src/contract/cells";
+import { CellValue, RangeSnapshot } from "../../src/contract/snapshot";
+import { cellAddress } from "../../src/a1";
+import { isoToSerial } from "../../src/dates/serial";
 import { main } from "../../src/cli/main";
 import { expectValueError } from "./helpers";
 

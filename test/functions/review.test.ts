@@ -1,6 +1,6 @@
 /** REBAL.NEXTREVIEW. */
 import { nextReviewFunction } from "../../src/functions/review";
-import { isoToSerial } from "../../src/contract/cells";
+import { isoToSerial } from "../../src/dates/serial";
 import { expectValueError } from "./helpers";
 
 describe("REBAL.NEXTREVIEW", () => {

@@ -1,6 +1,7 @@
 /** fast-check generators of random households (several accounts, lots, locked rows, fees, lot sizes). */
 import fc from "fast-check";
-import { AccountType, Portfolio, RebalanceTo, StrategyName } from "../../src/contract/portfolio";
+import { AccountType, Portfolio, RebalanceTo } from "../../src/contract/portfolio";
+import { StrategyName } from "../../src/engine/strategies/registry";
 import { accounts, LotSpec, policy, portfolio, targets } from "./portfolio";
 import { raisableCash } from "../../src/contract/cross-checks";
 

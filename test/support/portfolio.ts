@@ -54,7 +54,7 @@ type PolicyOverrides = Partial<Omit<Policy, "minTrade" | "feePerTrade" | "feeBps
 };
 
 export function policy(overrides: PolicyOverrides = {}): Policy {
-  const base = defaultPolicy("2026-11-20");
+  const base = defaultPolicy("Full", "2026-11-20");
   const { minTrade, feePerTrade, feeBps, cashReserve, limitOffsetBps, cashFlow, contributionLimit, ...rest } = overrides;
   return {
     ...base,

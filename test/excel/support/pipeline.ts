@@ -1,7 +1,7 @@
 /** The two ways a rebalance is written, side by side: exceljs on a file (the runner) and Office.js in (fake) Excel. */
 import { loadWorkbook, snapshotWorkbook } from "../../../src/xlsx/read";
 import { ApplyReport, applyWritePlan } from "../../../src/xlsx/apply";
-import { planWorkbook } from "../../../src/pipeline";
+import { planWorkbook } from "../../../src/plans/plan-workbook";
 import { buildWritePlan } from "../../../src/plans/write-plan";
 import { WritePlan } from "../../../src/plans/types";
 import { Plan } from "../../../src/engine/types";

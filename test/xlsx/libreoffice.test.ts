@@ -8,13 +8,13 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { syntheticSnapshot } from "../../src/excel/synthetic";
+import { syntheticSnapshot } from "../../src/samples/synthetic";
 import { CellWrite, WritePlan } from "../../src/plans/types";
 import { sampleBook, setCell, addRow, tempDir, workbookBuffer } from "../support/workbook";
-import { fakeFromSnapshot, xlsxFromFake } from "./support/books";
-import { cachedCells, findSoffice, recalculate } from "./support/libreoffice";
-import { columnLetters } from "../../src/contract/snapshot";
-import { NOW, writeWithExceljs } from "./support/pipeline";
+import { fakeFromSnapshot, xlsxFromFake } from "../excel/support/books";
+import { cachedCells, findSoffice, recalculate } from "../excel/support/libreoffice";
+import { columnLetters } from "../../src/a1";
+import { NOW, writeWithExceljs } from "../excel/support/pipeline";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
 const soffice = findSoffice();
@@ -27,7 +27,7 @@ const BOGUS = -987654.32;
 
 /** Every formula cell the write plan asks for, with the value the engine expects. */
 function formulaCells(plan: WritePlan): { sheet: string; cell: CellWrite }[] {
-  return plan.sheets.flatMap((sp) => sp.cells.filter((c) => c.formula).map((cell) => ({ sheet: sp.sheet, cell })));
+  return plan.sheets.flatMap((sp) => (sp.mode === "append" ? [] : sp.cells.filter((c) => c.formula).map((cell) => ({ sheet: sp.sheet, cell }))));
 }
 
 /** Replaces every cached formula result with nonsense; returns how many formulas the given sheets hold (the advisor's own included). */

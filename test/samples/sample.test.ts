@@ -7,15 +7,16 @@ import * as path from "path";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readWorkbookSnapshot } from "../src/xlsx/read";
-import { parsePortfolio } from "../src/contract/parse";
-import { RangeSnapshot } from "../src/contract/snapshot";
-import { bandStatus, bandWidth } from "../src/engine/bands";
-import { HOLDINGS_HEADERS, sampleWorkbookBuffer, summarizeSample, writeSample } from "../src/samples/make-sample";
-import { SAMPLE_HOLDINGS, SAMPLE_POLICY, SAMPLE_TARGETS } from "../src/samples/sdira-sample";
-import { tempDir } from "./support/workbook";
+import { readWorkbookSnapshot } from "../../src/xlsx/read";
+import { parseWorkbook } from "../../src/plans/plan-workbook";
+import { RangeSnapshot } from "../../src/contract/snapshot";
+import { bandStatus, bandWidth } from "../../src/engine/bands";
+import { HOLDINGS_HEADERS, sampleWorkbookBuffer, writeSample } from "../../src/xlsx/sample-workbook";
+import { summarizeSample } from "../../src/samples/summary";
+import { SAMPLE_HOLDINGS, SAMPLE_POLICY, SAMPLE_TARGETS } from "../../src/samples/sdira-sample";
+import { tempDir } from "../support/workbook";
 
-const COMMITTED = path.join(__dirname, "..", "samples", "sdira-sample.xlsx");
+const COMMITTED = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
 
 /** Every non-empty cell of every sheet: sheet, address, value, number format. */
 async function dumpCells(data: Buffer): Promise<string[]> {
@@ -126,7 +127,7 @@ describe("sample workbook", () => {
   });
 
   test("parses through the contract with the documented policy, and is out of band", async () => {
-    const result = parsePortfolio(await readWorkbookSnapshot(bytes), { today: "2000-01-01" });
+    const result = parseWorkbook(await readWorkbookSnapshot(bytes), { today: "2000-01-01" });
     if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
     const { holdings, targets, policy } = result.portfolio;
     expect(policy).toMatchObject({

@@ -4,7 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { sampleBook, setCell, tempDir, writeWorkbook } from "../support/workbook";
-import { NOW } from "./support/pipeline";
+import { NOW } from "../excel/support/pipeline";
 
 const dir = tempDir("runner-out-");
 

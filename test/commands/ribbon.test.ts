@@ -5,8 +5,8 @@
  * shared outcome store; selecting a problem's cell activates its sheet.
  */
 import { sampleBook, setCell, workbookBuffer } from "../support/workbook";
-import { install, Workbook } from "./support/fake-excel";
-import { fakeFromXlsx } from "./support/books";
+import { install, Workbook } from "../excel/support/fake-excel";
+import { fakeFromXlsx } from "../excel/support/books";
 import { latestRebalance, subscribeRebalance } from "../../src/excel/outcome";
 import { selectCell } from "../../src/excel/select";
 

@@ -14,11 +14,11 @@ import path from "path";
 import { AddressInfo } from "net";
 import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
-import { readWorkbookSnapshot } from "../src/xlsx/read";
-import { planWorkbook } from "../src/pipeline";
-import { money, percent, pp, price, quantity, relative } from "../src/taskpane/format";
+import { readWorkbookSnapshot } from "../../src/xlsx/read";
+import { planWorkbook } from "../../src/plans/plan-workbook";
+import { money, percent, pp, price, quantity, relative } from "../../src/taskpane/format";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";

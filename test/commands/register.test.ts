@@ -29,12 +29,12 @@ function fakeOffice(host: string | null, showAsTaskpane: () => Promise<void> = a
 }
 
 /** Loads a fresh copy of the module with `office` as the Office global and lets its registration run. */
-async function load(office: unknown): Promise<typeof import("../src/commands/commands")> {
+async function load(office: unknown): Promise<typeof import("../../src/commands/commands")> {
   (globalThis as { Office?: unknown }).Office = office;
-  let mod: typeof import("../src/commands/commands") | undefined;
+  let mod: typeof import("../../src/commands/commands") | undefined;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require("../src/commands/commands");
+    mod = require("../../src/commands/commands");
   });
   await new Promise((r) => setTimeout(r, 0));
   return mod!;

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Decimal from "decimal.js";
 import { csvField, ordersCsv, ordersCsvFromJson, ORDER_HEADERS } from "../../src/plans/orders";
-import { planWorkbook } from "../../src/pipeline";
+import { planWorkbook } from "../../src/plans/plan-workbook";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { Trade } from "../../src/engine/types";
 import { main } from "../../src/cli/main";

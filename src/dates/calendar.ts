@@ -1,13 +1,15 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD), all in UTC so results never depend on the machine's zone. */
 
-export type ReviewFrequency = "Monthly" | "Quarterly" | "Semiannual" | "Annual";
-
-export const FREQUENCY_MONTHS: Record<ReviewFrequency, number> = {
+/** Review frequencies and the months each adds: the Policy's `Frequency` choices, in the order messages list them. */
+export const FREQUENCY_MONTHS = {
   Monthly: 1,
   Quarterly: 3,
   Semiannual: 6,
   Annual: 12,
-};
+} as const;
+
+export type Frequency = keyof typeof FREQUENCY_MONTHS;
+export const FREQUENCIES = Object.keys(FREQUENCY_MONTHS) as Frequency[];
 
 /** Adds months; a day past the new month's end moves to that month's last day (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(iso: string, months: number): string {
@@ -20,7 +22,7 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /** The next review date after the last rebalance. */
-export function nextReviewDate(lastRebalanced: string, frequency: ReviewFrequency): string {
+export function nextReviewDate(lastRebalanced: string, frequency: Frequency): string {
   return addMonths(lastRebalanced, FREQUENCY_MONTHS[frequency]);
 }
 
@@ -32,4 +34,16 @@ export function daysBetween(a: string, b: string): number {
 /** Today's date in UTC as ISO. */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** The ISO date of a Date (its UTC day). */
+export function isoOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** True when an ISO text names a real calendar date. */
+export function isValidIso(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === iso;
 }

@@ -1,9 +1,9 @@
 /** The test workbook builder (test/support/workbook.ts) writes what it is asked to, readably by the real reader. */
 import * as fs from "fs";
 import JSZip from "jszip";
-import { readWorkbookSnapshot } from "../src/xlsx/read";
-import { parsePortfolio } from "../src/contract/parse";
-import { addRow, date, deleteColumn, getCell, pct, renameColumn, sampleBook, setCell, tableRef, workbookBuffer, writeTemp } from "./support/workbook";
+import { readWorkbookSnapshot } from "../../src/xlsx/read";
+import { parseWorkbook } from "../../src/plans/plan-workbook";
+import { addRow, date, deleteColumn, getCell, pct, renameColumn, sampleBook, setCell, tableRef, workbookBuffer, writeTemp } from "./workbook";
 
 async function workbookXml(bytes: Buffer): Promise<string> {
   return (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
@@ -19,7 +19,7 @@ describe("test workbook builder", () => {
     expect(snap.ranges.holdings.numberFormats[1][6]).toBe("yyyy-mm-dd");
     expect(snap.ranges.targets.numberFormats[1][1]).toBe("0.00%");
 
-    const result = parsePortfolio(snap);
+    const result = parseWorkbook(snap);
     if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
     const { holdings, targets, policy } = result.portfolio;
     expect(holdings.map((h) => `${h.account} ${h.symbol} ${h.quantity.times(h.price).toString()}`)).toEqual([
@@ -50,7 +50,7 @@ describe("test workbook builder", () => {
     const xml = await workbookXml(await workbookBuffer(book));
     expect(xml).toContain('<definedName name="Holdings">Holdings!$A$1:$I$5</definedName>');
 
-    const result = parsePortfolio(await readWorkbookSnapshot(await workbookBuffer(book)));
+    const result = parseWorkbook(await readWorkbookSnapshot(await workbookBuffer(book)));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.text)).toEqual([expect.stringMatching(/^Holdings!C5: Asset Class "Gold" is not in Targets/)]);
   });
@@ -59,7 +59,7 @@ describe("test workbook builder", () => {
     const book = sampleBook();
     deleteColumn(book, "Holdings", "Price");
     setCell(book, "Targets!B3", "lots");
-    const result = parsePortfolio(await readWorkbookSnapshot(await workbookBuffer(book)));
+    const result = parseWorkbook(await readWorkbookSnapshot(await workbookBuffer(book)));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const texts = result.errors.map((e) => e.text).join("\n");

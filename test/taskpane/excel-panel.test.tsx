@@ -12,8 +12,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ExcelRebalance } from "../../src/taskpane/components/ExcelRebalance";
 import type { ExcelActions, LastRebalance } from "../../src/taskpane/office";
 import { sampleBook, workbookBuffer } from "../support/workbook";
-import { fakeFromXlsx } from "./support/books";
-import { writeWithOffice } from "./support/pipeline";
+import { fakeFromXlsx } from "../excel/support/books";
+import { writeWithOffice } from "../excel/support/pipeline";
 
 function render(last: LastRebalance | null): string {
   const actions: ExcelActions = {

@@ -1,7 +1,6 @@
 /**
- * Writes the sample workbook from the source data in ./sdira-sample.ts:
- *
- *   npm run sample        (= node lib/samples/make-sample.js samples/sdira-sample.xlsx)
+ * The sample workbook, written with exceljs from the source data in src/samples/sdira-sample.ts
+ * (`npm run sample` runs src/cli/make-sample.ts, which calls writeSample):
  *
  * Sheets: "Read Me", "Holdings", "Targets", "Policy", with the workbook-scoped names Holdings,
  * Targets and Policy over exactly each table's header row and data rows. Nothing is written to
@@ -15,7 +14,7 @@ import * as path from "path";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { bandStatus, bandWidth } from "../engine/bands";
+import { absoluteAddress, sheetLabel } from "../a1";
 import {
   SAMPLE_AS_OF,
   SAMPLE_HOLDINGS,
@@ -24,7 +23,8 @@ import {
   SampleHolding,
   SamplePolicySetting,
   SampleTarget,
-} from "./sdira-sample";
+} from "../samples/sdira-sample";
+import { marketValue, money, summarizeSample } from "../samples/summary";
 
 export const HOLDINGS_HEADERS = [
   "Account",
@@ -67,24 +67,9 @@ function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-function money(n: number | Decimal): number {
-  return new Decimal(n).toDecimalPlaces(2).toNumber();
-}
-
-function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
 /** "Holdings!$A$1:$L$16" for a table at A1 of `sheet` with the given size. */
 function tableRef(sheet: string, rows: number, cols: number): string {
-  const last = `$${columnLetter(cols)}$${rows}`;
-  return `${quoteSheet(sheet)}!$A$1:${last}`;
-}
-
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return `${sheetLabel(sheet)}!$A$1:${absoluteAddress(rows, cols)}`;
 }
 
 function styleHeader(ws: ExcelJS.Worksheet, count: number): void {
@@ -118,10 +103,6 @@ function listValidation(options: string[]): ExcelJS.DataValidation {
     errorTitle: "Not an option",
     error: `Choose one of: ${options.join(", ")}`,
   };
-}
-
-function marketValue(h: SampleHolding): Decimal {
-  return new Decimal(h.quantity).times(h.price);
 }
 
 function addHoldings(wb: ExcelJS.Workbook, holdings: SampleHolding[], classes: string[]): string {
@@ -240,35 +221,6 @@ function addPolicy(wb: ExcelJS.Workbook, policy: SamplePolicySetting[]): string 
   return tableRef(ws.name, policy.length + 1, POLICY_HEADERS.length);
 }
 
-export interface ClassSummary {
-  assetClass: string;
-  value: Decimal;
-  weight: number;
-  target: number;
-  band: number;
-  status: string;
-}
-
-/** Per-class value, weight, band and status of the sample as written (bands as the contract defines them). */
-export function summarizeSample(
-  holdings: SampleHolding[] = SAMPLE_HOLDINGS,
-  targets: SampleTarget[] = SAMPLE_TARGETS,
-  policy: SamplePolicySetting[] = SAMPLE_POLICY,
-): { total: Decimal; classes: ClassSummary[] } {
-  const setting = (name: string): number | null => {
-    const p = policy.find((s) => s.setting === name);
-    return p === undefined ? null : Number(p.value);
-  };
-  const total = holdings.reduce((s, h) => s.plus(marketValue(h)), new Decimal(0));
-  const classes = targets.map((t) => {
-    const value = holdings.filter((h) => h.assetClass === t.assetClass).reduce((s, h) => s.plus(marketValue(h)), new Decimal(0));
-    const weight = value.div(total).toNumber();
-    const band = bandWidth(t.target, t.absBand ?? setting("Abs Band"), t.relBand ?? setting("Rel Band"));
-    return { assetClass: t.assetClass, value, weight, target: t.target, band, status: bandStatus(weight - t.target, band) };
-  });
-  return { total, classes };
-}
-
 function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: string; policy: string }): void {
   const ws = wb.addWorksheet(SHEET_NAMES.readMe, { properties: { tabColor: { argb: "FF7F7F7F" } } });
   ws.columns = [{ width: 22 }, { width: 16 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 12 }];
@@ -381,23 +333,4 @@ export async function writeSample(file: string): Promise<void> {
   const bytes = await sampleWorkbookBuffer();
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(file, bytes);
-}
-
-if (require.main === module) {
-  const file = process.argv[2] ?? "samples/sdira-sample.xlsx";
-  writeSample(file).then(
-    () => {
-      const { total, classes } = summarizeSample();
-      process.stdout.write(`Wrote ${file}: ${SAMPLE_HOLDINGS.length} holdings, total $${money(total).toFixed(2)}\n`);
-      for (const c of classes) {
-        process.stdout.write(
-          `  ${c.assetClass.padEnd(13)} ${money(c.value).toFixed(2).padStart(12)}  ${(c.weight * 100).toFixed(2).padStart(6)}% vs ${(c.target * 100).toFixed(2)}% ±${(c.band * 100).toFixed(2)}  ${c.status}\n`,
-        );
-      }
-    },
-    (err: unknown) => {
-      process.stderr.write(`Could not write the sample: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -1,0 +1,64 @@
+/**
+ * The steps strategies are made of: bring the household to its Rebalance To goal, or place only the
+ * cash flow (Mao's lazy allocation). Each returns the execution and the notes it adds.
+ */
+import Decimal from "decimal.js";
+import { REBALANCE_TO } from "../../contract/vocabulary";
+import { allocateMoves } from "../allocate";
+import { cashFlowMoves } from "../cashflow";
+import { classTable } from "../classes";
+import { desiredValues } from "../desired";
+import { Execution, executeMoves } from "../execute";
+import { CompareVariant, StrategyContext, StrategyOutcome } from "./types";
+
+const ZERO = new Decimal(0);
+
+export const NO_TRADE_CLEARS = "A rebalance is due, but no trade clears the lot sizes, Min Trade and cash limits";
+export const ONLY_THE_FLOW = "No rebalance is due: only the cash flow is placed, by the Cash Flow method";
+
+/** --compare variants of a strategy that Rebalance To shapes: one per choice. */
+export const EVERY_REBALANCE_TO: readonly CompareVariant[] = REBALANCE_TO.map((r) => ({ rebalanceTo: r, label: r }));
+
+/** No trades: every account keeps its cash (after the flow). */
+export function noTrades(ctx: StrategyContext): Execution {
+  return { trades: [], cashAfter: new Map(ctx.afterFlow.map((a) => [a.name, a.cash])), warnings: [] };
+}
+
+/** True when there is a household to rebalance: due, and something left after the flow. */
+export function canRebalance(ctx: StrategyContext): boolean {
+  return ctx.due && ctx.total.plus(ctx.policy.cashFlow).gt(0);
+}
+
+/** Brings the household (after any cash flow) to Target, Band Edge or Halfway, account by account. */
+export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): StrategyOutcome {
+  const { portfolio, policy, afterFlow, cashClass, cashFlow } = ctx;
+  // With a cash flow the class table is taken again, over the cash the flow leaves.
+  const { total, classes } = cashFlow ? classTable(portfolio, afterFlow) : ctx;
+  const withdrawalAccount = cashFlow && cashFlow.amount.lt(0) ? cashFlow.account.name : null;
+  const reserves = afterFlow.reduce((s, a) => s.plus(a.reserve), ZERO);
+  const desired = desiredValues(classes, total, cashClass, reserves, policy.rebalanceTo);
+  const delta = new Map<string, Decimal>();
+  let cashDelta = ZERO;
+  classes.forEach((c, i) => {
+    const d = desired[i].minus(c.value);
+    if (c.assetClass === cashClass) cashDelta = d;
+    else delta.set(c.assetClass, d);
+  });
+  const mustRaise = (name: string) => name === withdrawalAccount;
+  const moves = allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
+  const execution = executeMoves(afterFlow, moves, policy, { taxAware, restoreReserve: mustRaise });
+  return { execution, warnings: execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [] };
+}
+
+/** Places only the cash flow: a contribution only buys, a withdrawal only sells, in the flow's account. */
+export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: string): StrategyOutcome {
+  const { cashFlow } = ctx;
+  if (!cashFlow) return { execution: noTrades(ctx), warnings: [] };
+  const { moves, warnings } = cashFlowMoves(cashFlow.account, ctx.classes, ctx.cashClass, cashFlow.amount);
+  const withdrawal = cashFlow.amount.lt(0);
+  const execution = executeMoves(ctx.afterFlow, moves, ctx.policy, {
+    taxAware,
+    restoreReserve: (name) => withdrawal && name === cashFlow.account.name,
+  });
+  return { execution, warnings: note ? [...warnings, note] : warnings };
+}

@@ -1,0 +1,58 @@
+/** What a strategy is: a named object that turns the household, the cash flow and the trigger into trades. */
+import Decimal from "decimal.js";
+import { Policy, Portfolio, RebalanceTo } from "../../contract/portfolio";
+import { Account } from "../positions";
+import { Execution } from "../execute";
+import { ClassRow } from "../types";
+
+/** Everything a strategy plans from. */
+export interface StrategyContext {
+  portfolio: Portfolio;
+  /** The Policy, with any override of Strategy and Rebalance To applied. */
+  policy: Policy;
+  /** The accounts before the cash flow. */
+  accounts: Account[];
+  /** The accounts with the cash flow added to (or taken from) its account's cash. */
+  afterFlow: Account[];
+  /** The class table before the cash flow. */
+  total: Decimal;
+  classes: ClassRow[];
+  /** The name of the Cash class as Targets spells it. */
+  cashClass: string;
+  /** The contribution (+) or withdrawal (−) and the account it goes to or comes from; null when none. */
+  cashFlow: { account: Account; amount: Decimal } | null;
+  /** A rebalance is due: the trigger says so, or the plan is forced (as --compare plans every variant). */
+  due: boolean;
+}
+
+export interface StrategyOutcome {
+  execution: Execution;
+  /** The strategy's own notes, shown before the execution's warnings. */
+  warnings: string[];
+}
+
+/** One row of --compare: the Rebalance To it is planned with, and how the table labels that. */
+export interface CompareVariant {
+  rebalanceTo: RebalanceTo;
+  label: string;
+}
+
+export interface Strategy {
+  /** The Policy's `Strategy` value, e.g. "Cash Flow". */
+  readonly name: string;
+  /** What it does, in one sentence or three: README's strategy table shows exactly this. */
+  readonly summary: string;
+  /** Whether Policy `Rebalance To` (Target, Band Edge, Halfway) shapes its plan. */
+  readonly usesRebalanceTo: boolean;
+  /** Trades in tax-advantaged accounts first; in taxable accounts sells losses, then long-term, then short-term lots. */
+  readonly taxAware: boolean;
+  /** What --compare plans for it: one plan per variant. */
+  readonly compare: readonly CompareVariant[];
+  /** The trades (as an execution) and the strategy's notes. */
+  plan(ctx: StrategyContext): StrategyOutcome;
+}
+
+/** Declares a strategy, keeping its name as a literal type (so the registry can derive StrategyName). */
+export function defineStrategy<N extends string>(strategy: Strategy & { readonly name: N }): Strategy & { readonly name: N } {
+  return strategy;
+}

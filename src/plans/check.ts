@@ -1,0 +1,90 @@
+/**
+ * The check every adapter runs before it writes anything: a write plan may write into the advisor's
+ * sheets only inside the block the add-in owns (remembered by a defined name) and never over a
+ * non-empty cell it did not write; the tables it creates must not take a name used elsewhere; the
+ * log goes only into its own table. Adapters answer a few questions about their workbook (a
+ * WorkbookView); this module decides, with the same messages inside Excel and on a file.
+ */
+import { Rect, cellAddress, inRect } from "../a1";
+import { SheetPlan, UpdateSheetPlan, WritePlan } from "./types";
+
+/** A plan that cannot be applied without overwriting the advisor's own cells (or a sheet/table it needs is not usable). */
+export class OwnershipError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "OwnershipError";
+  }
+}
+
+/** What the check needs to know about a workbook, read-only. */
+export interface WorkbookView {
+  hasSheet(name: string): boolean;
+  /** The sheet holding the table of this name, compared ignoring case as Excel does; null when there is none. */
+  tableSheet(name: string): string | null;
+  /** The block a defined name remembers from an earlier run (its sheet and cells), or null. */
+  ownedBlock(name: string): { sheet: string; rect: Rect } | null;
+  /** A cell's content as text (a formula as typed), or null when the cell is empty. */
+  cellText(sheet: string, row: number, col: number): string | null;
+}
+
+/** The block an update plan owned before this run, when it is on the plan's sheet (null on the first run). */
+export function previousBlock(sp: UpdateSheetPlan, view: WorkbookView): Rect | null {
+  const prev = view.ownedBlock(sp.owned.name);
+  return prev && prev.sheet === sp.sheet ? prev.rect : null;
+}
+
+/** The first cell an update plan would write over that holds something the add-in did not write. */
+function ownershipConflict(sp: UpdateSheetPlan, view: WorkbookView): OwnershipError | null {
+  const previous = previousBlock(sp, view);
+  const ordered = [...sp.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const w of ordered) {
+    if (inRect(previous, w.row, w.col)) continue;
+    const held = view.cellText(sp.sheet, w.row, w.col);
+    if (held === null) continue;
+    const addr = cellAddress(w.row, w.col);
+    const shown = held.length > 40 ? `${held.slice(0, 37)}...` : held;
+    return new OwnershipError(
+      sp.sheet,
+      addr,
+      `${sp.sheet}!${addr}: the add-in writes its columns here but the cell already holds ${JSON.stringify(shown)}; clear or move it (nothing was written)`,
+    );
+  }
+  return null;
+}
+
+function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null {
+  switch (sp.mode) {
+    case "update":
+      if (!view.hasSheet(sp.sheet)) return new OwnershipError(sp.sheet, "", `The sheet "${sp.sheet}" is not in the workbook`);
+      return ownershipConflict(sp, view);
+    case "replace":
+      for (const t of sp.tables ?? []) {
+        const on = view.tableSheet(t.name);
+        if (on !== null && on !== sp.sheet) {
+          return new OwnershipError(on, "", `The table name "${t.name}" is already used on the sheet "${on}"; rename that table (nothing was written)`);
+        }
+      }
+      return null;
+    case "append":
+      if (view.tableSheet(sp.append.table) === null && view.hasSheet(sp.sheet)) {
+        return new OwnershipError(
+          sp.sheet,
+          sp.append.anchor,
+          `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its log (nothing was written)`,
+        );
+      }
+      return null;
+  }
+}
+
+/** Everything that would stop the write, found before anything is written: throws the first OwnershipError. */
+export function checkWritePlan(plan: WritePlan, view: WorkbookView): void {
+  for (const sp of plan.sheets) {
+    const problem = sheetProblem(sp, view);
+    if (problem) throw problem;
+  }
+}
