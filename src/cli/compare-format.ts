@@ -1,6 +1,7 @@
 /** `--compare`: the strategies side by side, as text or JSON. */
 import { Comparison } from "../engine/compare";
-import { money, planJson, PlanJson } from "../plans/json";
+import { money as decimal, planJson, PlanJson } from "../plans/json";
+import { money } from "../plans/format";
 import { table } from "./format";
 
 export interface ComparisonJson {
@@ -26,10 +27,10 @@ export function formatComparison(comparisons: Comparison[], file: string): strin
         c.strategy,
         c.label,
         String(c.metrics.trades),
-        `$${money(c.metrics.turnover)}`,
-        `$${money(c.metrics.fees)}`,
-        `$${money(c.metrics.realizedShortTerm)}`,
-        `$${money(c.metrics.realizedLongTerm)}`,
+        money(decimal(c.metrics.turnover)),
+        money(decimal(c.metrics.fees)),
+        money(decimal(c.metrics.realizedShortTerm)),
+        money(decimal(c.metrics.realizedLongTerm)),
         `${(c.metrics.maxDriftAfter * 100).toFixed(2)} pp`,
         c.metrics.outOfBandAfter.join(", ") || "none",
       ]),

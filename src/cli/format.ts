@@ -1,12 +1,6 @@
 /** The runner's readable summary: plain text tables. */
 import { PlanJson } from "../plans/json";
-
-const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-const pp = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)}`;
-const usd = (s: string) => {
-  const [i, f] = s.replace("-", "").split(".");
-  return `${s.startsWith("-") ? "-" : ""}$${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${f ? `.${f}` : ""}`;
-};
+import { money as usd, percent as pct, points as pp } from "../plans/format";
 
 /** Renders rows as a table with right-aligned columns except those listed as left-aligned. */
 export function table(headers: string[], rows: string[][], left: number[] = [0]): string {

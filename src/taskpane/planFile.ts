@@ -3,11 +3,9 @@
  * The workbook never leaves the machine: exceljs reads it here and the engine plans it here.
  */
 import { readWorkbookSnapshot } from "../xlsx/read";
-import { planWorkbook } from "../plans/plan-workbook";
+import { PlanResult, planWorkbook } from "../plans/plan-workbook";
 
-export type PlanOutcome = Awaited<ReturnType<typeof planWorkbook>>;
-export type PlanJson = Extract<PlanOutcome, { ok: true }>["plan"];
-export type PlanError = Extract<PlanOutcome, { ok: false }>["errors"][number];
+export type PlanOutcome = PlanResult;
 
 /** Reads and plans a workbook file. Files that are not readable workbooks come back as one workbook-level error. */
 export async function planFile(name: string, data: ArrayBuffer): Promise<PlanOutcome> {

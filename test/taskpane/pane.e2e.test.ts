@@ -16,7 +16,7 @@ import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { planWorkbook } from "../../src/plans/plan-workbook";
-import { money, percent, pp, price, quantity, relative } from "../../src/taskpane/format";
+import { money, percent, pp, price, quantity, relative } from "../../src/plans/format";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");

@@ -7,7 +7,7 @@ import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import type { ExcelActions, HostInfo } from "../../src/taskpane/office";
-import { grouped, money, percent, pp, price, quantity, relative } from "../../src/taskpane/format";
+import { grouped, money, percent, pp, price, quantity, relative } from "../../src/plans/format";
 
 describe("format", () => {
   test("money: cents, thousands, sign, half-up on the decimal string (no float rounding)", () => {

@@ -1,7 +1,7 @@
 /** The contract problems of a workbook, each addressed as Sheet!Cell so the advisor can find it. */
 import * as React from "react";
 import { Body1, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import type { PlanError } from "../planFile";
+import type { ContractError } from "../../contract/errors";
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL },
@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /** Splits "Sheet!B7: message" into its address and message, as contractError builds it. */
-function split(e: PlanError): { where: string; message: string } {
+function split(e: ContractError): { where: string; message: string } {
   if (e.text.endsWith(e.message) && e.text.length > e.message.length) {
     return { where: e.text.slice(0, e.text.length - e.message.length).replace(/:\s*$/, ""), message: e.message };
   }
@@ -21,7 +21,7 @@ function split(e: PlanError): { where: string; message: string } {
  * onSelect (inside Excel): each Sheet!Cell address becomes a link that selects the cell.
  * advice: what to do about the problems (default: for a file opened in the pane).
  */
-export function ErrorList({ errors, onSelect, advice }: { errors: PlanError[]; onSelect?: (e: PlanError) => void; advice?: string }) {
+export function ErrorList({ errors, onSelect, advice }: { errors: ContractError[]; onSelect?: (e: ContractError) => void; advice?: string }) {
   const s = useStyles();
   const n = errors.length;
   return (

@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { ExcelActions, LastRebalance } from "../office";
 import { ErrorList } from "./ErrorList";
-import { PlanView } from "./PlanView";
+import { PlanView } from "./plan/PlanView";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

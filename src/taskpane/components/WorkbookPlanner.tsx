@@ -15,7 +15,7 @@ import {
 import type { PlanOutcome } from "../planFile";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
-import { PlanView } from "./PlanView";
+import { PlanView } from "./plan/PlanView";
 
 /** Plans a file's bytes; injected so the component stays free of I/O and Office. */
 export type Planner = (name: string, data: ArrayBuffer) => Promise<PlanOutcome>;

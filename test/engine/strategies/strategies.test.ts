@@ -1,6 +1,6 @@
-import { planRebalance } from "../../src/engine/plan";
-import { planJson } from "../../src/plans/json";
-import { accounts, policy, portfolio, targets } from "../support/portfolio";
+import { planRebalance } from "../../../src/engine/plan";
+import { planJson } from "../../../src/plans/json";
+import { accounts, policy, portfolio, targets } from "../../support/portfolio";
 
 const line = (t: ReturnType<typeof planJson>["trades"][number]) =>
   `${t.account} ${t.side} ${t.quantity} ${t.symbol} ${t.amount}${t.realizedShortTerm !== null ? ` st ${t.realizedShortTerm} lt ${t.realizedLongTerm}` : ""}`;

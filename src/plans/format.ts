@@ -1,4 +1,9 @@
-/** Display formatting for the plan's decimal strings and fractions. Pure functions, no Office. */
+/**
+ * How the plan's numbers are shown to a person, in the runner's summary and in the pane alike: money
+ * with separators and the sign before the dollar ("-$3,116.00"), prices with the cents they trade at,
+ * quantities with their decimals, percents and percentage points. Inputs are the plan JSON's decimal
+ * strings and fractions. Pure.
+ */
 import Decimal from "decimal.js";
 
 function group(intDigits: string): string {
@@ -42,10 +47,14 @@ function signed(text: string, value: number): string {
   return value > 0 && Number(text) !== 0 ? `+${text}` : text.replace(/^-(0(\.0+)?)$/, "$1");
 }
 
+/** Percentage points without the unit, signed: 0.0123 → "+1.23", -0.004 → "-0.40", 0 → "0.00". */
+export function points(fraction: number): string {
+  return signed((fraction * 100).toFixed(2), fraction);
+}
+
 /** A drift in percentage points: 0.0123 → "+1.23 pp". */
 export function pp(fraction: number): string {
-  const t = (fraction * 100).toFixed(2);
-  return `${signed(t, fraction)} pp`;
+  return `${points(fraction)} pp`;
 }
 
 /** A relative drift (fraction of the target): 0.125 → "+12.5%"; null (no target) → "—". */

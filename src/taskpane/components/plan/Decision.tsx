@@ -1,0 +1,34 @@
+/** The trigger decision: rebalance or not, the reasons, as-of date, total and next review. */
+import * as React from "react";
+import { Badge, Body1, Caption1 } from "@fluentui/react-components";
+import type { PlanJson } from "../../../plans/json";
+import { money } from "../../../plans/format";
+import { Section, usePlanStyles } from "./parts";
+
+export function Decision({ plan }: { plan: PlanJson }) {
+  const s = usePlanStyles();
+  const t = plan.trigger;
+  return (
+    <Section title="Decision">
+      <div className={s.decision}>
+        <Badge size="large" appearance="filled" color={t.rebalance ? "severe" : "success"} data-testid="decision">
+          {t.rebalance ? "Rebalance now" : "No rebalance needed"}
+        </Badge>
+      </div>
+      {t.reasons.length > 0 && (
+        <ul className={s.reasons} aria-label="Reasons">
+          {t.reasons.map((r, i) => (
+            <li key={i}>
+              <Body1>{r}</Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={s.facts}>
+        <Caption1>As of {plan.asOf}</Caption1>
+        <Caption1>Total {money(plan.total)}</Caption1>
+        <Caption1>Next review {t.nextReview ?? "none scheduled"}</Caption1>
+      </div>
+    </Section>
+  );
+}

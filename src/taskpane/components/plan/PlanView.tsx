@@ -1,0 +1,23 @@
+/**
+ * The plan of one workbook, in parts: the trigger decision, warnings, the class table, the trades and
+ * the portfolio after them. A new view of the plan is a new file in this folder, placed here.
+ */
+import * as React from "react";
+import type { PlanJson } from "../../../plans/json";
+import { AfterTable } from "./AfterTable";
+import { ClassTable } from "./ClassTable";
+import { Decision } from "./Decision";
+import { TradeTable } from "./TradeTable";
+import { Warnings } from "./Warnings";
+
+export function PlanView({ plan }: { plan: PlanJson }) {
+  return (
+    <div data-testid="plan">
+      <Decision plan={plan} />
+      <Warnings warnings={plan.warnings} />
+      <ClassTable plan={plan} />
+      <TradeTable plan={plan} />
+      <AfterTable plan={plan} />
+    </div>
+  );
+}
