@@ -12,6 +12,7 @@
 /* global require, module, process, __dirname, console */
 const fs = require("fs");
 const path = require("path");
+const { elapsed } = require("./timing");
 
 const SIZES = (process.env.BENCH_EXCEL_SIZES || "1000,10000,50000").split(",").map(Number);
 const TRADES_FOR_SPLIT = 60000;
@@ -27,10 +28,10 @@ const mbytes = (b) => `${(b / 1e6).toFixed(2)} MB`;
 
 function benchExcel(options = {}) {
   const root = (options && options.root) || path.join(__dirname, "..");
-  const { syntheticSnapshot } = lib(root, "excel/synthetic.js");
+  const { syntheticSnapshot } = lib(root, "samples/synthetic.js");
   const { estimateWrite, CHUNK_BYTES } = lib(root, "excel/ops.js");
   const { READ_CELLS_PER_SYNC } = lib(root, "excel/read.js");
-  const { planWorkbook } = lib(root, "pipeline.js");
+  const { planWorkbook } = lib(root, "plans/plan-workbook.js");
   const { buildWritePlan } = lib(root, "plans/write-plan.js");
   const { rebalanceSheetPlan } = lib(root, "plans/rebalance-sheet.js");
   const now = new Date(2026, 10, 20, 9, 30);
@@ -42,10 +43,7 @@ function benchExcel(options = {}) {
     const result = planWorkbook(snapshot);
     if (!result.ok) throw new Error(`generated workbook of ${n} holdings is invalid: ${result.errors[0].text}`);
     if (!sample) sample = result.raw;
-    const t0 = process.hrtime.bigint();
-    const writePlan = buildWritePlan(result.raw, result.portfolio, snapshot.ranges.targets, { now });
-    const est = estimateWrite(writePlan);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const { ms, result: est } = elapsed(() => estimateWrite(buildWritePlan(result.raw, result.portfolio, snapshot.ranges.targets, { now })));
     const cells = Object.values(snapshot.ranges).reduce((s, r) => s + r.values.length * Math.max(...r.values.map((v) => v.length)), 0);
     const readSyncs = 1 + Math.max(1, Math.ceil(cells / READ_CELLS_PER_SYNC));
     rows.push({

@@ -7,7 +7,7 @@
  *     REBAL.STATUS; 1,000 REBAL.TRADES in cashflow mode (Decimal arithmetic), for comparison;
  *   - 1,000 REBAL.REPORT evaluations over a 500-row Holdings range.
  *
- * Times are medians of several runs after a warm-up, measured with process.hrtime.
+ * Times are medians of several runs after a warm-up (bench/timing.js).
  */
 "use strict";
 /* global require, module, process, __dirname, console */
@@ -16,31 +16,10 @@ const path = require("path");
 
 const DRIFT_GOAL_MS = 200;
 
-const { rng } = require("./rng");
-
-function medianOf(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Milliseconds for one call of body, by process.hrtime. */
-function timeOnce(body) {
-  const start = process.hrtime.bigint();
-  body();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-/** Median over runs (after warmup runs, if any) of the time to run body. */
-function measure(body, runs, warmup) {
-  for (let i = 0; i < warmup; i++) body();
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(timeOnce(body));
-  return { ms: medianOf(times), min: Math.min(...times), max: Math.max(...times) };
-}
+const { measure } = require("./timing");
 
 /** 20-row values (whole cents) and targets in basis points summing to 100%. */
-function driftArgs(seed, rows = 20) {
+function driftArgs(rng, seed, rows = 20) {
   const r = rng(seed);
   const values = Array.from({ length: rows }, () => [Math.round(r() * 50_000_000) / 100]);
   const bps = Array.from({ length: rows }, () => 1 + Math.floor(r() * 100));
@@ -63,7 +42,7 @@ const CLASSES = [
 const ACCOUNTS = ["Traditional SDIRA", "Roth SDIRA", "SEP IRA"];
 
 /** Holdings / Targets / Policy ranges (header rows included) with n Holdings rows, as Excel passes them. */
-function reportArgs(n, seed = 20261120) {
+function reportArgs(rng, n, seed = 20261120) {
   const r = rng(seed + n);
   const invested = CLASSES.filter(([c]) => c !== "Cash").map(([c]) => c);
   const holdings = [["Account", "Symbol", "Asset Class", "Quantity", "Price", "Cost Basis", "Acquired", "Tradable", "Lot Size", "Valued On"]];
@@ -99,6 +78,7 @@ function reportArgs(n, seed = 20261120) {
  */
 function benchFunctions(options = {}) {
   const lib = path.resolve(options.lib || path.join(__dirname, "..", "lib"));
+  const { rng } = require(path.join(lib, "samples", "rng.js"));
   const file = path.join(lib, "functions", "functions.js");
   if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} is missing; compile first (tsc -p tsconfig.lib.json)`);
   const fns = require(file);
@@ -107,7 +87,7 @@ function benchFunctions(options = {}) {
   const rows = [];
 
   // 10,000 evaluations over 20-row ranges: 100 different argument sets, each evaluated 100 times.
-  const sets = Array.from({ length: 100 }, (_, i) => driftArgs(1000 + i));
+  const sets = Array.from({ length: 100 }, (_, i) => driftArgs(rng, 1000 + i));
   const EVALS = 10_000;
   const evaluations = (count, call) => () => {
     for (let i = 0; i < count; i++) {
@@ -129,7 +109,7 @@ function benchFunctions(options = {}) {
   rows.push({ name: "REBAL.TRADES cashflow × 1,000", size: "20 rows", ms: lazy.ms, note: `${lazy.ms.toFixed(1)} µs each (Decimal, to the cent)` });
 
   // 1,000 REPORT evaluations over a 500-row Holdings range.
-  const { holdings, targets, policy } = reportArgs(500);
+  const { holdings, targets, policy } = reportArgs(rng, 500);
   const table = fns.report(holdings, targets, policy);
   if (!Array.isArray(table) || table.length < 2) throw new Error("REBAL.REPORT returned no class table");
   const REPORTS = 1000;

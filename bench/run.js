@@ -22,7 +22,6 @@ const fs = require("fs");
 const path = require("path");
 const v8 = require("v8");
 const vm = require("vm");
-const { performance } = require("perf_hooks");
 
 const ROOT = path.join(__dirname, "..");
 const LIB = path.join(ROOT, "lib");
@@ -43,11 +42,10 @@ function lib(rel) {
   return require(file);
 }
 
-const { parsePortfolio } = lib("contract/parse.js");
 const { planRebalance } = lib("engine/plan.js");
 const { compareStrategies } = lib("engine/compare.js");
 const Decimal = require("decimal.js");
-const { planWorkbook } = lib("pipeline.js");
+const { parseWorkbook, planWorkbook } = lib("plans/plan-workbook.js");
 const { loadWorkbook, snapshotWorkbook } = lib("xlsx/read.js");
 
 // A forced GC for the memory figures (node was not started with --expose-gc).
@@ -57,24 +55,10 @@ const gc = vm.runInNewContext("gc");
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Median ms of fn() over `runs` runs (default RUNS, never fewer than 5) after `warmup` runs; also the last result. */
-async function time(fn, { runs = RUNS, warmup = WARMUP } = {}) {
-  let result;
-  for (let i = 0; i < Math.max(1, warmup); i++) result = await fn();
-  const ms = [];
-  for (let i = 0; i < Math.max(5, runs); i++) {
-    const t0 = performance.now();
-    result = await fn();
-    ms.push(performance.now() - t0);
-  }
-  return { ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), result };
-}
+const timing = require("./timing");
+const { median } = timing;
+/** Median of RUNS runs (at least 5) after WARMUP runs, unless the call says otherwise. */
+const time = (fn, { runs = RUNS, warmup = WARMUP } = {}) => timing.time(fn, { runs, warmup });
 
 /** Heap retained by fn()'s result, in bytes. */
 async function retained(fn) {
@@ -92,99 +76,10 @@ async function retained(fn) {
 // ---------------------------------------------------------------------------------------------
 // Generated households
 
-const { rng } = require("./rng");
-
-const ACCOUNTS = ["Trad IRA", "Roth IRA", "SEP IRA", "Spouse Trad", "Spouse Roth"];
-/** 12 classes: 11 invested plus Cash. Targets in percent (sum 100). */
-const CLASSES = [
-  ["US Large", 20],
-  ["US Small", 8],
-  ["Intl Developed", 12],
-  ["Emerging", 6],
-  ["Core Bonds", 14],
-  ["TIPS", 6],
-  ["High Yield", 4],
-  ["REIT", 8],
-  ["Real Estate LLC", 8],
-  ["Private Credit", 6],
-  ["Gold", 6],
-  ["Cash", 2],
-];
-const INVESTED = CLASSES.filter(([c]) => c !== "Cash").map(([c]) => c);
-const HOLDINGS_HEADERS = ["Account", "Symbol", "Asset Class", "Quantity", "Price", "Cost Basis", "Acquired", "Tradable", "Lot Size", "Valued On"];
-
-/**
- * Holdings of n rows (5 of them CASH): positions of 1–3 lots sharing a price, classes drawn with
- * weights far from the targets (the first classes heavy, the last light) so several classes are
- * out of band; ~1.5% illiquid rows (Tradable No, with a Valued On date); lot sizes 1, 10, 100 or
- * fractional.
- */
-function householdSnapshot(n, seed = 20261120) {
-  const r = rng(seed + n);
-  const pick = (xs) => xs[Math.floor(r() * xs.length)];
-  const classWeights = INVESTED.map((_, i) => (INVESTED.length - i) ** 2);
-  const weightSum = classWeights.reduce((s, w) => s + w, 0);
-  const drawClass = () => {
-    let x = r() * weightSum;
-    for (let i = 0; i < INVESTED.length; i++) if ((x -= classWeights[i]) < 0) return INVESTED[i];
-    return INVESTED[INVESTED.length - 1];
-  };
-  const iso = (y, m, d) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-
-  const rows = [HOLDINGS_HEADERS];
-  const invested = n - ACCOUNTS.length;
-  let position = 0;
-  while (rows.length - 1 < invested) {
-    const account = ACCOUNTS[position % ACCOUNTS.length];
-    const symbol = `S${String(position).padStart(5, "0")}`;
-    const assetClass = drawClass();
-    const price = Math.round((5 + r() * 495) * 100) / 100;
-    const lotSize = pick([1, 1, 1, 1, 10, 100, 0]);
-    const lots = Math.min(1 + Math.floor(r() * 3), invested - (rows.length - 1));
-    for (let l = 0; l < lots; l++) {
-      const illiquid = r() < 0.015;
-      const quantity = lotSize === 0 ? Math.round(r() * 200000) / 100 : 1 + Math.floor(r() * 2000);
-      rows.push([
-        account,
-        symbol,
-        assetClass,
-        quantity,
-        price,
-        Math.round(quantity * price * (0.5 + r()) * 100) / 100,
-        iso(2015 + Math.floor(r() * 11), 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28)),
-        illiquid ? "No" : "Yes",
-        lotSize === 0 ? 0 : lotSize,
-        illiquid ? iso(2026, 1 + Math.floor(r() * 10), 1 + Math.floor(r() * 28)) : null,
-      ]);
-    }
-    position++;
-  }
-  for (const account of ACCOUNTS) rows.push([account, "CASH", "Cash", Math.round(r() * 5_000_000) / 100, 1, null, null, null, null, null]);
-
-  const targets = [["Asset Class", "Target"], ...CLASSES.map(([c, t]) => [c, t / 100])];
-  const policy = [
-    ["Setting", "Value"],
-    ["As Of", "2026-11-20"],
-    ["Trigger", "Band"],
-    ["Abs Band", 0.05],
-    ["Rel Band", 0.25],
-    ["Rebalance To", "Target"],
-    ["Min Trade", 50],
-    ["Fee Per Trade", 4.95],
-    ["Fee Bps", 5],
-    ["Limit Offset Bps", 10],
-    ["Cash Reserve", 500],
-    ["Fractional", "No"],
-  ];
-  const range = (name, values) => ({ name, sheet: name, top: 1, left: 1, values, numberFormats: values.map((v) => v.map(() => "General")) });
-  return {
-    ranges: { holdings: range("Holdings", rows), targets: range("Targets", targets), policy: range("Policy", policy) },
-    nameProblems: [],
-  };
-}
+const { householdSnapshot, HOUSEHOLD_ACCOUNTS: ACCOUNTS } = lib("samples/synthetic.js");
 
 function parse(snapshot) {
-  const parsed = parsePortfolio(snapshot);
+  const parsed = parseWorkbook(snapshot);
   if (!parsed.ok) {
     console.error(`bench: the generated household breaks the contract:\n${parsed.errors.slice(0, 10).map((e) => e.text).join("\n")}`);
     process.exit(1);

@@ -1,6 +1,5 @@
-"use strict";
-/** Small deterministic PRNG (mulberry32), so every bench run uses the same generated data. */
-function rng(seed) {
+/** A small deterministic PRNG (mulberry32): the same seed gives the same generated households on every run. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -10,5 +9,3 @@ function rng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-module.exports = { rng };
