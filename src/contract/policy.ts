@@ -32,25 +32,19 @@ function date(set: (p: Policy, iso: string | null) => void, allowBlank: boolean)
   };
 }
 
-function money(set: (p: Policy, value: Decimal) => void): Apply {
+/** A number setting (blank keeps the default) that must pass `valid`; `expected` says what it must be. */
+function amount(set: (p: Policy, value: Decimal) => void, valid: (d: Decimal) => boolean, expected: string): Apply {
   return (p, v) => {
     if (isBlank(v)) return null;
     const n = readNumber(v);
-    if (!n.ok || n.value.isNegative()) return `must be a dollar amount of 0 or more (found ${describe(v)})`;
+    if (!n.ok || !valid(n.value)) return `must be ${expected} (found ${describe(v)})`;
     set(p, n.value);
     return null;
   };
 }
 
-function bps(set: (p: Policy, value: Decimal) => void): Apply {
-  return (p, v) => {
-    if (isBlank(v)) return null;
-    const n = readNumber(v);
-    if (!n.ok || n.value.isNegative() || n.value.gt(10000)) return `must be basis points from 0 to 10000 (found ${describe(v)})`;
-    set(p, n.value);
-    return null;
-  };
-}
+const money = (set: (p: Policy, value: Decimal) => void) => amount(set, (d) => !d.isNegative(), "a dollar amount of 0 or more");
+const bps = (set: (p: Policy, value: Decimal) => void) => amount(set, (d) => !d.isNegative() && !d.gt(10000), "basis points from 0 to 10000");
 
 function band(set: (p: Policy, value: number | null) => void): Apply {
   return (p, v) => {

@@ -46,24 +46,29 @@ function check(values: Decimal.Value[], targets: Decimal.Value[]): { v: Dec[]; t
   return { v, t: raw.map((x) => x.div(sum)) };
 }
 
-/** Buys only: water-fill the lowest value/target ratios up to a common level until `amount` (> 0) is spent. */
-function fillUp(v: Dec[], t: Dec[], amount: Dec): Dec[] {
+/**
+ * The water-filling both directions share. Filling up (direction 1), the classes with the lowest
+ * value/target ratios are bought together up to one common level until `amount` is spent; drawing
+ * down (−1), those with the highest are sold down together until `amount` is raised. Classes with a
+ * 0% target take no part. Returns each class's trade (bought > 0, sold < 0).
+ */
+function levelTo(v: Dec[], t: Dec[], amount: Dec, direction: 1 | -1): Dec[] {
   const out = v.map(() => ZERO);
   const order = v
     .map((_, i) => i)
     .filter((i) => t[i].gt(0))
     .map((i) => ({ i, ratio: v[i].div(t[i]) }))
-    .sort((a, b) => a.ratio.comparedTo(b.ratio) || a.i - b.i);
+    .sort((a, b) => direction * a.ratio.comparedTo(b.ratio) || a.i - b.i);
   let sumV = ZERO;
   let sumT = ZERO;
   for (let k = 0; k < order.length; k++) {
     sumV = sumV.plus(v[order[k].i]);
     sumT = sumT.plus(t[order[k].i]);
     const next = order[k + 1];
-    // Dollars needed to lift the group (order[0..k]) to the next class's ratio.
-    if (next && next.ratio.times(sumT).minus(sumV).lt(amount)) continue;
-    // The group's common level, in dollars per unit of target: every member ends at level × t_i.
-    const level = amount.plus(sumV).div(sumT);
+    // Dollars that take the group (order[0..k]) to the next class's ratio: bought filling up, freed drawing down.
+    if (next && next.ratio.times(sumT).minus(sumV).times(direction).lt(amount)) continue;
+    // The group's common level, in dollars per unit of target: every member ends at level × t_i (never below 0).
+    const level = D.max(sumV.plus(amount.times(direction)), ZERO).div(sumT);
     for (let j = 0; j <= k; j++) {
       const i = order[j].i;
       out[i] = level.times(t[i]).minus(v[i]);
@@ -71,6 +76,11 @@ function fillUp(v: Dec[], t: Dec[], amount: Dec): Dec[] {
     break;
   }
   return out;
+}
+
+/** Buys only: water-fill the lowest value/target ratios up to a common level until `amount` (> 0) is spent. */
+function fillUp(v: Dec[], t: Dec[], amount: Dec): Dec[] {
+  return levelTo(v, t, amount, 1);
 }
 
 /** Sells only: classes with a 0% target first (to 0), then the highest ratios down to a common level. */
@@ -87,28 +97,8 @@ function drawDown(v: Dec[], t: Dec[], amount: Dec): Dec[] {
   }
   for (const i of untargeted) out[i] = v[i].neg();
   left = left.minus(untargetedTotal);
-  const order = v
-    .map((_, i) => i)
-    .filter((i) => t[i].gt(0))
-    .map((i) => ({ i, ratio: v[i].div(t[i]) }))
-    .sort((a, b) => b.ratio.comparedTo(a.ratio) || a.i - b.i);
-  let sumV = ZERO;
-  let sumT = ZERO;
-  for (let k = 0; k < order.length; k++) {
-    sumV = sumV.plus(v[order[k].i]);
-    sumT = sumT.plus(t[order[k].i]);
-    const next = order[k + 1];
-    // Dollars freed by lowering the group to the next class's ratio.
-    if (next && sumV.minus(next.ratio.times(sumT)).lt(left)) continue;
-    // What the group keeps, shared by target: every member ends at perTarget × t_i.
-    const perTarget = D.max(sumV.minus(left), ZERO).div(sumT);
-    for (let j = 0; j <= k; j++) {
-      const i = order[j].i;
-      out[i] = perTarget.times(t[i]).minus(v[i]);
-    }
-    break;
-  }
-  return out;
+  const drawn = levelTo(v, t, left, -1);
+  return out.map((o, i) => (t[i].gt(0) ? drawn[i] : o));
 }
 
 /**
