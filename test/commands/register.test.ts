@@ -2,7 +2,7 @@
  * src/commands/commands.ts against a stand-in Office global: the "rebalance" action of the
  * manifest's ExecuteFunction button is associated inside Excel only, and its handler always
  * completes the event; when the rebalance cannot run (here: no Excel global) it shows the pane.
- * The rebalance itself, on a fake Excel, is tested in test/excel/commands.test.ts.
+ * The rebalance itself, on a fake Excel, is tested in test/commands/ribbon.test.ts.
  */
 type Handler = (event: { completed(): void }) => Promise<void>;
 

@@ -2,10 +2,8 @@
  * The pane's Excel panel (src/taskpane/components/ExcelRebalance.tsx), rendered to static HTML with
  * injected actions: problems list their addresses as buttons that select the cell, a written plan
  * offers the order export, a failure is shown as such. (Clicks are exercised through the actions
- * themselves in test/excel/commands.test.ts; the pane's components never call Office.js.)
+ * themselves in test/commands/ribbon.test.ts; the pane's components never call Office.js.)
  */
-import * as fs from "fs";
-import * as path from "path";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
