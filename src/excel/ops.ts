@@ -6,7 +6,7 @@
  * Excel on the web rejects requests over 5 MB; batches are packed below 4 MB (CHUNK_BYTES), and
  * large cell blocks are cut into row slices of at most 1 MB (SLICE_BYTES) so they pack well.
  */
-import { Rect, boundingRect, parseCell, parseRect, rangeAddress, rectAddress } from "../a1";
+import { Rect, boundingRect, rangeAddress, rectAddress } from "../a1";
 import { WorkbookView, checkWritePlan } from "../plans/check";
 import { FMT } from "../plans/formats";
 import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
@@ -190,7 +190,7 @@ function appendOps(sp: AppendSheetPlan, state: WorkbookState): Op[] {
     ];
   }
   // First log row: the sheet, the header and the row as cells, then the table over them.
-  const { row: top, col: left } = parseCell(ap.anchor)!;
+  const { row: top, col: left } = ap.anchor;
   const cells: CellWrite[] = [
     ...ap.headers.map((h, i) => ({ row: top, col: left + i, value: h })),
     ...ap.row.map((c, i) => ({ row: top + 1, col: left + i, value: c.value, numberFormat: c.numberFormat })),
@@ -224,11 +224,11 @@ export function planOps(plan: WritePlan, state: WorkbookState): Op[] {
       }
     }
     ops.push(...contentOps(sp));
-    for (const t of sp.tables ?? []) ops.push({ kind: "table", sheet: sp.sheet, address: t.range, name: t.name, style: t.style });
+    for (const t of sp.tables ?? []) ops.push({ kind: "table", sheet: sp.sheet, address: rectAddress(t.rect), name: t.name, style: t.style });
     for (const rule of sp.rules ?? []) ops.push({ kind: "rule", sheet: sp.sheet, rule });
     for (const chart of sp.charts ?? []) ops.push({ kind: "chart", sheet: sp.sheet, chart });
     if (sp.mode === "update") {
-      ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: rectAddress(parseRect(sp.owned.range)!) });
+      ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: rectAddress(sp.owned.rect) });
     }
     if (sp.activate) activate.push({ kind: "activate", sheet: sp.sheet });
   }

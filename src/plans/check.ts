@@ -73,7 +73,7 @@ function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null 
       if (view.tableSheet(sp.append.table) === null && view.hasSheet(sp.sheet)) {
         return new OwnershipError(
           sp.sheet,
-          sp.append.anchor,
+          cellAddress(sp.append.anchor.row, sp.append.anchor.col),
           `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its log (nothing was written)`,
         );
       }

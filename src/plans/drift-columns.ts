@@ -2,7 +2,7 @@
 import { RangeSnapshot } from "../contract/snapshot";
 import { TargetRow } from "../contract/portfolio";
 import { Plan } from "../engine/types";
-import { cellAddress, qualified, rangeAddress, rowOf } from "../a1";
+import { rangeAddress, rowOf } from "../a1";
 import { FMT, HEADER_STYLE, STATUS_STYLES } from "./formats";
 import { CellWrite, UpdateSheetPlan } from "./types";
 
@@ -41,6 +41,6 @@ export function driftColumnsPlan(plan: Plan, targetsRange: RangeSnapshot, target
     cells,
     columnWidths: DRIFT_HEADERS.map((h, i) => ({ col: left + i, width: Math.max(12, h.length + 2) })),
     rules: Object.entries(STATUS_STYLES).map(([equals, style]) => ({ range: statusRange, equals, style })),
-    owned: { name: DRIFT_BLOCK_NAME, range: qualified(targetsRange.sheet, `${cellAddress(top, left)}:${cellAddress(bottom, left + DRIFT_HEADERS.length - 1)}`) },
+    owned: { name: DRIFT_BLOCK_NAME, rect: { top, left, bottom, right: left + DRIFT_HEADERS.length - 1 } },
   };
 }

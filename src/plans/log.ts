@@ -50,6 +50,6 @@ export function logPlan(plan: Plan, options: LogOptions): AppendSheetPlan {
   return {
     sheet: LOG_SHEET,
     mode: "append",
-    append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: "A1", row: logRow(plan, options), widths: LOG_WIDTHS, style: TABLE_STYLE },
+    append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: { row: 1, col: 1 }, row: logRow(plan, options), widths: LOG_WIDTHS, style: TABLE_STYLE },
   };
 }

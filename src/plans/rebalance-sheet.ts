@@ -155,7 +155,7 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     mode: "replace",
     cells,
     columnWidths: [18, 12, 12, 12, 14, 13, 13, 12, 14, 14, 12, 14, 13, 12].map((width, i) => ({ col: i + 1, width })),
-    tables: [{ name: tradesTableName(plan.asOf), range: rangeAddress(tradesTop, 1, tradeLast, TRADE_HEADERS.length), headers: TRADE_HEADERS, style: TABLE_STYLE }],
+    tables: [{ name: tradesTableName(plan.asOf), rect: { top: tradesTop, left: 1, bottom: tradeLast, right: TRADE_HEADERS.length }, headers: TRADE_HEADERS, style: TABLE_STYLE }],
     charts: [
       {
         title: "Current vs target vs after, by class",

@@ -2,6 +2,7 @@
  * What the add-in writes, as plain data. Adapters (Office.js in Excel, exceljs for files) apply
  * these plans; they decide nothing about finance or layout.
  */
+import { Rect } from "../a1";
 
 export type PlainValue = string | number | boolean | null;
 
@@ -42,8 +43,8 @@ export interface TextRule {
 export interface TablePlan {
   /** Workbook-unique table name (letters, digits, underscores; no spaces). */
   name: string;
-  /** A1 range including the header row, e.g. "A12:J20". The header and data cells are in `cells`. */
-  range: string;
+  /** Its cells, the header row included. The header and data cells are in `cells`. */
+  rect: Rect;
   headers: string[];
   /** Built-in table style (TABLE_STYLE). */
   style: string;
@@ -58,8 +59,8 @@ export interface AppendPlan {
   /** Workbook-unique table name, e.g. "RebalanceLog". */
   table: string;
   headers: string[];
-  /** Top-left cell of the table when it has to be created, A1. */
-  anchor: string;
+  /** Top-left cell of the table when it has to be created. */
+  anchor: { row: number; col: number };
   /** The new row: one entry per header. */
   row: { value: PlainValue; numberFormat?: string }[];
   /** Column widths (characters) used when the table is created, one per header. */
@@ -85,8 +86,8 @@ export interface ChartPlan {
 export interface OwnedBlock {
   /** Defined name that remembers the block between runs (Excel names cannot contain spaces). */
   name: string;
-  /** A1 range of the block. */
-  range: string;
+  /** The block's cells, on the plan's sheet. */
+  rect: Rect;
 }
 
 /** What every sheet plan that writes cells has. */

@@ -166,7 +166,7 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
   if (sp.freezeRows) ws.views = [{ state: "frozen", ySplit: sp.freezeRows }];
 
   for (const t of sp.tables ?? []) {
-    const area = parseRect(t.range)!;
+    const area = t.rect;
     const rows: ExcelJS.CellValue[][] = [];
     const byAddress = new Map(sp.cells.map((c) => [`${c.row}:${c.col}`, c]));
     for (let r = area.top + 1; r <= area.bottom; r++) {
@@ -207,7 +207,7 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
 
   if (sp.mode === "update") {
     forgetName(wb, sp.owned.name);
-    wb.definedNames.add(qualifiedRect(sp.sheet, parseRect(sp.owned.range)!), sp.owned.name);
+    wb.definedNames.add(qualifiedRect(sp.sheet, sp.owned.rect), sp.owned.name);
   }
   return (sp.charts ?? []).map((c) => `${sp.sheet}: ${c.title}`);
 }
@@ -236,16 +236,16 @@ function appendRow(wb: ExcelJS.Workbook, sp: AppendSheetPlan): number {
     return next;
   }
   const ws = wb.addWorksheet(sp.sheet);
-  const anchor = parseRect(ap.anchor)!;
-  ap.widths?.forEach((w, i) => (ws.getColumn(anchor.left + i).width = w));
+  const anchor = ap.anchor;
+  ap.widths?.forEach((w, i) => (ws.getColumn(anchor.col + i).width = w));
   ws.addTable({
     name: ap.table,
-    ref: ap.anchor,
+    ref: cellAddress(anchor.row, anchor.col),
     headerRow: true,
     style: { theme: ap.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: ap.headers.map((name) => ({ name, filterButton: true })),
     rows: [ap.row.map((c) => (c.value ?? null) as ExcelJS.CellValue)],
   });
-  writeRow(ws, anchor.top + 1, anchor.left, ap.row);
-  return anchor.top + 1;
+  writeRow(ws, anchor.row + 1, anchor.col, ap.row);
+  return anchor.row + 1;
 }

@@ -31,18 +31,18 @@ const drift: UpdateSheetPlan = {
     { row: 2, col: 5, value: 100 },
     { row: 3, col: 6, value: 0.5 },
   ],
-  owned: { name: "RebalDriftColumns", range: "'Targets'!E1:F3" },
+  owned: { name: "RebalDriftColumns", rect: { top: 1, left: 5, bottom: 3, right: 6 } },
 };
 const sheet: ReplaceSheetPlan = {
   sheet: "Rebalance 2026-11-20",
   mode: "replace",
   cells: [],
-  tables: [{ name: "Trades_20261120", range: "A10:J12", headers: ["Account"], style: TABLE_STYLE }],
+  tables: [{ name: "Trades_20261120", rect: { top: 10, left: 1, bottom: 12, right: 10 }, headers: ["Account"], style: TABLE_STYLE }],
 };
 const log: AppendSheetPlan = {
   sheet: "Rebalance Log",
   mode: "append",
-  append: { table: "RebalanceLog", headers: ["Timestamp"], anchor: "A1", row: [{ value: 1 }], style: TABLE_STYLE },
+  append: { table: "RebalanceLog", headers: ["Timestamp"], anchor: { row: 1, col: 1 }, row: [{ value: 1 }], style: TABLE_STYLE },
 };
 const plan: WritePlan = { sheets: [sheet, drift, log] };
 
