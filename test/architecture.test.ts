@@ -18,6 +18,7 @@ const SRC = path.join(__dirname, "..", "src");
 /** Layer of each folder of src/: lower numbers are imported by higher ones, never the other way. */
 export const LAYERS: Record<string, number> = {
   a1: 0,
+  display: 0,
   dates: 0,
   contract: 1,
   engine: 2,

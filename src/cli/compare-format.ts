@@ -1,7 +1,7 @@
 /** `--compare`: the strategies side by side, as text or JSON. */
 import { Comparison } from "../engine/compare";
 import { money as decimal, planJson, PlanJson } from "../plans/json";
-import { money } from "../plans/format";
+import { money } from "../display";
 import { table } from "./format";
 
 export interface ComparisonJson {

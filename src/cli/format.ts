@@ -1,6 +1,14 @@
 /** The runner's readable summary: plain text tables. */
-import { PlanJson } from "../plans/json";
-import { money as usd, percent as pct, points as pp } from "../plans/format";
+import Decimal from "decimal.js";
+import { PlanJson, TradeJson } from "../plans/json";
+import { money as usd, percent as pct, points as pp, price } from "../display";
+import { reviewLine, strategyLine } from "../plans/describe";
+import { tradeTotals } from "../plans/trade-totals";
+
+/** A sale's realised gain (short + long term) when it is known, else null. */
+function gain(t: TradeJson): Decimal | null {
+  return t.realizedShortTerm === null || t.realizedLongTerm === null ? null : new Decimal(t.realizedShortTerm).plus(t.realizedLongTerm);
+}
 
 /** Renders rows as a table with right-aligned columns except those listed as left-aligned. */
 export function table(headers: string[], rows: string[][], left: number[] = [0]): string {
@@ -13,6 +21,7 @@ export function table(headers: string[], rows: string[][], left: number[] = [0])
 export function formatSummary(plan: PlanJson, file: string): string {
   const out: string[] = [];
   out.push(`Rebalance plan for ${file} as of ${plan.asOf}: total ${usd(plan.total)}`);
+  out.push(`Strategy: ${strategyLine(plan)}`);
   out.push("");
   out.push(
     table(
@@ -30,28 +39,32 @@ export function formatSummary(plan: PlanJson, file: string): string {
     ),
   );
   out.push("");
-  const review = plan.trigger.nextReview;
-  const when = review === null ? "no review date" : review <= plan.asOf ? `review due since ${review}` : `next review ${review}`;
-  out.push(`Trigger: ${plan.trigger.rebalance ? "REBALANCE" : "no rebalance"} (${when})`);
+  out.push(`Trigger (${plan.trigger.kind}): ${plan.trigger.rebalance ? "REBALANCE" : "no rebalance"}`);
   for (const r of plan.trigger.reasons) out.push(`  - ${r}`);
+  out.push(`Review: ${reviewLine(plan)}`);
   out.push("");
   if (plan.trades.length === 0) out.push("Trades: none");
   else {
     out.push(`Trades (${plan.trades.length}):`);
     out.push(
       table(
-        ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit", "Amount", "Fee"],
-        plan.trades.map((t) => [t.account, t.symbol, t.assetClass, t.side.toUpperCase(), t.quantity, t.price, t.limitPrice, usd(t.amount), usd(t.fee)]),
+        ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit", "Amount", "Fee", "Realised gain"],
+        plan.trades.map((t) => {
+          const g = gain(t);
+          return [t.account, t.symbol, t.assetClass, t.side.toUpperCase(), t.quantity, price(t.price), price(t.limitPrice), usd(t.amount), usd(t.fee), g === null ? "" : usd(g)];
+        }),
         [0, 1, 2, 3],
       ),
     );
+    const { realized } = tradeTotals(plan);
+    if (realized) out.push(`Realised gains in taxable accounts (after fees): short-term ${usd(realized.shortTerm)}, long-term ${usd(realized.longTerm)}`);
   }
   out.push("");
   out.push("After the trades:");
   out.push(
     table(
-      ["Class", "Value", "Weight", "Drift pp"],
-      plan.after.classes.map((c) => [c.assetClass, usd(c.value), pct(c.weight), pp(c.drift)]),
+      ["Class", "Value", "Weight", "Drift pp", "Band", "Status"],
+      plan.after.classes.map((c) => [c.assetClass, usd(c.value), pct(c.weight), pp(c.drift), `${pct(c.bandLow)}-${pct(c.bandHigh)}`, c.status]),
     ),
   );
   out.push("");

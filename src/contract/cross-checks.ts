@@ -1,5 +1,6 @@
 /** Checks that need several ranges at once: accounts known, the cash flow's account, a withdrawal that can be raised. */
 import Decimal from "decimal.js";
+import { money } from "../display";
 import { AccountRow, Holding, Policy } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 
@@ -32,7 +33,7 @@ export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: 
         contractError(
           flowRef?.sheet ?? "",
           flowRef?.cell ?? "",
-          `Cash Flow withdraws $${policy.cashFlow.abs().toFixed(2)} from ${flowAccount}, which can raise at most $${Decimal.max(raisable, 0).toFixed(2)} (its cash and tradable holdings, less the $${reserve.toFixed(2)} reserve)`,
+          `Cash Flow withdraws ${money(policy.cashFlow.abs())} from ${flowAccount}, which can raise at most ${money(Decimal.max(raisable, 0))} (its cash and tradable holdings, less the ${money(reserve)} reserve)`,
         ),
       );
     }

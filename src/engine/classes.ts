@@ -3,8 +3,18 @@ import Decimal from "decimal.js";
 import { CASH_CLASS, Portfolio } from "../contract/portfolio";
 import { Account } from "./positions";
 import { ClassRow, ClassStatus } from "./types";
-import { bandEdges, bandStatus, bandWidth, relativeDrift } from "./bands";
+import { WEIGHT_EPSILON, bandEdges, bandStatus, bandWidth, relativeDrift } from "./bands";
 import { share } from "./weights";
+
+/**
+ * A class's status at a weight, against its band edges: Over / Under when strictly outside, Locked when
+ * it is outside but nothing in it can move that way (no tradable lot to sell, no security to buy).
+ */
+export function statusAt(c: Pick<ClassRow, "bandLow" | "bandHigh" | "sellableValue" | "buyable">, weight: number): ClassStatus {
+  if (weight > c.bandHigh + WEIGHT_EPSILON) return c.sellableValue.isZero() ? "Locked" : "Over";
+  if (weight < c.bandLow - WEIGHT_EPSILON) return c.buyable ? "Under" : "Locked";
+  return "In band";
+}
 
 export function classTable(portfolio: Portfolio, accounts: Account[]): { total: Decimal; classes: ClassRow[] } {
   const { policy, targets } = portfolio;

@@ -5,6 +5,7 @@
  * budgeted at their limit price, the worst fill).
  */
 import Decimal from "decimal.js";
+import { money } from "../display";
 import { Policy } from "../contract/portfolio";
 import { Account, Position } from "./positions";
 import { ClassMove } from "./allocate";
@@ -95,7 +96,7 @@ class Ledger {
     if (account.taxable) {
       const lots = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, this.options.taxAware);
       // Lots already used by an earlier sale of this position are skipped.
-      t.realized = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf);
+      t.realized = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf, t.fee);
     }
     this.sold.set(p, already.plus(q));
     return t;
@@ -186,11 +187,11 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
         if (short.lte(0)) break;
         const gross = short.plus(policy.feePerTrade).div(new Decimal(1).minus(policy.feeBps.div(10000)));
         const t = ledger.sell(a, p, gross.div(p.price), Decimal.ROUND_UP, true);
-        if (t && t.amount.lt(policy.minTrade)) warnings.push(`${a.name}: ${t.symbol} sale of $${t.amount.toFixed(2)} is below Min Trade; it is needed to keep the cash reserve`);
+        if (t && t.amount.lt(policy.minTrade)) warnings.push(`${a.name}: ${t.symbol} sale of ${money(t.amount)} is below Min Trade; it is needed to keep the cash reserve`);
         addSell(a, t);
       }
       const still = a.reserve.minus(cash.get(a.name)!);
-      if (still.gt(0)) warnings.push(`${a.name}: cash ends $${still.toFixed(2)} below the $${a.reserve.toFixed(2)} reserve; nothing more can be sold`);
+      if (still.gt(0)) warnings.push(`${a.name}: cash ends ${money(still)} below the ${money(a.reserve)} reserve; nothing more can be sold`);
     }
   }
 
@@ -207,7 +208,7 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
     const available = Decimal.max(ZERO, cash.get(a.name)!.minus(a.reserve));
     const scale = wanted.gt(available) && wanted.gt(0) ? available.div(wanted) : new Decimal(1);
     if (scale.lt(1) && wanted.minus(available).gte(1)) {
-      warnings.push(`${a.name}: buys cut to the cash available ($${available.toFixed(2)} after the $${a.reserve.toFixed(2)} reserve) instead of $${wanted.toFixed(2)}`);
+      warnings.push(`${a.name}: buys cut to the cash available (${money(available)} after the ${money(a.reserve)} reserve) instead of ${money(wanted)}`);
     }
     const bought: Trade[] = [];
     // Cash left if every buy so far filled at its limit price: what later buys are budgeted against.

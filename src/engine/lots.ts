@@ -55,8 +55,13 @@ export function orderLots(lots: Holding[], price: Decimal, order: LotOrder, asOf
     .sort((a, b) => (taxFirst ? category(a, price, asOf) - category(b, price, asOf) : 0) || by(a, b) || a.index - b.index);
 }
 
-/** Gain realised by selling `quantity` at `price` from lots in the given order, to the cent. */
-export function realize(lotsInOrder: Holding[], quantity: Decimal, price: Decimal, asOf: string): Realized {
+/**
+ * Gain realised by selling `quantity` at `price` from lots in the given order, to the cent. The sale's
+ * fee reduces the amount realised (IRS Publication 550: the amount realized is the proceeds less selling
+ * expenses); it is shared over the lots sold in proportion to their quantities.
+ */
+export function realize(lotsInOrder: Holding[], quantity: Decimal, price: Decimal, asOf: string, fee: Decimal = ZERO): Realized {
+  const feePerUnit = quantity.isZero() ? ZERO : fee.div(quantity);
   let left = quantity;
   let shortTerm = ZERO;
   let longTerm = ZERO;
@@ -70,7 +75,7 @@ export function realize(lotsInOrder: Holding[], quantity: Decimal, price: Decima
       known = false;
       continue;
     }
-    const gain = g.times(q);
+    const gain = g.minus(feePerUnit).times(q);
     if (isLongTerm(lot, asOf)) longTerm = longTerm.plus(gain);
     else shortTerm = shortTerm.plus(gain);
   }

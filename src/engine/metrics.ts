@@ -1,7 +1,6 @@
 /** What a plan costs and achieves, in a few numbers: for --compare, the log row and the pane. */
 import Decimal from "decimal.js";
 import { Plan } from "./types";
-import { WEIGHT_EPSILON } from "./bands";
 
 export interface PlanMetrics {
   trades: number;
@@ -25,11 +24,6 @@ export function planMetrics(plan: Plan): PlanMetrics {
     realizedShortTerm: sum((t) => (t.realized ? t.realized.shortTerm : new Decimal(0))),
     realizedLongTerm: sum((t) => (t.realized ? t.realized.longTerm : new Decimal(0))),
     maxDriftAfter: Math.max(0, ...plan.after.classes.map((c) => Math.abs(c.drift))),
-    outOfBandAfter: plan.after.classes
-      .filter((c, i) => {
-        const before = plan.classes[i];
-        return c.weight > before.bandHigh + WEIGHT_EPSILON || c.weight < before.bandLow - WEIGHT_EPSILON;
-      })
-      .map((c) => c.assetClass),
+    outOfBandAfter: plan.after.classes.filter((c) => c.status !== "In band").map((c) => c.assetClass),
   };
 }

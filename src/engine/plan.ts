@@ -2,8 +2,9 @@
 import Decimal from "decimal.js";
 import { CASH_CLASS, CATCH_UP, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
 import { daysBetween } from "../dates/calendar";
+import { money, percent } from "../display";
 import { Account, groupAccounts, withCashFlow } from "./positions";
-import { classTable } from "./classes";
+import { classTable, statusAt } from "./classes";
 import { share } from "./weights";
 import { decideTrigger } from "./trigger";
 import { Execution } from "./execute";
@@ -27,7 +28,7 @@ function contributionWarnings(policy: Policy, account: Account | undefined, flow
   const limit = policy.contributionLimit.plus(catchUp ? CATCH_UP : 0);
   if (flow.lte(limit)) return [];
   return [
-    `${account.name}: the $${flow.toFixed(2)} contribution is above the $${limit.toFixed(2)} annual IRA limit${catchUp ? " (catch-up included)" : ""}; it is planned, but check it before sending`,
+    `${account.name}: the ${money(flow)} contribution is above the ${money(limit)} annual IRA limit${catchUp ? " (catch-up included)" : ""}; it is planned, but check it before sending`,
   ];
 }
 
@@ -56,7 +57,16 @@ function afterTrades(classes: ClassRow[], execution: Execution, accounts: Accoun
   return classes.map((c) => {
     const value = valueAfter.get(c.assetClass)!;
     const weight = share(value, totalAfter);
-    return { assetClass: c.assetClass, value, weight, drift: weight - c.target };
+    return { assetClass: c.assetClass, value, weight, drift: weight - c.target, bandLow: c.bandLow, bandHigh: c.bandHigh, status: statusAt(c, weight) };
+  });
+}
+
+/** Classes in band before the trades and out of it after: the trades pushed them out. */
+function pushedOutWarnings(classes: ClassRow[], after: AfterClass[]): string[] {
+  return after.flatMap((a, i) => {
+    if (classes[i].status !== "In band" || a.status === "In band") return [];
+    const side = a.weight > a.bandHigh ? "over" : "under";
+    return [`${a.assetClass} was in band before the trades and is ${side} its band after them: ${percent(a.weight)} vs ${percent(a.bandLow)}–${percent(a.bandHigh)}`];
   });
 }
 
@@ -88,8 +98,10 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   }
   warnings.push(...illiquidWarnings(portfolio, policy));
   for (const a of accounts) {
-    if (a.cash.lt(a.reserve)) warnings.push(`${a.name}: cash $${a.cash.toFixed(2)} is below the $${a.reserve.toFixed(2)} reserve`);
+    if (a.cash.lt(a.reserve)) warnings.push(`${a.name}: cash ${money(a.cash)} is below the ${money(a.reserve)} reserve`);
   }
+  const after = afterTrades(classes, execution, accounts, cashClass);
+  warnings.push(...pushedOutWarnings(classes, after));
 
   return {
     asOf: policy.asOf,
@@ -98,7 +110,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     trigger,
     trades: execution.trades,
     after: {
-      classes: afterTrades(classes, execution, accounts, cashClass),
+      classes: after,
       cash: accounts.map((a) => ({ account: a.name, value: execution.cashAfter.get(a.name)! })),
     },
     warnings,

@@ -49,11 +49,15 @@ export interface TriggerDecision {
   nextReview: string | null;
 }
 
+/** One asset class after the trades, against the band it had before them. */
 export interface AfterClass {
   assetClass: string;
   value: Decimal;
   weight: number;
   drift: number;
+  bandLow: number;
+  bandHigh: number;
+  status: ClassStatus;
 }
 
 export interface AccountCash {

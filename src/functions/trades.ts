@@ -1,5 +1,6 @@
 /** REBAL.TRADES and REBAL.SHARES. */
 import Decimal from "decimal.js";
+import { money } from "../display";
 import { lazyAllocation } from "../engine/lazy-allocation";
 import { fullRebalance } from "../engine/target-trades";
 import { roundToLot } from "../engine/execute";
@@ -23,7 +24,6 @@ import {
 export const TRADE_MODES = ["full", "cashflow"] as const;
 export type TradeMode = (typeof TRADE_MODES)[number];
 
-const money = (d: Decimal) => `$${d.toFixed(2)}`;
 
 /** REBAL.TRADES: dollars to buy (+) or sell (−) per row. */
 export function tradesFunction(valuesArg: unknown, targetsArg: unknown, cashFlowArg?: unknown, modeArg?: unknown): OutCell[][] {

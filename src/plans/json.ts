@@ -1,5 +1,6 @@
 /** The plan as stable JSON (documented in README): money and quantities as decimal strings, weights as fractions. */
 import Decimal from "decimal.js";
+import { strategyNamed } from "../engine/strategies/registry";
 import { Plan, Trade } from "../engine/types";
 
 export interface TradeJson {
@@ -31,12 +32,19 @@ export interface PlanJson {
     bandHigh: number;
     status: string;
   }[];
-  trigger: { rebalance: boolean; reasons: string[]; nextReview: string | null };
+  trigger: { rebalance: boolean; reasons: string[]; nextReview: string | null; kind: string };
   trades: TradeJson[];
-  after: { classes: { assetClass: string; value: string; weight: number; drift: number }[]; cash: { account: string; value: string }[] };
+  after: {
+    classes: { assetClass: string; value: string; weight: number; drift: number; bandLow: number; bandHigh: number; status: string }[];
+    cash: { account: string; value: string }[];
+  };
   warnings: string[];
   /** The contribution (+) or withdrawal (−) planned, or null. */
   cashFlow: { account: string; amount: string } | null;
+  /** The strategy planned with. */
+  strategy: string;
+  /** The Rebalance To planned with; null for a strategy it does not shape (Cash Flow). */
+  rebalanceTo: string | null;
 }
 
 export const money = (d: Decimal): string => d.toFixed(2, Decimal.ROUND_HALF_UP);
@@ -77,13 +85,23 @@ export function planJson(plan: Plan): PlanJson {
       bandHigh: frac(c.bandHigh),
       status: c.status,
     })),
-    trigger: { rebalance: plan.trigger.rebalance, reasons: plan.trigger.reasons, nextReview: plan.trigger.nextReview },
+    trigger: { rebalance: plan.trigger.rebalance, reasons: plan.trigger.reasons, nextReview: plan.trigger.nextReview, kind: plan.policy.trigger },
     trades: plan.trades.map(tradeJson),
     after: {
-      classes: plan.after.classes.map((c) => ({ assetClass: c.assetClass, value: money(c.value), weight: frac(c.weight), drift: frac(c.drift) })),
+      classes: plan.after.classes.map((c) => ({
+        assetClass: c.assetClass,
+        value: money(c.value),
+        weight: frac(c.weight),
+        drift: frac(c.drift),
+        bandLow: frac(c.bandLow),
+        bandHigh: frac(c.bandHigh),
+        status: c.status,
+      })),
       cash: plan.after.cash.map((c) => ({ account: c.account, value: money(c.value) })),
     },
     warnings: plan.warnings,
     cashFlow: plan.cashFlow ? { account: plan.cashFlow.account, amount: money(plan.cashFlow.amount) } : null,
+    strategy: plan.policy.strategy,
+    rebalanceTo: strategyNamed(plan.policy.strategy).usesRebalanceTo ? plan.policy.rebalanceTo : null,
   };
 }

@@ -7,7 +7,9 @@
 import Decimal from "decimal.js";
 import { Plan, Trade } from "../engine/types";
 import { money } from "./json";
-import { absoluteRange, cellAddress, rangeAddress } from "../a1";
+import { absoluteAddress, absoluteRange, cellAddress, rangeAddress } from "../a1";
+import { strategyNamed } from "../engine/strategies/registry";
+import { cashFlowText, reviewLine, strategyText } from "./describe";
 import { FMT, HEADER_STYLE, STATUS_STYLES, TABLE_STYLE } from "./formats";
 import { CellWrite, ReplaceSheetPlan } from "./types";
 
@@ -16,7 +18,7 @@ export const TRADES_TABLE = "Trades";
 export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee", "Realized Gain"];
 export const CLASS_HEADERS = [
   "Class", "Target", "Band Low", "Band High", "Value Before", "Weight Before", "Drift Before", "Status",
-  "Buys", "Sells", "Fees", "Value After", "Weight After", "Drift After",
+  "Buys", "Sells", "Fees", "Value After", "Weight After", "Drift After", "Status After",
 ];
 
 export function rebalanceSheetName(asOf: string): string {
@@ -38,7 +40,12 @@ export function realizedGain(t: Trade): Decimal | null {
 const cents = (d: Decimal) => Number(money(d));
 const sumCents = (xs: Decimal[]) => cents(xs.reduce((s, x) => s.plus(x), new Decimal(0)));
 
-export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.strategy}, to ${plan.policy.rebalanceTo}`): ReplaceSheetPlan {
+/** Tolerance of the sheet's band formulas, as the engine's (weights are value ÷ total). */
+const BAND_EPSILON = "1E-12";
+
+export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
+  const usesRebalanceTo = strategyNamed(plan.policy.strategy).usesRebalanceTo;
+  const strategyLabel = strategyText(plan.policy.strategy, usesRebalanceTo ? plan.policy.rebalanceTo : null);
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, w: Omit<CellWrite, "row" | "col">) => cells.push({ row, col, ...w });
   const label = (row: number, text: string) => put(row, 1, { value: text, style: { bold: true } });
@@ -50,11 +57,16 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
   put(3, 2, { value: plan.total.toNumber(), numberFormat: FMT.money });
   label(4, "Strategy");
   put(4, 2, { value: strategyLabel, numberFormat: FMT.text });
-  label(5, "Decision");
-  put(5, 2, { value: plan.trigger.rebalance ? "Rebalance" : "No rebalance", style: { bold: true } });
-  label(6, "Next Review");
-  put(6, 2, { value: plan.trigger.nextReview ?? "", numberFormat: FMT.text });
-  let row = 7;
+  // The cash flow as a number: the Cash row's Value After adds it, so the sheet recalculates to the plan.
+  const flowRow = 5;
+  label(flowRow, "Cash Flow");
+  put(flowRow, 2, { value: plan.cashFlow ? plan.cashFlow.amount.toNumber() : 0, numberFormat: FMT.money });
+  put(flowRow, 3, { value: cashFlowText(plan.cashFlow), numberFormat: FMT.text });
+  label(6, "Decision");
+  put(6, 2, { value: `${plan.trigger.rebalance ? "Rebalance" : "No rebalance"} (${plan.policy.trigger} trigger)`, style: { bold: true } });
+  label(7, "Review");
+  put(7, 2, { value: reviewLine({ asOf: plan.asOf, trigger: { nextReview: plan.trigger.nextReview, kind: plan.policy.trigger } }), numberFormat: FMT.text });
+  let row = 8;
   for (const reason of plan.trigger.reasons) {
     label(row, "Reason");
     put(row, 2, { value: reason, numberFormat: FMT.text });
@@ -99,13 +111,21 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     put(r, 9, { formula: `=${sumIfs("buy")}`, expected: sumCents(tradesOf(c.assetClass, "buy")), numberFormat: FMT.money });
     put(r, 10, { formula: `=${sumIfs("sell")}`, expected: sumCents(tradesOf(c.assetClass, "sell")), numberFormat: FMT.money });
     put(r, 11, { formula: isCash ? `=SUM(${tradeCol("Fee")})` : "=0", expected: isCash ? sumCents(allFees) : 0, numberFormat: FMT.money });
-    // Cash receives every sale and pays every buy and fee; other classes gain their buys and lose their sales.
+    // Cash receives the cash flow and every sale, and pays every buy and fee; other classes gain their buys and lose their sales.
     const afterFormula = isCash
-      ? `=${cellAddress(r, 5)}+SUM(${classCol(10)})-SUM(${classCol(9)})-${cellAddress(r, 11)}`
+      ? `=${cellAddress(r, 5)}+${absoluteAddress(flowRow, 2)}+SUM(${classCol(10)})-SUM(${classCol(9)})-${cellAddress(r, 11)}`
       : `=${cellAddress(r, 5)}+${cellAddress(r, 9)}-${cellAddress(r, 10)}`;
     put(r, 12, { formula: afterFormula, expected: cents(after.value), numberFormat: FMT.money });
     put(r, 13, { formula: `=IF(SUM(${totalAfterRef})=0,0,${cellAddress(r, 12)}/SUM(${totalAfterRef}))`, expected: after.weight, numberFormat: FMT.percent });
     put(r, 14, { formula: `=${cellAddress(r, 13)}-${cellAddress(r, 2)}`, expected: after.drift, numberFormat: FMT.drift });
+    // Status after the trades, against the band before them; a class that cannot move that way reads Locked.
+    const over = c.sellableValue.isZero() ? "Locked" : "Over";
+    const under = c.buyable ? "Under" : "Locked";
+    const w = cellAddress(r, 13);
+    put(r, 15, {
+      formula: `=IF(${w}>${cellAddress(r, 4)}+${BAND_EPSILON},"${over}",IF(${w}<${cellAddress(r, 3)}-${BAND_EPSILON},"${under}","In band"))`,
+      expected: after.status,
+    });
   });
 
   // Class totals: every column that adds up, as formulas over the class rows.
@@ -149,12 +169,12 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
     put(totalsRow, 10, { formula: `=SUM(${tradeCol("Realized Gain")})`, expected: sumCents(gains), numberFormat: FMT.money, style: { bold: true } });
   }
 
-  const statusRange = rangeAddress(classFirst, 8, classLast, 8);
+  const statusRanges = [rangeAddress(classFirst, 8, classLast, 8), rangeAddress(classFirst, 15, classLast, 15)];
   return {
     sheet: rebalanceSheetName(plan.asOf),
     mode: "replace",
     cells,
-    columnWidths: [18, 12, 12, 12, 14, 13, 13, 12, 14, 14, 12, 14, 13, 12].map((width, i) => ({ col: i + 1, width })),
+    columnWidths: [18, 12, 12, 12, 14, 13, 13, 12, 14, 14, 12, 14, 13, 12, 12].map((width, i) => ({ col: i + 1, width })),
     tables: [{ name: tradesTableName(plan.asOf), rect: { top: tradesTop, left: 1, bottom: tradeLast, right: TRADE_HEADERS.length }, headers: TRADE_HEADERS, style: TABLE_STYLE }],
     charts: [
       {
@@ -171,7 +191,7 @@ export function rebalanceSheetPlan(plan: Plan, strategyLabel = `${plan.policy.st
         height: 300,
       },
     ],
-    rules: Object.entries(STATUS_STYLES).map(([equals, style]) => ({ range: statusRange, equals, style })),
+    rules: statusRanges.flatMap((range) => Object.entries(STATUS_STYLES).map(([equals, style]) => ({ range, equals, style }))),
     activate: true,
   };
 }

@@ -360,7 +360,7 @@ const CASES: Case[] = [
     name: "withdrawal larger than the account can raise",
     // IRA can raise 30,000 + 15,000 + 5,000 = 50,000 (no reserve).
     book: broken((b) => addRow(b, "Policy", ["Cash Flow", usd(-60000)])),
-    problems: ["Policy!B10: Cash Flow withdraws $60000.00 from IRA, which can raise at most $50000.00 (its cash and tradable holdings, less the $0.00 reserve)"],
+    problems: ["Policy!B10: Cash Flow withdraws $60,000.00 from IRA, which can raise at most $50,000.00 (its cash and tradable holdings, less the $0.00 reserve)"],
   },
   {
     name: "Cash Flow Account that holds nothing",

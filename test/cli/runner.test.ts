@@ -47,18 +47,25 @@ interface PlanOut {
 }
 
 /**
- * The documented keys. Since the brief was written the engine grew two additions, listed
- * separately so they stay visible: top-level `cashFlow` ({ account, amount } or null) and per
- * trade `realizedShortTerm` / `realizedLongTerm` (money or null). Any other key fails.
+ * The documented keys. Since the brief was written the engine grew additions, listed separately so
+ * they stay visible (keys are only ever added): top-level `cashFlow` ({ account, amount } or null),
+ * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
+ * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
+ * band and status. Any other key fails.
  */
-const ADDED = { plan: ["cashFlow"], trade: ["realizedLongTerm", "realizedShortTerm"] };
+const ADDED = {
+  plan: ["cashFlow", "rebalanceTo", "strategy"],
+  trade: ["realizedLongTerm", "realizedShortTerm"],
+  trigger: ["kind"],
+  afterClass: ["bandHigh", "bandLow", "status"],
+};
 const KEYS = {
   plan: ["after", "asOf", "classes", "total", "trades", "trigger", "warnings", ...ADDED.plan].sort(),
   cls: ["assetClass", "bandHigh", "bandLow", "drift", "relativeDrift", "status", "target", "value", "weight"],
-  trigger: ["nextReview", "reasons", "rebalance"],
+  trigger: ["nextReview", "reasons", "rebalance", ...ADDED.trigger].sort(),
   trade: ["account", "amount", "assetClass", "fee", "limitPrice", "price", "quantity", "side", "symbol", ...ADDED.trade].sort(),
   after: ["cash", "classes"],
-  afterClass: ["assetClass", "drift", "value", "weight"],
+  afterClass: ["assetClass", "drift", "value", "weight", ...ADDED.afterClass].sort(),
   cash: ["account", "value"],
 };
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -374,6 +381,7 @@ describe("runner --json", () => {
       rebalance: true,
       reasons: ["Quarterly review was due on 2026-09-30 (last rebalanced 2026-06-30)", "Stocks is over its band: 66.00% vs target 60.00% (drift +6.00 pp, allowed ±5.00 pp)"],
       nextReview: "2026-09-30",
+      kind: "Hybrid",
     });
     expect(plan.trades).toEqual([
       { account: "Trad", symbol: "VTI", assetClass: "Stocks", side: "sell", quantity: "20", price: "300", limitPrice: "299.40", amount: "6000.00", fee: "11.00", ...NO_TAX },
@@ -477,13 +485,18 @@ describe("runner summary", () => {
     expect(s).toMatch(/^Stocks\s+\$66,000\.00\s+66\.00%\s+60\.00%\s+\+6\.00\s+10\.00%\s+55\.00%-65\.00%\s+Over$/m);
     expect(s).toMatch(/^Bonds\s+\$28,000\.00\s+28\.00%\s+30\.00%\s+-2\.00\s+-6\.67%\s+25\.00%-35\.00%\s+In band$/m);
     expect(s).toMatch(/^Cash\s+\$6,000\.00\s+6\.00%\s+10\.00%\s+-4\.00\s+-40\.00%\s+5\.00%-15\.00%\s+In band$/m);
-    expect(s).toMatch(/^Trigger: REBALANCE \(review due since 2026-09-30\)$/m);
+    expect(s).toMatch(/^Strategy: Full, to Target$/m);
+    expect(s).toMatch(/^Trigger \(Hybrid\): REBALANCE$/m);
+    expect(s).toMatch(/^Review: overdue since 2026-09-30$/m);
     expect(s).toContain("  - Quarterly review was due on 2026-09-30 (last rebalanced 2026-06-30)\n");
     expect(s).toContain("  - Stocks is over its band: 66.00% vs target 60.00% (drift +6.00 pp, allowed ±5.00 pp)\n");
     expect(s).toMatch(/^Trades \(2\):$/m);
-    expect(s).toMatch(/^Trad\s+VTI\s+Stocks\s+SELL\s+20\s+300\s+299\.40\s+\$6,000\.00\s+\$11\.00$/m);
-    expect(s).toMatch(/^Trad\s+BND\s+Bonds\s+BUY\s+20\s+80\s+80\.16\s+\$1,600\.00\s+\$6\.60$/m);
-    expect(s).toMatch(/^Cash\s+\$10,382\.40\s+10\.38%\s+\+0\.38$/m);
+    // Prices with the cents they trade at.
+    expect(s).toMatch(/^Trad\s+VTI\s+Stocks\s+SELL\s+20\s+\$300\.00\s+\$299\.40\s+\$6,000\.00\s+\$11\.00$/m);
+    expect(s).toMatch(/^Trad\s+BND\s+Bonds\s+BUY\s+20\s+\$80\.00\s+\$80\.16\s+\$1,600\.00\s+\$6\.60$/m);
+    // After the trades: with each class's band and status.
+    expect(s).toMatch(/^Class\s+Value\s+Weight\s+Drift pp\s+Band\s+Status$/m);
+    expect(s).toMatch(/^Cash\s+\$10,382\.40\s+10\.38%\s+\+0\.38\s+5\.00%-15\.00%\s+In band$/m);
     expect(s).toMatch(/^Trad\s+\$6,382\.40$/m);
     expect(s).toMatch(/^ {2}! Holdings!B8: PRIV was last valued on 2025-06-30/m);
   });

@@ -44,7 +44,7 @@ describe("strategies: bad input names the cell and writes nothing", () => {
     const r = await run(book);
     expect(r.code).toBe(2);
     // The IRA holds 120 VTI × 250 + 300 BND × 50 + 5,000 cash = 50,000.
-    expect(r.err).toContain("Policy!B10: Cash Flow withdraws $60000.00 from IRA, which can raise at most $50000.00 (its cash and tradable holdings, less the $0.00 reserve)");
+    expect(r.err).toContain("Policy!B10: Cash Flow withdraws $60,000.00 from IRA, which can raise at most $50,000.00 (its cash and tradable holdings, less the $0.00 reserve)");
     expect(existsSync(r.outFile)).toBe(false);
   });
 

@@ -301,7 +301,7 @@ describe("cash flow", () => {
 
   test("a larger withdrawal is refused at the Cash Flow cell", () => {
     expect(problems(book([holdings(), targets(), policy([["Cash Flow", "-$50,000"], ["Cash Reserve", 500]])]))).toEqual([
-      "Policy!B2: Cash Flow withdraws $50000.00 from IRA, which can raise at most $40000.00 (its cash and tradable holdings, less the $500.00 reserve)",
+      "Policy!B2: Cash Flow withdraws $50,000.00 from IRA, which can raise at most $40,000.00 (its cash and tradable holdings, less the $500.00 reserve)",
     ]);
   });
 
@@ -320,7 +320,7 @@ describe("cash flow", () => {
       accounts([["IRA", "Traditional IRA", 1500], ["Roth", "Roth IRA"]]),
     ]);
     expect(problems(snapshot)).toEqual([
-      "Policy!B2: Cash Flow withdraws $25000.00 from IRA, which can raise at most $22000.00 (its cash and tradable holdings, less the $1500.00 reserve)",
+      "Policy!B2: Cash Flow withdraws $25,000.00 from IRA, which can raise at most $22,000.00 (its cash and tradable holdings, less the $1,500.00 reserve)",
     ]);
   });
 

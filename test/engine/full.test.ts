@@ -167,7 +167,7 @@ describe("trigger", () => {
   ];
   test("band: nothing out of band, no trades", () => {
     const plan = planJson(planRebalance(portfolio(inBand, t)));
-    expect(plan.trigger).toEqual({ rebalance: false, reasons: ["Every class is within its band"], nextReview: "2026-11-20" });
+    expect(plan.trigger).toEqual({ rebalance: false, reasons: ["Every class is within its band"], nextReview: "2026-11-20", kind: "Band" });
     expect(plan.trades).toEqual([]);
   });
   test("calendar: due on or after Last Rebalanced + frequency", () => {

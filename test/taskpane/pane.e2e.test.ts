@@ -16,7 +16,8 @@ import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { planWorkbook } from "../../src/plans/plan-workbook";
-import { money, percent, pp, price, quantity, relative } from "../../src/plans/format";
+import { money, percent, pp, price, quantity, relative } from "../../src/display";
+import { reviewLine, strategyLine } from "../../src/plans/describe";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -262,13 +263,18 @@ test("opening a workbook shows the decision, the class table, the trades and the
       price(t.limitPrice),
       money(t.amount),
       money(t.fee),
+      t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
     ])
   );
   expect(trades.some((r) => r[1] === "VTI" && r[3] === "Sell")).toBe(true);
   expect(trades.some((r) => r[1] === "VXUS" && r[3] === "Buy")).toBe(true);
 
   const after = await tableRows("After trades");
-  expect(after).toEqual(plan.after.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), pp(c.drift)]));
+  expect(after).toEqual(
+    plan.after.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), pp(c.drift), `${percent(c.bandLow)} – ${percent(c.bandHigh)}`, c.status]),
+  );
+  expect(await page.textContent('[data-testid="strategy"]')).toBe(`Strategy: ${strategyLine(plan)}`);
+  expect(await page.textContent('[data-testid="review"]')).toBe(`Review ${reviewLine(plan)}`);
   const cash = await tableRows("Cash after trades");
   expect(cash).toEqual(plan.after.cash.map((c) => [c.account, money(c.value)]));
 

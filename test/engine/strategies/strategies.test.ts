@@ -52,7 +52,7 @@ describe("Cash Flow: Mao's optimal lazy rebalancing, cent-exact", () => {
   test("a contribution above the IRA limit is planned with a warning; 50+ adds the catch-up", () => {
     const p = (age: number | null) =>
       planJson(planRebalance(portfolio(fourFunds, fourTargets, policy({ strategy: "Cash Flow", cashFlow: 8000, ownerAge: age }))));
-    expect(p(45).warnings.join(" ")).toMatch(/above the \$7500\.00 annual IRA limit/);
+    expect(p(45).warnings.join(" ")).toMatch(/above the \$7,500\.00 annual IRA limit/);
     expect(p(45).trades.length).toBeGreaterThan(0);
     expect(p(50).warnings.join(" ")).not.toMatch(/annual IRA limit/);
   });

@@ -1,8 +1,8 @@
 /** The portfolio after the trades: each class's value, weight and drift, and each account's cash. */
 import * as React from "react";
 import type { PlanJson } from "../../../plans/json";
-import { money, percent, pp } from "../../../plans/format";
-import { Column, DataTable, Section } from "./parts";
+import { money, percent, pp } from "../../../display";
+import { Column, DataTable, Section, StatusBadge } from "./parts";
 
 type AfterClass = PlanJson["after"]["classes"][number];
 type AccountCash = PlanJson["after"]["cash"][number];
@@ -12,6 +12,8 @@ const CLASS_COLUMNS: Column<AfterClass>[] = [
   { header: "Value", numeric: true, cell: (c) => money(c.value) },
   { header: "Weight", numeric: true, cell: (c) => percent(c.weight) },
   { header: "Drift", numeric: true, cell: (c) => pp(c.drift) },
+  { header: "Band", numeric: true, cell: (c) => `${percent(c.bandLow)} – ${percent(c.bandHigh)}` },
+  { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
 ];
 
 const CASH_COLUMNS: Column<AccountCash>[] = [

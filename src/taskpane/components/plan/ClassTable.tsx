@@ -1,7 +1,7 @@
 /** The asset classes before trading: value, weight, target, drift, band and status. */
 import * as React from "react";
 import type { PlanJson } from "../../../plans/json";
-import { money, percent, pp, relative } from "../../../plans/format";
+import { money, percent, pp, relative } from "../../../display";
 import { Column, DataTable, Section, StatusBadge } from "./parts";
 
 type ClassRow = PlanJson["classes"][number];

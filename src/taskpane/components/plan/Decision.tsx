@@ -2,7 +2,8 @@
 import * as React from "react";
 import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
-import { money } from "../../../plans/format";
+import { money } from "../../../display";
+import { reviewLine, strategyLine } from "../../../plans/describe";
 import { Section, usePlanStyles } from "./parts";
 
 export function Decision({ plan }: { plan: PlanJson }) {
@@ -14,7 +15,9 @@ export function Decision({ plan }: { plan: PlanJson }) {
         <Badge size="large" appearance="filled" color={t.rebalance ? "severe" : "success"} data-testid="decision">
           {t.rebalance ? "Rebalance now" : "No rebalance needed"}
         </Badge>
+        <Caption1>{t.kind} trigger</Caption1>
       </div>
+      <Body1 data-testid="strategy">Strategy: {strategyLine(plan)}</Body1>
       {t.reasons.length > 0 && (
         <ul className={s.reasons} aria-label="Reasons">
           {t.reasons.map((r, i) => (
@@ -27,7 +30,7 @@ export function Decision({ plan }: { plan: PlanJson }) {
       <div className={s.facts}>
         <Caption1>As of {plan.asOf}</Caption1>
         <Caption1>Total {money(plan.total)}</Caption1>
-        <Caption1>Next review {t.nextReview ?? "none scheduled"}</Caption1>
+        <Caption1 data-testid="review">Review {reviewLine(plan)}</Caption1>
       </div>
     </Section>
   );

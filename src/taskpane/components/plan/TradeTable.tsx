@@ -1,8 +1,9 @@
 /** The proposed trades, with the sells, buys and fees they add up to. */
 import * as React from "react";
+import Decimal from "decimal.js";
 import { Body1, Caption1 } from "@fluentui/react-components";
 import type { PlanJson, TradeJson } from "../../../plans/json";
-import { money, price, quantity } from "../../../plans/format";
+import { money, price, quantity } from "../../../display";
 import { tradeTotals } from "../../../plans/trade-totals";
 import { Column, DataTable, Section, SideBadge, usePlanStyles } from "./parts";
 
@@ -16,6 +17,7 @@ const COLUMNS: Column<TradeJson>[] = [
   { header: "Limit", numeric: true, cell: (t) => price(t.limitPrice) },
   { header: "Amount", numeric: true, cell: (t) => money(t.amount) },
   { header: "Fee", numeric: true, cell: (t) => money(t.fee) },
+  { header: "Realised gain", numeric: true, cell: (t) => (t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(new Decimal(t.realizedShortTerm).plus(t.realizedLongTerm))) },
 ];
 
 export function TradeTable({ plan }: { plan: PlanJson }) {
@@ -35,6 +37,11 @@ export function TradeTable({ plan }: { plan: PlanJson }) {
         <Caption1>Sells {money(totals.sells)}</Caption1>
         <Caption1>Buys {money(totals.buys)}</Caption1>
         <Caption1>Fees {money(totals.fees)}</Caption1>
+        {totals.realized && (
+          <Caption1 data-testid="realized">
+            Realised gains (taxable accounts, after fees): short-term {money(totals.realized.shortTerm)} · long-term {money(totals.realized.longTerm)}
+          </Caption1>
+        )}
       </div>
     </Section>
   );

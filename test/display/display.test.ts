@@ -1,5 +1,5 @@
-/** How the plan's numbers are shown (src/plans/format.ts), the same in the runner's summary and the pane. */
-import { grouped, money, percent, points, pp, price, quantity, relative } from "../../src/plans/format";
+/** How the plan's numbers are shown (src/display), the same in the runner's summary and the pane. */
+import { grouped, money, percent, points, pp, price, quantity, relative } from "../../src/display";
 
 describe("format", () => {
   test("money: cents, thousands, sign, half-up on the decimal string (no float rounding)", () => {

@@ -1,8 +1,9 @@
 /**
- * How the plan's numbers are shown to a person, in the runner's summary and in the pane alike: money
- * with separators and the sign before the dollar ("-$3,116.00"), prices with the cents they trade at,
- * quantities with their decimals, percents and percentage points. Inputs are the plan JSON's decimal
- * strings and fractions. Pure.
+ * How numbers are shown to a person, everywhere: in messages and warnings, the runner's summary, the
+ * Rebalance sheet's text and the pane. Money with separators and the sign before the dollar
+ * ("-$3,116.00"), prices with the cents they trade at ("$352.40"), quantities with their decimals,
+ * percents and percentage points. Inputs are decimal strings, Decimals or numbers, and fractions.
+ * Pure; imports nothing of the project.
  */
 import Decimal from "decimal.js";
 
@@ -11,7 +12,7 @@ function group(intDigits: string): string {
 }
 
 /** "1234567.891" → "1,234,567.891" (digits kept as given). */
-export function grouped(decimal: string): string {
+export function grouped(decimal: Decimal.Value): string {
   const d = new Decimal(decimal);
   const s = d.abs().toFixed();
   const [int, frac] = s.split(".");
@@ -19,14 +20,14 @@ export function grouped(decimal: string): string {
 }
 
 /** Dollars to the cent: "1234.5" → "$1,234.50", "-3" → "-$3.00". */
-export function money(decimal: string): string {
+export function money(decimal: Decimal.Value): string {
   const d = new Decimal(decimal).toDecimalPlaces(2);
   const [int, frac] = d.abs().toFixed(2).split(".");
   return `${d.isNegative() && !d.isZero() ? "-" : ""}$${group(int)}.${frac}`;
 }
 
 /** A price: at least two decimals, more when the price has them ("12.3456" stays). */
-export function price(decimal: string): string {
+export function price(decimal: Decimal.Value): string {
   const d = new Decimal(decimal);
   const dp = Math.max(2, d.decimalPlaces());
   const [int, frac] = d.abs().toFixed(dp).split(".");
@@ -34,7 +35,7 @@ export function price(decimal: string): string {
 }
 
 /** A quantity with its decimals as given: "1200" → "1,200", "3.5" → "3.5". */
-export function quantity(decimal: string): string {
+export function quantity(decimal: Decimal.Value): string {
   return grouped(decimal);
 }
 
