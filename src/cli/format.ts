@@ -1,7 +1,7 @@
 /** The runner's readable summary: plain text tables. */
 import Decimal from "decimal.js";
 import { PlanJson, TradeJson } from "../plans/json";
-import { money as usd, percent as pct, points as pp, price } from "../display";
+import { money as usd, percent as pct, points as pp, price, quantity } from "../display";
 import { reviewLine, strategyLine } from "../plans/describe";
 import { tradeTotals } from "../plans/trade-totals";
 
@@ -51,7 +51,7 @@ export function formatSummary(plan: PlanJson, file: string): string {
         ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit", "Amount", "Fee", "Realised gain"],
         plan.trades.map((t) => {
           const g = gain(t);
-          return [t.account, t.symbol, t.assetClass, t.side.toUpperCase(), t.quantity, price(t.price), price(t.limitPrice), usd(t.amount), usd(t.fee), g === null ? "" : usd(g)];
+          return [t.account, t.symbol, t.assetClass, t.side.toUpperCase(), quantity(t.quantity), price(t.price), price(t.limitPrice), usd(t.amount), usd(t.fee), g === null ? "" : usd(g)];
         }),
         [0, 1, 2, 3],
       ),

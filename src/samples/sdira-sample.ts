@@ -9,6 +9,10 @@
  * trades. Prices are plausible late-2026 figures invented for the sample, not market data.
  */
 
+import { ACCOUNT_TYPES, AccountType, LOT_ORDERS, REBALANCE_TO, SELL_ORDERS, TRIGGERS } from "../contract/vocabulary";
+import { FREQUENCIES } from "../dates/calendar";
+import { strategyNames } from "../engine/strategies/registry";
+
 export const SAMPLE_AS_OF = "2026-11-20";
 
 export const TRADITIONAL = "Traditional SDIRA";
@@ -165,13 +169,21 @@ export interface SamplePolicySetting {
 
 export const SAMPLE_POLICY: SamplePolicySetting[] = [
   { setting: "As Of", value: SAMPLE_AS_OF, kind: "date", note: "Date the prices are as of; drift and calendar reviews are measured on this day." },
-  { setting: "Trigger", value: "Hybrid", kind: "choice", options: ["Band", "Calendar", "Hybrid"], note: "Band: rebalance when a class leaves its band. Calendar: rebalance on review dates. Hybrid: combines the review calendar with the bands." },
-  { setting: "Frequency", value: "Quarterly", kind: "choice", options: ["Monthly", "Quarterly", "Semiannual", "Annual"], note: "How often the calendar review comes round." },
+  { setting: "Trigger", value: "Hybrid", kind: "choice", options: [...TRIGGERS], note: "Band: rebalance when a class leaves its band. Calendar: rebalance on review dates. Hybrid: combines the review calendar with the bands." },
+  { setting: "Frequency", value: "Quarterly", kind: "choice", options: [...FREQUENCIES], note: "How often the calendar review comes round." },
   { setting: "Last Rebalanced", value: "2026-06-30", kind: "date", note: "The previous rebalance; the next quarterly review was due 2026-09-30." },
   { setting: "Abs Band", value: 0.05, kind: "percent", note: "Allowed drift in percentage points (5% = a 50% target may range 45%..55%)." },
   { setting: "Rel Band", value: 0.25, kind: "percent", note: "Allowed drift as a share of the target (25% of a 20% target = 5 points). The tighter band applies." },
-  { setting: "Rebalance To", value: "Target", kind: "choice", options: ["Target", "Band Edge", "Halfway"], note: "How far trades move a class that is out of band." },
-  { setting: "Strategy", value: "Full", kind: "choice", options: ["Full"], note: "How trades are chosen (this version has Full)." },
+  { setting: "Rebalance To", value: "Target", kind: "choice", options: [...REBALANCE_TO], note: "How far trades move a class that is out of band." },
+  {
+    setting: "Strategy",
+    value: "Full",
+    kind: "choice",
+    options: [...strategyNames()],
+    note: "Full: rebalance the whole household. Cash Flow: only a contribution or withdrawal trades. Tax Aware: trade tax-advantaged accounts first, taxable lots in the cheapest tax order.",
+  },
+  { setting: "Sell Order", value: "Most Overweight", kind: "choice", options: [...SELL_ORDERS], note: "Which classes and positions give up money first." },
+  { setting: "Lot Order", value: "HIFO", kind: "choice", options: [...LOT_ORDERS], note: "Which tax lots a sale takes (matters in taxable accounts)." },
   { setting: "Min Trade", value: 100, kind: "money", note: "Trades smaller than this are skipped." },
   { setting: "Fee Per Trade", value: 0, kind: "money", note: "Commission per trade at the custodian." },
   { setting: "Fee Bps", value: 0, kind: "bps", note: "Cost per trade in basis points of the amount traded." },
@@ -179,3 +191,19 @@ export const SAMPLE_POLICY: SamplePolicySetting[] = [
   { setting: "Limit Offset Bps", value: 10, kind: "bps", note: "Limit prices are offset this many basis points from Price (buys above, sells below)." },
   { setting: "Fractional", value: "No", kind: "yesno", options: ["Yes", "No"], note: "No: trade whole shares (or the row's Lot Size)." },
 ];
+
+export interface SampleAccount {
+  account: string;
+  type: AccountType;
+  /** Overrides the Policy's Cash Reserve; null = the Policy's. */
+  cashReserve: number | null;
+}
+
+/** The Accounts range: each account's type (the Roth is a Roth IRA, so contribution limits and taxes apply as they should). */
+export const SAMPLE_ACCOUNTS: SampleAccount[] = [
+  { account: TRADITIONAL, type: "Traditional IRA", cashReserve: null },
+  { account: ROTH, type: "Roth IRA", cashReserve: null },
+];
+
+/** Every account type, for the Type drop-down. */
+export const SAMPLE_ACCOUNT_TYPES: readonly string[] = ACCOUNT_TYPES;

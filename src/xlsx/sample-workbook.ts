@@ -16,10 +16,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { absoluteAddress, sheetLabel } from "../a1";
 import {
+  SAMPLE_ACCOUNTS,
+  SAMPLE_ACCOUNT_TYPES,
   SAMPLE_AS_OF,
   SAMPLE_HOLDINGS,
   SAMPLE_POLICY,
   SAMPLE_TARGETS,
+  SampleAccount,
   SampleHolding,
   SamplePolicySetting,
   SampleTarget,
@@ -43,7 +46,9 @@ export const HOLDINGS_HEADERS = [
 export const TARGETS_HEADERS = ["Asset Class", "Target", "Abs Band", "Rel Band"] as const;
 export const POLICY_HEADERS = ["Setting", "Value"] as const;
 
-export const SHEET_NAMES = { readMe: "Read Me", holdings: "Holdings", targets: "Targets", policy: "Policy" } as const;
+export const ACCOUNTS_HEADERS = ["Account", "Type", "Cash Reserve"] as const;
+
+export const SHEET_NAMES = { readMe: "Read Me", holdings: "Holdings", targets: "Targets", policy: "Policy", accounts: "Accounts" } as const;
 
 /** Fixed timestamp for workbook properties and zip entries (the sample's As Of date). */
 export const SAMPLE_TIMESTAMP = new Date(`${SAMPLE_AS_OF}T00:00:00Z`);
@@ -221,7 +226,26 @@ function addPolicy(wb: ExcelJS.Workbook, policy: SamplePolicySetting[]): string 
   return tableRef(ws.name, policy.length + 1, POLICY_HEADERS.length);
 }
 
-function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: string; policy: string }): void {
+function addAccounts(wb: ExcelJS.Workbook, accounts: SampleAccount[]): string {
+  const ws = wb.addWorksheet(SHEET_NAMES.accounts, { properties: { tabColor: { argb: "FF7030A0" } } });
+  ws.columns = [{ width: 20 }, { width: 18 }, { width: 14 }];
+  ws.addRow([...ACCOUNTS_HEADERS]);
+  styleHeader(ws, ACCOUNTS_HEADERS.length);
+  accounts.forEach((a, i) => {
+    const row = ws.getRow(i + 2);
+    row.getCell(1).value = a.account;
+    row.getCell(2).value = a.type;
+    if (a.cashReserve !== null) row.getCell(3).value = a.cashReserve;
+    row.getCell(3).numFmt = FMT.currency;
+  });
+  addDropDown(ws, `B2:B${accounts.length + 1}`, [...SAMPLE_ACCOUNT_TYPES]);
+  const note = ws.getRow(accounts.length + 3).getCell(1);
+  note.value = "Every Holdings account is listed here with its type; a blank Cash Reserve uses the Policy's.";
+  note.font = { italic: true, color: { argb: "FF595959" } };
+  return tableRef(ws.name, accounts.length + 1, ACCOUNTS_HEADERS.length);
+}
+
+function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: string; policy: string; accounts: string }): void {
   const ws = wb.addWorksheet(SHEET_NAMES.readMe, { properties: { tabColor: { argb: "FF7F7F7F" } } });
   ws.columns = [{ width: 22 }, { width: 16 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 12 }];
   const { total, classes } = summarizeSample();
@@ -252,6 +276,7 @@ function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: stri
   line("    Real Estate has a 10-point band because the rental is appraised once a year and cannot be sold in pieces.");
   line("    Columns to the right of Targets are left empty: the add-in writes its drift columns there.");
   line(`Policy (name Policy = ${refs.policy}): Setting | Value pairs; the Notes column explains each setting.`);
+  line(`Accounts (name Accounts = ${refs.accounts}): each account's type (${SAMPLE_ACCOUNTS.map((a) => `${a.account}: ${a.type}`).join(", ")}).`);
   line("The names cover the header row and the data rows. After adding rows, extend the name (Formulas > Name Manager).");
   r++;
   line(`Starting position on ${SAMPLE_AS_OF} (computed when this file was generated)`, { bold: true });
@@ -295,18 +320,21 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     holdings: tableRef(SHEET_NAMES.holdings, SAMPLE_HOLDINGS.length + 1, HOLDINGS_HEADERS.length),
     targets: tableRef(SHEET_NAMES.targets, SAMPLE_TARGETS.length + 1, TARGETS_HEADERS.length),
     policy: tableRef(SHEET_NAMES.policy, SAMPLE_POLICY.length + 1, POLICY_HEADERS.length),
+    accounts: tableRef(SHEET_NAMES.accounts, SAMPLE_ACCOUNTS.length + 1, ACCOUNTS_HEADERS.length),
   };
   addReadMe(wb, refs);
   const written = {
     holdings: addHoldings(wb, SAMPLE_HOLDINGS, SAMPLE_TARGETS.map((t) => t.assetClass)),
     targets: addTargets(wb, SAMPLE_TARGETS),
     policy: addPolicy(wb, SAMPLE_POLICY),
+    accounts: addAccounts(wb, SAMPLE_ACCOUNTS),
   };
   if (JSON.stringify(written) !== JSON.stringify(refs)) throw new Error("sample tables do not match their names");
 
   wb.definedNames.add(refs.holdings, "Holdings");
   wb.definedNames.add(refs.targets, "Targets");
   wb.definedNames.add(refs.policy, "Policy");
+  wb.definedNames.add(refs.accounts, "Accounts");
   return wb;
 }
 

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { run, Run } from "../support/runner";
+import { quantity } from "../../src/display";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import { BookSpec, CellInput, date, NameSpec, pct, Rows, tempDir, usd, writeWorkbook } from "../support/workbook";
@@ -509,7 +510,7 @@ describe("runner summary", () => {
     for (const reason of plan.trigger.reasons) expect(r.stdout).toContain(`  - ${reason}\n`);
     expect(r.stdout).toContain(`Trades (${plan.trades.length}):`);
     for (const t of plan.trades) {
-      expect(r.stdout).toMatch(new RegExp(`^${t.account}\\s+${t.symbol}\\s+${t.assetClass}\\s+${t.side.toUpperCase()}\\s+${t.quantity}\\s`, "m"));
+      expect(r.stdout).toMatch(new RegExp(`^${t.account}\\s+${t.symbol}\\s+${t.assetClass}\\s+${t.side.toUpperCase()}\\s+${quantity(t.quantity)}\\s`, "m"));
     }
   });
 });

@@ -13,7 +13,7 @@ import { RangeSnapshot } from "../../src/contract/snapshot";
 import { bandStatus, bandWidth } from "../../src/engine/bands";
 import { HOLDINGS_HEADERS, sampleWorkbookBuffer, writeSample } from "../../src/xlsx/sample-workbook";
 import { summarizeSample } from "../../src/samples/summary";
-import { SAMPLE_HOLDINGS, SAMPLE_POLICY, SAMPLE_TARGETS } from "../../src/samples/sdira-sample";
+import { SAMPLE_ACCOUNTS, SAMPLE_HOLDINGS, SAMPLE_POLICY, SAMPLE_TARGETS } from "../../src/samples/sdira-sample";
 import { tempDir } from "../support/workbook";
 
 const COMMITTED = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
@@ -58,19 +58,20 @@ describe("sample workbook", () => {
     bytes = fs.readFileSync(file);
   });
 
-  test("defines workbook-scoped Holdings, Targets and Policy over exactly header + data rows", async () => {
+  test("defines workbook-scoped Holdings, Targets, Policy and Accounts over exactly header + data rows", async () => {
     expect(await definedNames(bytes)).toEqual([
       `<definedName name="Holdings">Holdings!$A$1:$L$${SAMPLE_HOLDINGS.length + 1}</definedName>`,
       `<definedName name="Targets">Targets!$A$1:$D$${SAMPLE_TARGETS.length + 1}</definedName>`,
       `<definedName name="Policy">Policy!$A$1:$B$${SAMPLE_POLICY.length + 1}</definedName>`,
+      `<definedName name="Accounts">Accounts!$A$1:$C$${SAMPLE_ACCOUNTS.length + 1}</definedName>`,
     ]);
     const snap = await readWorkbookSnapshot(bytes);
     expect(snap.nameProblems).toEqual([]);
-    expect(Object.keys(snap.ranges).sort()).toEqual(["holdings", "policy", "targets"]);
+    expect(Object.keys(snap.ranges).sort()).toEqual(["accounts", "holdings", "policy", "targets"]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Read Me", "Holdings", "Targets", "Policy"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Read Me", "Holdings", "Targets", "Policy", "Accounts"]);
     for (const range of Object.values(snap.ranges)) {
       // Every data row is filled, and the row just below the name is empty on its columns.
       for (const row of range.values) expect(row.some((v) => v !== null)).toBe(true);
@@ -129,7 +130,12 @@ describe("sample workbook", () => {
   test("parses through the contract with the documented policy, and is out of band", async () => {
     const result = parseWorkbook(await readWorkbookSnapshot(bytes), { today: "2000-01-01" });
     if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
-    const { holdings, targets, policy } = result.portfolio;
+    const { holdings, targets, policy, accounts } = result.portfolio;
+    // The Roth SDIRA is typed as a Roth IRA (without the Accounts range it would be a Traditional IRA).
+    expect(accounts.map((a) => [a.account, a.type])).toEqual([
+      ["Traditional SDIRA", "Traditional IRA"],
+      ["Roth SDIRA", "Roth IRA"],
+    ]);
     expect(policy).toMatchObject({
       asOf: "2026-11-20",
       trigger: "Hybrid",
