@@ -6,8 +6,14 @@ import { describe, isBlank, normalizeKey, readNumber, text } from "./cells";
 import { RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 
-export function readAccounts(range: RangeSnapshot | undefined, errors: ContractError[]): AccountRow[] {
-  if (!range) return [];
+/** The valid Accounts rows, and every account the range lists (also rows with a problem); listed is null without a readable range. */
+export interface AccountsRead {
+  rows: AccountRow[];
+  listed: string[] | null;
+}
+
+export function readAccounts(range: RangeSnapshot | undefined, errors: ContractError[]): AccountsRead {
+  if (!range) return { rows: [], listed: null };
   const table = readTable(
     range,
     [
@@ -17,7 +23,7 @@ export function readAccounts(range: RangeSnapshot | undefined, errors: ContractE
     ],
     errors,
   );
-  if (!table) return [];
+  if (!table) return { rows: [], listed: null };
   const rows: AccountRow[] = [];
   const seen = new Map<string, string>();
   for (const row of table.rows) {
@@ -51,5 +57,5 @@ export function readAccounts(range: RangeSnapshot | undefined, errors: ContractE
     }
     rows.push({ account, type, cashReserve, ref });
   }
-  return rows;
+  return { rows, listed: [...seen.keys()] };
 }

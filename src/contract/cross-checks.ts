@@ -1,12 +1,30 @@
 /** Checks that need several ranges at once: accounts known, the cash flow's account, a withdrawal that can be raised. */
 import Decimal from "decimal.js";
 import { money } from "../display";
-import { AccountRow, Holding, Policy } from "./portfolio";
+import { Holding, Policy } from "./portfolio";
+import { AccountsRead } from "./accounts";
+import { HoldingsRead } from "./holdings";
 import { ContractError, contractError } from "./errors";
 
-export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: Policy, hasAccountsRange: boolean, errors: ContractError[]): void {
-  const known = new Set(accounts.map((a) => a.account));
-  if (hasAccountsRange) {
+/** What the cross-checks look at: the ranges as read, and which of their parts had problems. */
+export interface CrossCheckInput {
+  holdings: HoldingsRead;
+  accounts: AccountsRead;
+  policy: Policy;
+  /** True when the named Policy setting's cell has a problem (its value is then the default, not the advisor's). */
+  policyFailed: (setting: string) => boolean;
+}
+
+/**
+ * Checks across ranges, run together with the cell checks so that every problem is reported at once.
+ * Each runs only on inputs that were read without a problem: a check that depends on a failed cell is
+ * skipped, rather than reporting a consequence of that cell as a second problem.
+ */
+export function crossCheck(input: CrossCheckInput, errors: ContractError[]): void {
+  const { holdings: read, accounts, policy, policyFailed } = input;
+  const { holdings } = read;
+  if (accounts.listed !== null) {
+    const known = new Set(accounts.listed);
     const reported = new Set<string>();
     for (const h of holdings) {
       if (known.has(h.account) || reported.has(h.account)) continue;
@@ -14,8 +32,8 @@ export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: 
       errors.push(contractError(h.accountRef.sheet, h.accountRef.cell, `Account "${h.account}" is not listed in Accounts (known: ${[...known].join(", ") || "none"})`));
     }
   }
-  if (holdings.length === 0) return;
-  const accountNames = [...new Set(holdings.map((h) => h.account))];
+  if (!read.readable || read.accountsSeen.length === 0) return;
+  const accountNames = read.accountsSeen;
   const flowRef = policy.refs["Cash Flow"];
   const accountRef = policy.refs["Cash Flow Account"];
   const flowAccount = policy.cashFlowAccount ?? accountNames[0];
@@ -24,8 +42,11 @@ export function crossCheck(holdings: Holding[], accounts: AccountRow[], policy: 
     errors.push(contractError(r?.sheet ?? "", r?.cell ?? "", `Cash Flow Account "${policy.cashFlowAccount}" holds nothing in Holdings (accounts: ${accountNames.join(", ")})`));
     return;
   }
+  // The withdrawal's feasibility needs the flow, the reserves and every row of the account as typed.
+  const accountRowFailed = accounts.listed?.includes(flowAccount) === true && !accounts.rows.some((a) => a.account === flowAccount);
+  if (policyFailed("Cash Flow") || policyFailed("Cash Reserve") || read.failedAccounts.has(flowAccount) || accountRowFailed) return;
   if (policy.cashFlow.isNegative()) {
-    const row = accounts.find((a) => a.account === flowAccount);
+    const row = accounts.rows.find((a) => a.account === flowAccount);
     const reserve = row?.cashReserve ?? policy.cashReserve;
     const raisable = raisableCash(holdings.filter((h) => h.account === flowAccount)).minus(reserve);
     if (policy.cashFlow.abs().gt(raisable)) {

@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { CASH_CLASS, CASH_SYMBOL, Holding, Policy } from "./portfolio";
 import { ContractError, contractError } from "./errors";
 import { describe, isBlank, readDate, readNumber, readYesNo, text } from "./cells";
-import { cellAddress } from "../a1";
+import { cellAddress, rowOf } from "../a1";
 import { RangeSnapshot } from "./snapshot";
 import { readTable, TableRow } from "./table";
 
@@ -22,28 +22,48 @@ const COLUMNS = [
   { header: "Valued On", required: false },
 ];
 
+/** What Holdings gave: its valid rows, and what the cross-checks need to know of every row. */
+export interface HoldingsRead {
+  holdings: Holding[];
+  /** false when the range could not be read as a table (missing columns, no header). */
+  readable: boolean;
+  /** The Account of every non-blank row, valid or not, in order of first appearance. */
+  accountsSeen: string[];
+  /** Accounts with a row that has a problem (its holdings are then incomplete). */
+  failedAccounts: Set<string>;
+}
+
 /** classes = the names listed in Targets, or null when Targets could not be read (classes are then not checked). */
-export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[]): Holding[] {
+export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[]): HoldingsRead {
   const table = readTable(range, COLUMNS, errors);
-  if (!table) return [];
+  const seen = new Set<string>();
+  const failedAccounts = new Set<string>();
+  if (!table) return { holdings: [], readable: false, accountsSeen: [], failedAccounts };
   const classes = new Map((listed ?? []).map((c) => [c.toLowerCase(), c]));
   const checkClasses = listed !== null;
   const holdings: Holding[] = [];
   const positions = new Map<string, Holding>();
   for (const row of table.rows) {
+    const account = text(row.get("Account")) || DEFAULT_ACCOUNT;
+    seen.add(account);
     const h = readRow(row, checkClasses ? classes : null, policy, errors, holdings.length);
-    if (!h) continue;
+    if (!h) {
+      failedAccounts.add(account);
+      continue;
+    }
     const key = `${h.account}\u0000${h.symbol}`;
     const first = positions.get(key);
     if (first) {
       if (first.assetClass !== h.assetClass) {
         const r = row.ref("Asset Class");
-        errors.push(contractError(r.sheet, r.cell, `Lots of ${h.symbol} in ${h.account} must share one Asset Class ("${first.assetClass}" in ${first.ref.cell.replace(/^[A-Z]+/, "row ")})`));
+        errors.push(contractError(r.sheet, r.cell, `Lots of ${h.symbol} in ${h.account} must share one Asset Class ("${first.assetClass}" in row ${rowOf(first.ref.cell)})`));
+        failedAccounts.add(account);
         continue;
       }
       if (!first.price.eq(h.price)) {
         const r = row.ref("Price");
-        errors.push(contractError(r.sheet, r.cell, `Lots of ${h.symbol} in ${h.account} must share one Price (${first.price.toString()} in ${first.ref.cell.replace(/^[A-Z]+/, "row ")})`));
+        errors.push(contractError(r.sheet, r.cell, `Lots of ${h.symbol} in ${h.account} must share one Price (${first.price.toString()} in row ${rowOf(first.ref.cell)})`));
+        failedAccounts.add(account);
         continue;
       }
     } else {
@@ -54,7 +74,7 @@ export function readHoldings(range: RangeSnapshot, listed: string[] | null, poli
   if (table.rows.length === 0) {
     errors.push(contractError(range.sheet, cellAddress(range.top, range.left), "Holdings has no rows; list each position (and a CASH row per account)"));
   }
-  return holdings;
+  return { holdings, readable: true, accountsSeen: [...seen], failedAccounts };
 }
 
 function readRow(

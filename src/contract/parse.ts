@@ -35,10 +35,16 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   const policy = readPolicy(snapshot.ranges["policy"], errors, options.strategies, options.today);
   const { targets, listed } = targetsRange ? readTargets(targetsRange, errors) : { targets: [], listed: [] };
   const targetsUsable = targetsRange !== undefined && listed.length > 0;
-  const holdings = holdingsRange ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors) : [];
-  const accountsRange = snapshot.ranges["accounts"];
-  const accounts = readAccounts(accountsRange, errors);
-  if (errors.length === 0) crossCheck(holdings, accounts, policy, accountsRange !== undefined, errors);
+  const holdings = holdingsRange
+    ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors)
+    : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>() };
+  const accounts = readAccounts(snapshot.ranges["accounts"], errors);
+  const cellErrors = [...errors];
+  const policyFailed = (setting: string) => {
+    const ref = policy.refs[setting];
+    return ref !== undefined && cellErrors.some((e) => e.sheet === ref.sheet && e.cell === ref.cell);
+  };
+  crossCheck({ holdings, accounts, policy, policyFailed }, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, portfolio: { holdings, targets, policy, accounts } };
+  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows } };
 }

@@ -363,6 +363,16 @@ const CASES: Case[] = [
     problems: ["Policy!B10: Cash Flow withdraws $60,000.00 from IRA, which can raise at most $50,000.00 (its cash and tradable holdings, less the $0.00 reserve)"],
   },
   {
+    name: "cell problems and cross-range problems, all in one pass",
+    // A bad Quantity and a Cash Flow Account that holds nothing: both reported on the first run.
+    book: broken((b) => {
+      setCell(b, "Holdings!D3", "lots");
+      addRow(b, "Policy", ["Cash Flow", usd(1000)]);
+      addRow(b, "Policy", ["Cash Flow Account", "Roth"]);
+    }),
+    problems: ['Holdings!D3: Quantity must be a number of 0 or more (found "lots")', 'Policy!B11: Cash Flow Account "Roth" holds nothing in Holdings (accounts: IRA)'],
+  },
+  {
     name: "Cash Flow Account that holds nothing",
     book: broken((b) => {
       addRow(b, "Policy", ["Cash Flow", usd(1000)]);

@@ -360,16 +360,35 @@ describe("every problem at once", () => {
       'Portfolio!E2: Price must be a number greater than 0 (found 0)',
       'Portfolio!C3: Asset Class "Gold" is not in Targets (known: Stocks, Bonds)',
       'Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "IRA")',
+      // Cross-checks come last, in the same pass.
+      'Portfolio!A4: Account "HSA" is not listed in Accounts (known: IRA)',
     ]);
   });
 
-  test("cross-checks run only once every range reads cleanly", () => {
-    // HSA is not in Accounts, but that is reported only after the bad Target is fixed.
+  test("cross-checks run in the same pass as the cell checks", () => {
+    // HSA is not in Accounts: reported together with the bad Target, not only after it is fixed.
     const rows = [...BASE_HOLDINGS, ["HSA", "CASH", "", 5, ""]];
     const withAccounts = (t: CellValue[][]) => book([holdings(rows), targets(t), accounts([["IRA", "Traditional IRA"]])]);
     expect(problems(withAccounts([["Stocks", "60%"], ["Bonds", "35%"], ["Cash", "x"]]))).toEqual([
       'Portfolio!I4: Target must be a percent from 0% to 100%, like 5% or 0.05 (found "x")',
+      'Portfolio!A5: Account "HSA" is not listed in Accounts (known: IRA)',
     ]);
     expect(problems(withAccounts([["Stocks", "60%"], ["Bonds", "35%"], ["Cash", "5%"]]))).toEqual(['Portfolio!A5: Account "HSA" is not listed in Accounts (known: IRA)']);
+  });
+
+  test("a cross-check that depends on a failed cell is skipped, not reported as a second problem", () => {
+    // The Accounts row of IRA has a bad Type: its holdings are not "missing from Accounts".
+    expect(problems(book([holdings(BASE_HOLDINGS), targets(), accounts([["IRA", "Brokerage"]])]))).toEqual([
+      'Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "Brokerage")',
+    ]);
+    // A Holdings row of the flow account has a bad Quantity: whether the withdrawal can be raised is not judged.
+    const broken = [...BASE_HOLDINGS.slice(0, -1), ["IRA", "BND", "Bonds", "lots", 50], BASE_HOLDINGS[BASE_HOLDINGS.length - 1]];
+    const withdrawal = problems(book([holdings(broken), targets(), policy([["Cash Flow", -1_000_000]])]));
+    expect(withdrawal).toHaveLength(1);
+    expect(withdrawal[0]).toMatch(/Quantity must be a number of 0 or more \(found "lots"\)$/);
+    // A bad Cash Reserve: the withdrawal is not judged against a reserve the advisor did not mean.
+    expect(problems(book([holdings(BASE_HOLDINGS), targets(), policy([["Cash Flow", -1_000_000], ["Cash Reserve", "some"]])]))).toEqual([
+      'Policy!B3: Cash Reserve must be a dollar amount of 0 or more (found "some")',
+    ]);
   });
 });

@@ -234,3 +234,19 @@ test("realised gains show when the engine knows them and stay empty otherwise", 
   const none = rebalanceSheetPlan(plan).cells.filter((c) => c.col === header.col && c.row > header.row);
   expect(none.every((c) => c.value === null && !c.formula)).toBe(true);
 });
+
+test("inside Excel, a cell problem and a cross-range problem are reported together, and nothing is written", async () => {
+  const book = sampleBook();
+  book.sheets.Holdings[2][3] = "lots";
+  book.sheets.Policy.push(["Cash Flow", 1000], ["Cash Flow Account", "Roth"]);
+  const wb = await fakeFromXlsx(await workbookBuffer(book));
+  const before = JSON.stringify(dumpFake(wb));
+  const outcome = await writeWithOffice(wb);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.errors.map((e) => e.text)).toEqual([
+    'Holdings!D3: Quantity must be a number of 0 or more (found "lots")',
+    'Policy!B11: Cash Flow Account "Roth" holds nothing in Holdings (accounts: IRA)',
+  ]);
+  expect(JSON.stringify(dumpFake(wb))).toBe(before);
+});
