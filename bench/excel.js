@@ -43,7 +43,7 @@ function benchExcel(options = {}) {
     const result = planWorkbook(snapshot);
     if (!result.ok) throw new Error(`generated workbook of ${n} holdings is invalid: ${result.errors[0].text}`);
     if (!sample) sample = result.raw;
-    const { ms, result: est } = elapsed(() => estimateWrite(buildWritePlan(result.raw, result.portfolio, snapshot.ranges.targets, { now })));
+    const { ms, result: est } = elapsed(() => estimateWrite(buildWritePlan(result.raw, result.portfolio, snapshot, { now })));
     const cells = Object.values(snapshot.ranges).reduce((s, r) => s + r.values.length * Math.max(...r.values.map((v) => v.length)), 0);
     const readSyncs = 1 + Math.max(1, Math.ceil(cells / READ_CELLS_PER_SYNC));
     rows.push({

@@ -59,7 +59,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (args.out) {
     try {
       const now = io.now ? io.now() : new Date();
-      const report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot.ranges["targets"], { now }));
+      const report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));
       await wb.xlsx.writeFile(args.out);
       if (!args.json && report.skippedCharts.length > 0) {
         io.stderr(`Note: charts are drawn only inside Excel (exceljs cannot write them): ${report.skippedCharts.join("; ")}\n`);

@@ -39,7 +39,7 @@ export async function rebalanceWithContext(context: Excel.RequestContext, option
   const result = planWorkbook(read.snapshot, { today: options.today });
   if (!result.ok) return { ok: false, errors: result.errors };
   const now = options.now ? options.now() : new Date();
-  const writePlan = buildWritePlan(result.raw, result.portfolio, read.snapshot.ranges["targets"], { now });
+  const writePlan = buildWritePlan(result.raw, result.portfolio, read.snapshot, { now });
   try {
     const report = await applyWritePlanInExcel(context, writePlan);
     return {

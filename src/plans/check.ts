@@ -5,7 +5,7 @@
  * log goes only into its own table. Adapters answer a few questions about their workbook (a
  * WorkbookView); this module decides, with the same messages inside Excel and on a file.
  */
-import { Rect, cellAddress, inRect } from "../a1";
+import { MAX_COLUMN, MAX_ROW, Rect, cellAddress, columnLetters, inRect } from "../a1";
 import { SheetPlan, UpdateSheetPlan, WritePlan } from "./types";
 
 /** A plan that cannot be applied without overwriting the advisor's own cells (or a sheet/table it needs is not usable). */
@@ -56,6 +56,40 @@ function ownershipConflict(sp: UpdateSheetPlan, view: WorkbookView): OwnershipEr
   return null;
 }
 
+/** Excel's limit on the text of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A cell Excel cannot hold: past the grid's last column or row, text over 32,767 characters, a number that is not finite. */
+function cellProblem(sp: SheetPlan): OwnershipError | null {
+  if (sp.mode === "append") return null;
+  for (const c of sp.cells) {
+    if (c.col > MAX_COLUMN || c.row > MAX_ROW) {
+      const where = c.col > MAX_COLUMN ? `column ${columnLetters(c.col)}, past Excel's last column XFD` : `row ${c.row}, past Excel's last row ${MAX_ROW}`;
+      const advice = sp.mode === "update" ? "move the range left or up so the add-in's columns fit beside it" : "the plan is too large for one sheet";
+      return new OwnershipError(sp.sheet, "", `On the sheet "${sp.sheet}" the add-in would write at ${where}; ${advice} (nothing was written)`);
+    }
+    const v = c.value;
+    if ((typeof v === "string" && v.length > MAX_CELL_TEXT) || (typeof v === "number" && !Number.isFinite(v))) {
+      const what = typeof v === "string" ? `${v.length.toLocaleString("en-US")} characters of text (Excel holds ${MAX_CELL_TEXT.toLocaleString("en-US")})` : `the number ${v}`;
+      return new OwnershipError(sp.sheet, cellAddress(c.row, c.col), `${sp.sheet}!${cellAddress(c.row, c.col)}: the add-in would write ${what}, which Excel cannot hold (nothing was written)`);
+    }
+  }
+  return null;
+}
+
+/** A sheet plan that would replace, or append to, the sheet an advisor's range lies on. */
+function keptSheetProblem(sp: SheetPlan, keep: WritePlan["keep"]): OwnershipError | null {
+  if (sp.mode === "update") return null;
+  const range = (keep ?? []).find((k) => k.sheet === sp.sheet);
+  if (!range) return null;
+  const what = sp.mode === "replace" ? "replaces on every run" : "keeps its Rebalance Log on";
+  return new OwnershipError(
+    sp.sheet,
+    "",
+    `The named range "${range.name}" is on the sheet "${sp.sheet}", which the add-in ${what}; move ${range.name} to a sheet of its own (nothing was written)`,
+  );
+}
+
 function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null {
   switch (sp.mode) {
     case "update":
@@ -84,7 +118,7 @@ function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null 
 /** Everything that would stop the write, found before anything is written: throws the first OwnershipError. */
 export function checkWritePlan(plan: WritePlan, view: WorkbookView): void {
   for (const sp of plan.sheets) {
-    const problem = sheetProblem(sp, view);
+    const problem = keptSheetProblem(sp, plan.keep) ?? cellProblem(sp) ?? sheetProblem(sp, view);
     if (problem) throw problem;
   }
 }

@@ -126,4 +126,6 @@ export type SheetPlan = ReplaceSheetPlan | UpdateSheetPlan | AppendSheetPlan;
 
 export interface WritePlan {
   sheets: SheetPlan[];
+  /** The advisor's named ranges the plan was made from: no sheet plan may replace or append to their sheets. */
+  keep?: { name: string; sheet: string }[];
 }

@@ -1,5 +1,5 @@
 /** Everything one rebalance writes into a workbook, as one plan. */
-import { RangeSnapshot } from "../contract/snapshot";
+import { WorkbookSnapshot } from "../contract/snapshot";
 import { Portfolio } from "../contract/portfolio";
 import { Plan } from "../engine/types";
 import { driftColumnsPlan } from "./drift-columns";
@@ -17,12 +17,14 @@ export interface WritePlanOptions {
  * write them: the add-in's own sheet first, the advisor's Targets sheet after it, and the log row
  * last, so a write that fails midway has logged nothing and touched no cell of the advisor's.
  */
-export function buildWritePlan(plan: Plan, portfolio: Portfolio, targetsRange: RangeSnapshot, options: WritePlanOptions = {}): WritePlan {
+export function buildWritePlan(plan: Plan, portfolio: Portfolio, snapshot: WorkbookSnapshot, options: WritePlanOptions = {}): WritePlan {
   return {
     sheets: [
       rebalanceSheetPlan(plan),
-      driftColumnsPlan(plan, targetsRange, portfolio.targets),
+      driftColumnsPlan(plan, snapshot.ranges["targets"], portfolio.targets),
       logPlan(plan, { now: options.now ?? new Date() }),
     ],
+    // The advisor's ranges: the sheets they lie on are never replaced or appended to.
+    keep: Object.values(snapshot.ranges).map((r) => ({ name: r.name, sheet: r.sheet })),
   };
 }

@@ -16,7 +16,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { run } from "../support/runner";
 import { KNOWN_SETTINGS } from "../../src/contract/policy";
-import { addRow, BookSpec, deleteColumn, pct, renameColumn, Rows, sampleBook, setCell, tempDir, usd, writeWorkbook } from "../support/workbook";
+import { addRow, BookSpec, CellInput, deleteColumn, pct, renameColumn, Rows, sampleBook, setCell, tempDir, usd, writeWorkbook } from "../support/workbook";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -467,6 +467,48 @@ describe("runner on workbooks that break the contract", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('Targets!G3: the add-in writes its columns here but the cell already holds "call client"; clear or move it (nothing was written)\n');
     expect(r.stdout).toBe("");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("Holdings on a sheet the add-in owns (Rebalance Log) stops --out before anything is written", async () => {
+    const b = sampleBook({ names: { Holdings: { table: "Rebalance Log" }, Targets: { table: "Targets" }, Policy: { table: "Policy" } } });
+    b.sheets = { "Rebalance Log": b.sheets.Holdings, Targets: b.sheets.Targets, Policy: b.sheets.Policy };
+    const file = await writeWorkbook(path.join(dir, "holdings-on-log.xlsx"), b);
+    const out = path.join(dir, "holdings-on-log-out.xlsx");
+    const r = await run([file, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'The named range "Holdings" is on the sheet "Rebalance Log", which the add-in keeps its Rebalance Log on; move Holdings to a sheet of its own (nothing was written)\n',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("Targets on a sheet named like today's Rebalance sheet stops --out (replacing it would delete Targets)", async () => {
+    const b = sampleBook({ names: { Holdings: { table: "Holdings" }, Targets: { table: "Rebalance 2026-11-20" }, Policy: { table: "Policy" } } });
+    b.sheets = { Holdings: b.sheets.Holdings, "Rebalance 2026-11-20": b.sheets.Targets, Policy: b.sheets.Policy };
+    const file = await writeWorkbook(path.join(dir, "targets-on-sheet.xlsx"), b);
+    const out = path.join(dir, "targets-on-sheet-out.xlsx");
+    const r = await run([file, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'The named range "Targets" is on the sheet "Rebalance 2026-11-20", which the add-in replaces on every run; move Targets to a sheet of its own (nothing was written)\n',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("Targets ending at column XFD: the drift columns do not fit, a clear error and nothing written", async () => {
+    const b = sampleBook({ names: { Holdings: { table: "Holdings" }, Targets: "Targets!$XFA$1:$XFD$4", Policy: { table: "Policy" } } });
+    const pad = (row: CellInput[]) => [...new Array(16380).fill(null), ...row];
+    b.sheets.Targets = b.sheets.Targets.map(pad);
+    const file = await writeWorkbook(path.join(dir, "targets-at-xfd.xlsx"), b);
+    const out = path.join(dir, "targets-at-xfd-out.xlsx");
+    const plain = await run([file, "--json"]);
+    expect(plain.code).toBe(0);
+    const r = await run([file, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'On the sheet "Targets" the add-in would write at column XFE, past Excel\'s last column XFD; move the range left or up so the add-in\'s columns fit beside it (nothing was written)\n',
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 

@@ -205,7 +205,7 @@ describe("a failure midway", () => {
     const { snapshot } = await readContractSnapshot(ctx(snapshotBook));
     const r = planWorkbook(snapshot);
     if (!r.ok) throw new Error("sample invalid");
-    const sample = buildWritePlan(r.raw, r.portfolio, snapshot.ranges["targets"], { now: NOW });
+    const sample = buildWritePlan(r.raw, r.portfolio, snapshot, { now: NOW });
     // The sample's drift block and log row behind a Rebalance sheet too large for one batch.
     const plan: WritePlan = { sheets: [planWithTrades(60_000).writePlan.sheets[0], ...sample.sheets.slice(1)] };
     expect(estimateWrite(plan).syncs).toBeGreaterThanOrEqual(3);
@@ -247,6 +247,20 @@ test("inside Excel, a cell problem and a cross-range problem are reported togeth
   expect(outcome.errors.map((e) => e.text)).toEqual([
     'Holdings!D3: Quantity must be a number of 0 or more (found "lots")',
     'Policy!B11: Cash Flow Account "Roth" holds nothing in Holdings (accounts: IRA)',
+  ]);
+  expect(JSON.stringify(dumpFake(wb))).toBe(before);
+});
+
+test("inside Excel, Targets on a sheet the add-in replaces is refused before anything is written", async () => {
+  const book = sampleBook({ names: { Holdings: { table: "Holdings" }, Targets: { table: "Rebalance 2026-11-20" }, Policy: { table: "Policy" } } });
+  book.sheets = { Holdings: book.sheets.Holdings, "Rebalance 2026-11-20": book.sheets.Targets, Policy: book.sheets.Policy };
+  const wb = await fakeFromXlsx(await workbookBuffer(book));
+  const before = JSON.stringify(dumpFake(wb));
+  const outcome = await writeWithOffice(wb);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.errors.map((e) => e.text)).toEqual([
+    `'Rebalance 2026-11-20': The named range "Targets" is on the sheet "Rebalance 2026-11-20", which the add-in replaces on every run; move Targets to a sheet of its own (nothing was written)`,
   ]);
   expect(JSON.stringify(dumpFake(wb))).toBe(before);
 });

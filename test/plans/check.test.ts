@@ -102,3 +102,34 @@ describe("checkWritePlan", () => {
     expect(problem({ sheets: ["Targets", "Rebalance Log"], tables: { RebalanceLog: "Rebalance Log" } })).toBeNull();
   });
 });
+
+describe("what no adapter may write", () => {
+  test("a replaced or appended sheet that holds one of the advisor's ranges is refused, naming the range", () => {
+    const onLog = { ...plan, keep: [{ name: "Holdings", sheet: "Rebalance Log" }] };
+    expect(() => checkWritePlan(onLog, view({ sheets: ["Targets", "Rebalance Log"], tables: { RebalanceLog: "Rebalance Log" } }))).toThrow(
+      'The named range "Holdings" is on the sheet "Rebalance Log", which the add-in keeps its Rebalance Log on; move Holdings to a sheet of its own (nothing was written)',
+    );
+    const onSheet = { ...plan, keep: [{ name: "Targets", sheet: "Rebalance 2026-11-20" }] };
+    expect(() => checkWritePlan(onSheet, view({ sheets: ["Targets", "Rebalance 2026-11-20"] }))).toThrow(/"Targets" is on the sheet "Rebalance 2026-11-20", which the add-in replaces on every run/);
+    // On the sheet the drift columns update, a range is expected (that is Targets itself).
+    expect(() => checkWritePlan({ ...plan, keep: [{ name: "Targets", sheet: "Targets" }] }, view({ sheets: ["Targets"] }))).not.toThrow();
+  });
+
+  test("cells past column XFD or row 1,048,576 are refused", () => {
+    const wide: UpdateSheetPlan = { ...drift, cells: [{ row: 1, col: 16385, value: "Current Value" }], owned: { name: "RebalDriftColumns", rect: { top: 1, left: 16385, bottom: 1, right: 16385 } } };
+    expect(() => checkWritePlan({ sheets: [wide] }, view({ sheets: ["Targets"] }))).toThrow(
+      'On the sheet "Targets" the add-in would write at column XFE, past Excel\'s last column XFD; move the range left or up so the add-in\'s columns fit beside it (nothing was written)',
+    );
+    const tall: ReplaceSheetPlan = { ...sheet, tables: [], cells: [{ row: 1_048_577, col: 1, value: "x" }] };
+    expect(() => checkWritePlan({ sheets: [tall] }, view({ sheets: [] }))).toThrow(/row 1048577, past Excel's last row 1048576/);
+  });
+
+  test("text over 32,767 characters and numbers that are not finite are refused, naming the cell", () => {
+    const long: ReplaceSheetPlan = { ...sheet, tables: [], cells: [{ row: 9, col: 2, value: "x".repeat(32_768) }] };
+    expect(() => checkWritePlan({ sheets: [long] }, view({ sheets: [] }))).toThrow(
+      "Rebalance 2026-11-20!B9: the add-in would write 32,768 characters of text (Excel holds 32,767), which Excel cannot hold (nothing was written)",
+    );
+    const inf: ReplaceSheetPlan = { ...sheet, tables: [], cells: [{ row: 3, col: 2, value: Infinity }] };
+    expect(() => checkWritePlan({ sheets: [inf] }, view({ sheets: [] }))).toThrow(/B3: the add-in would write the number Infinity/);
+  });
+});

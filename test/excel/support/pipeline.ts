@@ -16,7 +16,7 @@ export async function writeWithExceljs(data: Buffer, now = NOW): Promise<{ out: 
   const snapshot = await snapshotWorkbook(wb, data);
   const result = planWorkbook(snapshot);
   if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
-  const writePlan = buildWritePlan(result.raw, result.portfolio, snapshot.ranges["targets"], { now });
+  const writePlan = buildWritePlan(result.raw, result.portfolio, snapshot, { now });
   const report = applyWritePlan(wb, writePlan);
   const out = Buffer.from(await wb.xlsx.writeBuffer());
   return { out, plan: result.raw, writePlan, report };
