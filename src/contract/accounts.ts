@@ -57,5 +57,10 @@ export function readAccounts(range: RangeSnapshot | undefined, errors: ContractE
     }
     rows.push({ account, type, cashReserve, ref });
   }
-  return { rows, listed: [...seen.keys()] };
+  const listed = [...seen.keys()];
+  for (const row of table.skipped) {
+    const account = text(row.get("Account"));
+    if (account !== "" && !listed.includes(account)) listed.push(account);
+  }
+  return { rows, listed };
 }

@@ -13,6 +13,23 @@ export type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const bad = <T>(problem: string): Read<T> => ({ ok: false, problem });
 
+/** Excel's error values, as a cell shows them. */
+export const EXCEL_ERRORS = [
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
+  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!",
+];
+
+/** Why a cell has no value to read (it holds an error, or a formula nobody calculated), or null when it has one. */
+export function cellProblem(v: CellValue): string | null {
+  if (typeof v === "string" && EXCEL_ERRORS.includes(v.trim().toUpperCase())) {
+    return `Cell holds the error ${v.trim().toUpperCase()}; fix it, or what its formula refers to`;
+  }
+  if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    return `Cell is a formula with no computed value (${v.uncalculated}): open and save the workbook in Excel first`;
+  }
+  return null;
+}
+
 /** True for cells that count as empty: null, "", whitespace. */
 export function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -23,13 +40,15 @@ export function describe(v: CellValue): string {
   if (isBlank(v)) return "an empty cell";
   if (v instanceof Date) return isNaN(v.getTime()) ? "an invalid date" : isoOf(v);
   if (typeof v === "string") return JSON.stringify(v);
+  if (v !== null && typeof v === "object") return `the formula ${v.uncalculated} without a value`;
   return String(v);
 }
 
 /** Plain text of a cell (numbers as typed, dates as ISO). */
 export function text(v: CellValue): string {
   if (isBlank(v)) return "";
-  if (v instanceof Date) return isoOf(v);
+  if (v instanceof Date) return isNaN(v.getTime()) ? "" : isoOf(v);
+  if (v !== null && typeof v === "object") return "";
   return String(v).trim();
 }
 

@@ -71,7 +71,12 @@ export function readHoldings(range: RangeSnapshot, listed: string[] | null, poli
     }
     holdings.push(h);
   }
-  if (table.rows.length === 0) {
+  for (const row of table.skipped) {
+    const account = text(row.get("Account")) || DEFAULT_ACCOUNT;
+    seen.add(account);
+    failedAccounts.add(account);
+  }
+  if (table.rows.length === 0 && table.skipped.length === 0) {
     errors.push(contractError(range.sheet, cellAddress(range.top, range.left), "Holdings has no rows; list each position (and a CASH row per account)"));
   }
   return { holdings, readable: true, accountsSeen: [...seen], failedAccounts };

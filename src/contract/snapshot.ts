@@ -4,8 +4,17 @@
  * engine identical input.
  */
 
-/** One cell as read: numbers (Excel date serials stay numbers), text, booleans, real dates, or empty. */
-export type CellValue = number | string | boolean | Date | null;
+/** A formula cell saved without its computed result (by a tool that does not calculate): it has no value to read. */
+export interface Uncalculated {
+  uncalculated: string;
+}
+
+/**
+ * One cell as read: numbers (Excel date serials stay numbers), text, booleans, real dates, or empty.
+ * An error cell arrives as its code ("#REF!", "#N/A"), as Office.js gives it; a formula without a
+ * computed result as Uncalculated.
+ */
+export type CellValue = number | string | boolean | Date | null | Uncalculated;
 
 /** A named range read as plain data. Rows and columns are 1-based sheet coordinates. */
 export interface RangeSnapshot {

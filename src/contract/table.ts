@@ -4,7 +4,7 @@
  */
 import { CellRef } from "./portfolio";
 import { ContractError, contractError } from "./errors";
-import { normalizeKey, isBlank, text } from "./cells";
+import { cellProblem, normalizeKey, isBlank, text } from "./cells";
 import { cellAddress } from "../a1";
 import { CellValue, RangeSnapshot } from "./snapshot";
 
@@ -26,7 +26,10 @@ export interface TableRow {
 
 export interface Table {
   range: RangeSnapshot;
+  /** Rows whose cells under the known headers can all be read. */
   rows: TableRow[];
+  /** Rows left out because a cell under a known header holds an error or an uncalculated formula (each reported). */
+  skipped: TableRow[];
 }
 
 /** Reads a range as a table; missing required columns are reported and give null. */
@@ -74,11 +77,19 @@ export function readTable(range: RangeSnapshot, columns: ColumnSpec[], errors: C
   }
 
   const rows: TableRow[] = [];
+  const skipped: TableRow[] = [];
   for (let r = 1; r < range.values.length; r++) {
     const values = range.values[r] ?? [];
     if (values.every(isBlank)) continue;
     const sheetRow = range.top + r;
-    rows.push({
+    let unreadable = false;
+    for (const i of positions.values()) {
+      const problem = cellProblem(values[i] ?? null);
+      if (!problem) continue;
+      errors.push(contractError(range.sheet, cellAddress(sheetRow, range.left + i), problem));
+      unreadable = true;
+    }
+    (unreadable ? skipped : rows).push({
       row: sheetRow,
       get: (h) => {
         const i = positions.get(h);
@@ -88,5 +99,5 @@ export function readTable(range: RangeSnapshot, columns: ColumnSpec[], errors: C
       has: (h) => positions.has(h),
     });
   }
-  return { range, rows };
+  return { range, rows, skipped };
 }

@@ -75,7 +75,13 @@ export function readTargets(range: RangeSnapshot, errors: ContractError[]): { ta
     if (rel.problem) errors.push(contractError(row.ref("Rel Band").sheet, row.ref("Rel Band").cell, rel.problem));
     targets.push({ assetClass, target: t.value, absBand: abs.value, relBand: rel.value, ref: classRef });
   }
-  if (table.rows.length === 0) {
+  // Rows left out for an unreadable cell: their class is still listed (Holdings may name it), and the sum is not judged.
+  for (const row of table.skipped) {
+    const assetClass = text(row.get("Asset Class"));
+    if (assetClass !== "" && !seen.has(assetClass.toLowerCase())) listed.push(assetClass);
+    sumComplete = false;
+  }
+  if (table.rows.length === 0 && table.skipped.length === 0) {
     errors.push(contractError(range.sheet, cellAddress(range.top, range.left), "Targets has no rows; list each asset class with its target"));
   } else {
     const problem = sumComplete ? targetSumProblem(sum) : null;

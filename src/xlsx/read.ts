@@ -23,12 +23,19 @@ function decodeXml(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Defined names and sheet order straight from xl/workbook.xml. */
-async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string[] }> {
+/** Defined names, sheet order and each sheet's XML part, straight from xl/workbook.xml and its relationships. */
+async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string[]; parts: Map<string, string> }> {
   const file = zip.file("xl/workbook.xml");
-  if (!file) return { names: [], sheets: [] };
+  if (!file) return { names: [], sheets: [], parts: new Map() };
   const xml = await file.async("string");
   const sheets = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
+  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const parts = new Map<string, string>();
+  for (const m of xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]+)"/g)) {
+    const target = targets.get(m[2]);
+    if (target) parts.set(decodeXml(m[1]), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
   const names: RawName[] = [];
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const attrs = m[1];
@@ -37,7 +44,7 @@ async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string
     if (!name) continue;
     names.push({ name: decodeXml(name[1]), localSheetId: local ? Number(local[1]) : null, text: decodeXml(m[2]) });
   }
-  return { names, sheets };
+  return { names, sheets, parts };
 }
 
 /** A cell's value as plain data: formulas give their cached result, rich text its text, errors their code. */
@@ -56,7 +63,34 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area): RangeSnapshot {
+/**
+ * A cell's value, knowing which formula cells the file saved without a result. exceljs reads both a
+ * missing result and a result of 0 as no result; the sheet's XML tells them apart.
+ */
+function cellValue(cell: ExcelJS.Cell, uncalculated: Set<string>): CellValue {
+  const v = cell.value as unknown as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+  if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && v.result === undefined) {
+    // Saved by a tool that does not calculate: no value to read (the contract reports it with its cell).
+    return uncalculated.has(cell.address) ? { uncalculated: `=${String(v.formula ?? v.sharedFormula ?? "")}` } : 0;
+  }
+  return plainValue(cell.value);
+}
+
+/** Addresses of the formula cells a sheet's XML holds without a cached value (<f> and no <v>). */
+async function formulasWithoutValue(zip: JSZip, path: string | undefined): Promise<Set<string>> {
+  const out = new Set<string>();
+  const file = path ? zip.file(path) : null;
+  if (!file) return out;
+  const xml = await file.async("string");
+  for (const m of xml.matchAll(/<c\b([^>]*?)>([\s\S]*?)<\/c>/g)) {
+    if (!m[2].includes("<f") || m[2].includes("<v>")) continue;
+    const ref = /\br="([A-Z]+\d+)"/.exec(m[1]);
+    if (ref) out.add(ref[1]);
+  }
+  return out;
+}
+
+function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalculated: Set<string>): RangeSnapshot {
   const bottom = area.bottom ?? Math.max(area.top, ws.actualRowCount > 0 ? ws.rowCount : area.top);
   const right = area.right ?? Math.max(area.left, ws.columnCount);
   const values: CellValue[][] = [];
@@ -67,7 +101,7 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area): RangeSn
     const fmts: string[] = [];
     for (let c = area.left; c <= right; c++) {
       const cell = row.getCell(c);
-      vals.push(plainValue(cell.value));
+      vals.push(cellValue(cell, uncalculated));
       fmts.push(cell.numFmt || "General");
     }
     values.push(vals);
@@ -86,7 +120,8 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
 /** Snapshot of the contract's named ranges in an already loaded workbook, given the raw file for its names. */
 export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
   const zip = await JSZip.loadAsync(data);
-  const { names, sheets } = await readNames(zip);
+  const { names, sheets, parts } = await readNames(zip);
+  const uncalculated = new Map<string, Set<string>>();
   const ranges: Record<string, RangeSnapshot> = {};
   const nameProblems: NameProblem[] = [];
   for (const wanted of CONTRACT_RANGES) {
@@ -103,7 +138,8 @@ export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer |
     } else if (!ws) {
       nameProblems.push({ name: chosen.name, message: `refers to the sheet "${sheetName ?? "?"}", which is not in the workbook` });
     } else {
-      ranges[wanted] = snapshotRange(ws, chosen.name, area);
+      if (!uncalculated.has(ws.name)) uncalculated.set(ws.name, await formulasWithoutValue(zip, parts.get(ws.name)));
+      ranges[wanted] = snapshotRange(ws, chosen.name, area, uncalculated.get(ws.name)!);
     }
   }
   return { ranges, nameProblems };

@@ -363,6 +363,26 @@ const CASES: Case[] = [
     problems: ["Policy!B10: Cash Flow withdraws $60,000.00 from IRA, which can raise at most $50,000.00 (its cash and tradable holdings, less the $0.00 reserve)"],
   },
   {
+    name: "error values in Symbol, Account, Asset Class and Target",
+    book: broken((b) => {
+      setCell(b, "Holdings!B2", { error: "#REF!" });
+      setCell(b, "Holdings!A3", { error: "#N/A" });
+      setCell(b, "Holdings!C4", { formula: "VLOOKUP(B4,Map!A:B,2,FALSE)", result: { error: "#N/A" } });
+      setCell(b, "Targets!B3", { formula: "Model!B3", result: { error: "#REF!" } });
+    }),
+    problems: [
+      "Targets!B3: Cell holds the error #REF!; fix it, or what its formula refers to",
+      "Holdings!B2: Cell holds the error #REF!; fix it, or what its formula refers to",
+      "Holdings!A3: Cell holds the error #N/A; fix it, or what its formula refers to",
+      "Holdings!C4: Cell holds the error #N/A; fix it, or what its formula refers to",
+    ],
+  },
+  {
+    name: "a formula saved without its computed value",
+    book: broken((b) => setCell(b, "Holdings!D3", { formula: "150*2" })),
+    problems: ["Holdings!D3: Cell is a formula with no computed value (=150*2): open and save the workbook in Excel first"],
+  },
+  {
     name: "cell problems and cross-range problems, all in one pass",
     // A bad Quantity and a Cash Flow Account that holds nothing: both reported on the first run.
     book: broken((b) => {

@@ -264,3 +264,13 @@ test("inside Excel, Targets on a sheet the add-in replaces is refused before any
   ]);
   expect(JSON.stringify(dumpFake(wb))).toBe(before);
 });
+
+test("inside Excel, an error value in a contract cell is reported with its cell, as the file reader reports it", async () => {
+  const book = sampleBook();
+  book.sheets.Holdings[1][1] = { error: "#REF!" };
+  const wb = await fakeFromXlsx(await workbookBuffer(book));
+  const outcome = await writeWithOffice(wb);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.errors.map((e) => e.text)).toEqual(["Holdings!B2: Cell holds the error #REF!; fix it, or what its formula refers to"]);
+});

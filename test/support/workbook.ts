@@ -24,7 +24,16 @@ import JSZip from "jszip";
 export type PlainValue = string | number | boolean | Date | null;
 
 /** A cell: a plain value, a value with a number format, or a formula with its cached result. */
-export type CellInput = PlainValue | { value: PlainValue; numFmt: string } | { formula: string; result?: PlainValue; numFmt?: string };
+/** An Excel error value (#REF!, #N/A, ...), as a cell or as a formula's cached result. */
+export interface ErrorValue {
+  error: string;
+}
+
+export type CellInput =
+  | PlainValue
+  | ErrorValue
+  | { value: PlainValue; numFmt: string }
+  | { formula: string; result?: PlainValue | ErrorValue; numFmt?: string };
 
 export type Rows = CellInput[][];
 
@@ -209,8 +218,11 @@ export function addRow(book: BookSpec, sheet: string, row: CellInput[] | Record<
 }
 
 function plainOf(c: CellInput): PlainValue {
-  if (c !== null && typeof c === "object" && !(c instanceof Date)) return "value" in c ? c.value : c.result ?? null;
-  return c;
+  if (c === null || typeof c !== "object" || c instanceof Date) return c;
+  if ("error" in c) return c.error;
+  if ("value" in c) return c.value;
+  const r = c.result ?? null;
+  return r !== null && typeof r === "object" && !(r instanceof Date) ? r.error : r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,6 +278,10 @@ function writeCell(cell: ExcelJS.Cell, input: CellInput): void {
   if (input instanceof Date || typeof input !== "object") {
     cell.value = input;
     if (input instanceof Date) cell.numFmt = "yyyy-mm-dd";
+    return;
+  }
+  if ("error" in input) {
+    cell.value = { error: input.error } as ExcelJS.CellErrorValue;
     return;
   }
   if ("formula" in input) {

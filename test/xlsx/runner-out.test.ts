@@ -82,3 +82,12 @@ describe("rebalance --out", () => {
     expect(tableRange(out.getWorksheet("Rebalance Log")!, "RebalanceLog")).toBe("A1:L3");
   });
 });
+
+test("a formula whose cached result is 0 reads as 0, not as a blank cell", async () => {
+  const { readWorkbookSnapshot } = await import("../../src/xlsx/read");
+  const { sampleBook, setCell, workbookBuffer } = await import("../support/workbook");
+  const book = sampleBook();
+  setCell(book, "Holdings!D3", { formula: "10-10", result: 0 });
+  const snapshot = await readWorkbookSnapshot(await workbookBuffer(book));
+  expect(snapshot.ranges["holdings"].values[2][3]).toBe(0);
+});

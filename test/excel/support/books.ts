@@ -14,7 +14,8 @@ function scalar(v: ExcelJS.CellValue): { value: string | number | boolean | null
   if (v instanceof Date) return { value: serialOf(v), formula: null };
   if (typeof v !== "object") return { value: v as string | number | boolean, formula: null };
   const o = v as unknown as Record<string, unknown>;
-  if (typeof o.formula === "string") return { value: scalar((o.result ?? null) as ExcelJS.CellValue).value, formula: `=${o.formula}` };
+  // Excel always holds a formula's computed value; exceljs reads a cached 0 as no result, so a missing one is 0 here.
+  if (typeof o.formula === "string") return { value: o.result === undefined ? 0 : scalar(o.result as ExcelJS.CellValue).value, formula: `=${o.formula}` };
   if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join(""), formula: null };
   if ("error" in o) return { value: String(o.error), formula: null };
   if ("text" in o) return { value: String(o.text), formula: null };
@@ -147,7 +148,8 @@ export function fakeFromSnapshot(snapshot: import("../../../src/contract/snapsho
         if (v === null) return;
         const c = sheet.cell(r.top + i, r.left + j);
         c.format = r.numberFormats[i]?.[j] ?? "General";
-        c.value = v instanceof Date ? serialOf(v) : v;
+        // Excel always has a computed value; an uncalculated formula only exists in files.
+        c.value = v instanceof Date ? serialOf(v) : typeof v === "object" ? null : v;
       }),
     );
     const width = Math.max(...r.values.map((x) => x.length));
