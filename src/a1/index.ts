@@ -132,7 +132,9 @@ export function parseCell(text: string): { row: number; col: number } | null {
 /** One rectangular area, or null when the text is not a single range (constants, #REF!, several areas, formulas, off the grid). */
 export function parseArea(ref: string): Area | null {
   const text = ref.trim().replace(/^=/, "");
-  if (text === "" || text.includes(",") || text.includes("#REF!")) return null;
+  // A comma outside a quoted sheet name separates areas (several areas are not one range); inside one it is part of the name.
+  const outsideQuotes = text.replace(/'(?:[^']|'')*'/g, "");
+  if (text === "" || outsideQuotes.includes(",") || text.includes("#REF!")) return null;
   const { sheet, address } = splitSheet(text);
   const parts = address.split(":");
   if (parts.length === 1) {

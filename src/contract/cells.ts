@@ -52,16 +52,23 @@ export function text(v: CellValue): string {
   return String(v).trim();
 }
 
+/** Quantities, prices and dollar amounts stay below this (a trillion): far beyond any household, and well inside exact arithmetic. */
+export const MAX_AMOUNT = new Decimal("1e12");
+
 const NUMBER_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 
 /** A number from a numeric cell or numeric text ("1,234.50", "$1,234.50"). */
 export function readNumber(v: CellValue): Read<Decimal> {
   if (typeof v === "number") {
-    return Number.isFinite(v) ? ok(new Decimal(v)) : bad("not a finite number");
+    // -0 is 0 (a cell that shows 0 may hold it).
+    return Number.isFinite(v) ? ok(new Decimal(v === 0 ? 0 : v)) : bad("not a finite number");
   }
   if (typeof v === "string") {
     const t = v.trim().replace(/^\$/, "").replace(/^([-+])\$/, "$1");
-    if (t !== "" && NUMBER_TEXT.test(t) && /\d/.test(t)) return ok(new Decimal(t.replace(/,/g, "")));
+    if (t !== "" && NUMBER_TEXT.test(t) && /\d/.test(t)) {
+      const d = new Decimal(t.replace(/,/g, ""));
+      return ok(d.isZero() ? new Decimal(0) : d);
+    }
   }
   return bad("not a number");
 }

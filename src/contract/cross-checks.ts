@@ -33,6 +33,11 @@ export function crossCheck(input: CrossCheckInput, errors: ContractError[]): voi
     }
   }
   if (!read.readable || read.accountsSeen.length === 0) return;
+  // A household worth nothing has no weights to rebalance (judged only when every row was read).
+  if (read.failedAccounts.size === 0 && read.at && holdings.every((h) => h.quantity.times(h.price).isZero())) {
+    errors.push(contractError(read.at.sheet, read.at.cell, "Holdings adds up to $0.00: every row's Quantity × Price is 0, so there is nothing to weigh or rebalance"));
+    return;
+  }
   const accountNames = read.accountsSeen;
   const flowRef = policy.refs["Cash Flow"];
   const accountRef = policy.refs["Cash Flow Account"];

@@ -1,8 +1,8 @@
 /** The required Holdings range: one row per tax lot. */
 import Decimal from "decimal.js";
-import { CASH_CLASS, CASH_SYMBOL, Holding, Policy } from "./portfolio";
+import { CASH_CLASS, CASH_SYMBOL, CellRef, Holding, Policy } from "./portfolio";
 import { ContractError, contractError } from "./errors";
-import { describe, isBlank, readDate, readNumber, readYesNo, text } from "./cells";
+import { MAX_AMOUNT, describe, isBlank, readDate, readNumber, readYesNo, text } from "./cells";
 import { cellAddress, rowOf } from "../a1";
 import { RangeSnapshot } from "./snapshot";
 import { readTable, TableRow } from "./table";
@@ -31,6 +31,8 @@ export interface HoldingsRead {
   accountsSeen: string[];
   /** Accounts with a row that has a problem (its holdings are then incomplete). */
   failedAccounts: Set<string>;
+  /** The range's first cell, for problems with the range as a whole. */
+  at: CellRef | null;
 }
 
 /** classes = the names listed in Targets, or null when Targets could not be read (classes are then not checked). */
@@ -38,7 +40,8 @@ export function readHoldings(range: RangeSnapshot, listed: string[] | null, poli
   const table = readTable(range, COLUMNS, errors);
   const seen = new Set<string>();
   const failedAccounts = new Set<string>();
-  if (!table) return { holdings: [], readable: false, accountsSeen: [], failedAccounts };
+  const at = { sheet: range.sheet, cell: cellAddress(range.top, range.left) };
+  if (!table) return { holdings: [], readable: false, accountsSeen: [], failedAccounts, at };
   const classes = new Map((listed ?? []).map((c) => [c.toLowerCase(), c]));
   const checkClasses = listed !== null;
   const holdings: Holding[] = [];
@@ -79,7 +82,7 @@ export function readHoldings(range: RangeSnapshot, listed: string[] | null, poli
   if (table.rows.length === 0 && table.skipped.length === 0) {
     errors.push(contractError(range.sheet, cellAddress(range.top, range.left), "Holdings has no rows; list each position (and a CASH row per account)"));
   }
-  return { holdings, readable: true, accountsSeen: [...seen], failedAccounts };
+  return { holdings, readable: true, accountsSeen: [...seen], failedAccounts, at };
 }
 
 function readRow(
@@ -116,6 +119,7 @@ function readRow(
 
   const q = readNumber(row.get("Quantity"));
   if (!q.ok || q.value.isNegative()) fail("Quantity", `Quantity must be a number of 0 or more (found ${describe(row.get("Quantity"))})`);
+  else if (q.value.gte(MAX_AMOUNT)) fail("Quantity", `Quantity must be below 1,000,000,000,000 (found ${describe(row.get("Quantity"))})`);
 
   let price = new Decimal(1);
   const priceCell = row.get("Price");
@@ -127,6 +131,7 @@ function readRow(
   } else {
     const p = readNumber(priceCell);
     if (!p.ok || !p.value.gt(0)) fail("Price", `Price must be a number greater than 0 (found ${describe(priceCell)})`);
+    else if (p.value.gte(MAX_AMOUNT)) fail("Price", `Price must be below $1,000,000,000,000 (found ${describe(priceCell)})`);
     else price = p.value;
   }
 
@@ -134,11 +139,15 @@ function readRow(
   if (!isBlank(row.get("Cost Basis"))) {
     const c = readNumber(row.get("Cost Basis"));
     if (!c.ok || c.value.isNegative()) fail("Cost Basis", `Cost Basis must be a dollar amount of 0 or more (found ${describe(row.get("Cost Basis"))})`);
+    else if (c.value.gte(MAX_AMOUNT)) fail("Cost Basis", `Cost Basis must be below $1,000,000,000,000 (found ${describe(row.get("Cost Basis"))})`);
     else costBasis = c.value;
   }
 
   const acquired = optionalDate(row, "Acquired", fail);
   const valuedOn = optionalDate(row, "Valued On", fail);
+  // A lot cannot be bought, nor a property valued, after the plan's date.
+  if (acquired !== null && acquired > policy.asOf) fail("Acquired", `Acquired (${acquired}) is after As Of (${policy.asOf})`);
+  if (valuedOn !== null && valuedOn > policy.asOf) fail("Valued On", `Valued On (${valuedOn}) is after As Of (${policy.asOf})`);
 
   let tradable = true;
   if (!isBlank(row.get("Tradable"))) {
@@ -154,6 +163,8 @@ function readRow(
     else lotSize = l.value;
   }
   if (isCash) lotSize = new Decimal(0);
+  // Orders are priced to the cent: a tradable price below a cent would give a limit price of $0.00.
+  if (!isCash && tradable && price.gt(0) && price.lt("0.01")) fail("Price", `Price must be at least $0.01 for a tradable row: orders are priced to the cent (found ${describe(priceCell)})`);
 
   if (errors.length > before || !q.ok) return null;
   return {

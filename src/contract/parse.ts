@@ -37,7 +37,7 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   const targetsUsable = targetsRange !== undefined && listed.length > 0;
   const holdings = holdingsRange
     ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors)
-    : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>() };
+    : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>(), at: null };
   const accounts = readAccounts(snapshot.ranges["accounts"], errors);
   const cellErrors = [...errors];
   const policyFailed = (setting: string) => {

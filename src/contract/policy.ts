@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Policy } from "./portfolio";
 import { LOT_ORDERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { describe, isBlank, normalizeKey, readBand, readDate, readNumber, readYesNo } from "./cells";
+import { MAX_AMOUNT, describe, isBlank, normalizeKey, readBand, readDate, readNumber, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 import { FREQUENCIES, todayIso } from "../dates/calendar";
@@ -32,19 +32,23 @@ function date(set: (p: Policy, iso: string | null) => void, allowBlank: boolean)
   };
 }
 
-/** A number setting (blank keeps the default) that must pass `valid`; `expected` says what it must be. */
-function amount(set: (p: Policy, value: Decimal) => void, valid: (d: Decimal) => boolean, expected: string): Apply {
+/** A number setting (blank keeps the default); `problem` says what the number must be, or null when it is fine. */
+function amount(set: (p: Policy, value: Decimal) => void, problem: (d: Decimal | null) => string | null): Apply {
   return (p, v) => {
     if (isBlank(v)) return null;
     const n = readNumber(v);
-    if (!n.ok || !valid(n.value)) return `must be ${expected} (found ${describe(v)})`;
-    set(p, n.value);
+    const wrong = problem(n.ok ? n.value : null);
+    if (wrong) return `must be ${wrong} (found ${describe(v)})`;
+    if (n.ok) set(p, n.value);
     return null;
   };
 }
 
-const money = (set: (p: Policy, value: Decimal) => void) => amount(set, (d) => !d.isNegative(), "a dollar amount of 0 or more");
-const bps = (set: (p: Policy, value: Decimal) => void) => amount(set, (d) => !d.isNegative() && !d.gt(10000), "basis points from 0 to 10000");
+const money = (set: (p: Policy, value: Decimal) => void) =>
+  amount(set, (d) => (d === null || d.isNegative() ? "a dollar amount of 0 or more" : d.gte(MAX_AMOUNT) ? "below $1,000,000,000,000" : null));
+/** Basis points below 100%: an offset or fee of 10,000 bps would price an order at $0.00. */
+const bps = (set: (p: Policy, value: Decimal) => void) =>
+  amount(set, (d) => (d === null || d.isNegative() || d.gte(10000) ? "basis points from 0 to below 10000 (100%)" : null));
 
 function band(set: (p: Policy, value: number | null) => void): Apply {
   return (p, v) => {
@@ -73,6 +77,7 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     if (isBlank(v)) return null;
     const n = readNumber(v);
     if (!n.ok) return `must be a dollar amount: positive to contribute, negative to withdraw (found ${describe(v)})`;
+    if (n.value.abs().gte(MAX_AMOUNT)) return `must be below $1,000,000,000,000 either way (found ${describe(v)})`;
     p.cashFlow = n.value;
     return null;
   },
@@ -180,6 +185,11 @@ export function readPolicy(range: RangeSnapshot | undefined, errors: ContractErr
     policy.refs[name] = valueRef;
     const problem = SETTINGS[name](policy, row.get("Value"));
     if (problem) errors.push(contractError(valueRef.sheet, valueRef.cell, `${name} ${problem}`));
+  }
+  // Checks between settings, once every row is read (As Of may come after Last Rebalanced).
+  const last = policy.refs["Last Rebalanced"];
+  if (last && policy.lastRebalanced !== null && policy.lastRebalanced > policy.asOf) {
+    errors.push(contractError(last.sheet, last.cell, `Last Rebalanced (${policy.lastRebalanced}) is after As Of (${policy.asOf})`));
   }
   return policy;
 }

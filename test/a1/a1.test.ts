@@ -220,11 +220,11 @@ describe("parseArea", () => {
     expect(parseArea("Holdings")).toBeNull();
   });
 
-  test("today a comma anywhere is refused, even inside a quoted sheet name", () => {
-    // Known limitation, tracked separately: "'Q4, 2026'!A1" is a valid reference in Excel, but parseArea
-    // rejects any text containing a comma (to refuse multi-area references). This pins today's behaviour.
-    expect(parseArea("'Q4, 2026'!A1:B2")).toBeNull();
-    expect(parseArea(qualifiedRect("Q4, 2026", { top: 1, left: 1, bottom: 2, right: 2 }))).toBeNull();
+  test("a comma inside a quoted sheet name is part of the name; outside quotes it separates areas", () => {
+    expect(parseArea("'Q4, 2026'!A1:B2")).toEqual({ sheet: "Q4, 2026", top: 1, left: 1, bottom: 2, right: 2 });
+    expect(parseArea(qualifiedRect("Q4, 2026", { top: 1, left: 1, bottom: 2, right: 2 }))).toMatchObject({ sheet: "Q4, 2026" });
+    expect(parseArea("'Q4, 2026'!A1:B2,'Q4, 2026'!D1:E2")).toBeNull();
+    expect(parseArea("'It''s, ok'!$C$3")).toMatchObject({ sheet: "It's, ok", top: 3, left: 3 });
   });
 });
 

@@ -16,7 +16,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { run } from "../support/runner";
 import { KNOWN_SETTINGS } from "../../src/contract/policy";
-import { addRow, BookSpec, CellInput, deleteColumn, pct, renameColumn, Rows, sampleBook, setCell, tempDir, usd, writeWorkbook } from "../support/workbook";
+import { addRow, BookSpec, CellInput, date, deleteColumn, pct, renameColumn, Rows, sampleBook, setCell, tempDir, usd, writeWorkbook } from "../support/workbook";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -315,12 +315,12 @@ const CASES: Case[] = [
   {
     name: "Fee Bps as text",
     book: broken((b) => addRow(b, "Policy", ["Fee Bps", "cheap"])),
-    problems: ['Policy!B10: Fee Bps must be basis points from 0 to 10000 (found "cheap")'],
+    problems: ['Policy!B10: Fee Bps must be basis points from 0 to below 10000 (100%) (found "cheap")'],
   },
   {
     name: "Limit Offset Bps above 10000",
     book: broken((b) => addRow(b, "Policy", ["Limit Offset Bps", 10001])),
-    problems: ["Policy!B10: Limit Offset Bps must be basis points from 0 to 10000 (found 10001)"],
+    problems: ["Policy!B10: Limit Offset Bps must be basis points from 0 to below 10000 (100%) (found 10001)"],
   },
   {
     name: "bad Policy Abs Band",
@@ -383,6 +383,41 @@ const CASES: Case[] = [
     problems: ["Holdings!D3: Cell is a formula with no computed value (=150*2): open and save the workbook in Excel first"],
   },
   {
+    name: "out-of-range numbers: a huge quantity, a sub-cent price, an offset of 100%",
+    book: broken((b) => {
+      setCell(b, "Holdings!D2", 1e300);
+      setCell(b, "Holdings!E3", 0.004);
+      addRow(b, "Policy", ["Limit Offset Bps", 10000]);
+    }),
+    problems: [
+      "Policy!B10: Limit Offset Bps must be basis points from 0 to below 10000 (100%) (found 10000)",
+      "Holdings!D2: Quantity must be below 1,000,000,000,000 (found 1e+300)",
+      "Holdings!E3: Price must be at least $0.01 for a tradable row: orders are priced to the cent (found 0.004)",
+    ],
+  },
+  {
+    name: "dates after As Of: Acquired, Valued On and Last Rebalanced",
+    book: broken((b) => {
+      setCell(b, "Holdings!G2", date("2027-01-04"));
+      setCell(b, "Holdings!J3", date("2026-12-31"));
+      addRow(b, "Policy", ["Last Rebalanced", date("2026-12-01")]);
+    }),
+    problems: [
+      "Policy!B10: Last Rebalanced (2026-12-01) is after As Of (2026-11-20)",
+      "Holdings!G2: Acquired (2027-01-04) is after As Of (2026-11-20)",
+      "Holdings!J3: Valued On (2026-12-31) is after As Of (2026-11-20)",
+    ],
+  },
+  {
+    name: "a household worth nothing",
+    book: broken((b) => {
+      setCell(b, "Holdings!D2", 0);
+      setCell(b, "Holdings!D3", 0);
+      setCell(b, "Holdings!D4", 0);
+    }),
+    problems: ["Holdings!A1: Holdings adds up to $0.00: every row's Quantity × Price is 0, so there is nothing to weigh or rebalance"],
+  },
+  {
     name: "cell problems and cross-range problems, all in one pass",
     // A bad Quantity and a Cash Flow Account that holds nothing: both reported on the first run.
     book: broken((b) => {
@@ -416,7 +451,7 @@ const CASES: Case[] = [
     // Policy first, then Targets, then Holdings row by row, left to right.
     problems: [
       'Policy!B3: Trigger must be one of Band, Calendar, Hybrid (found "Whenever")',
-      'Policy!B10: Fee Bps must be basis points from 0 to 10000 (found "cheap")',
+      'Policy!B10: Fee Bps must be basis points from 0 to below 10000 (100%) (found "cheap")',
       "Targets!B1: Targets sum to 95.00%, expected 100%",
       "Holdings!D2: Quantity must be a number of 0 or more (found -1)",
       'Holdings!E3: Price must be a number greater than 0 (found "abc")',
@@ -530,6 +565,16 @@ describe("runner on workbooks that break the contract", () => {
       'On the sheet "Targets" the add-in would write at column XFE, past Excel\'s last column XFD; move the range left or up so the add-in\'s columns fit beside it (nothing was written)\n',
     );
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a sheet name with a comma ('Q4, 2026') is read and planned", async () => {
+    const b = sampleBook({ names: { Holdings: { table: "Q4, 2026" }, Targets: { table: "Targets" }, Policy: { table: "Policy" } } });
+    b.sheets = { "Q4, 2026": b.sheets.Holdings, Targets: b.sheets.Targets, Policy: b.sheets.Policy };
+    const file = await writeWorkbook(path.join(dir, "comma-sheet.xlsx"), b);
+    const r = await run([file, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { total: string }).total).toBe("50000.00");
   });
 
   test("a missing file and a file that is not a workbook exit 2", async () => {

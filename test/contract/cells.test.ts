@@ -191,3 +191,12 @@ describe("keys and text", () => {
     expect(text(new Date(Date.UTC(2026, 10, 20, 9)))).toBe("2026-11-20");
   });
 });
+
+describe("negative zero", () => {
+  test("-0 (a number, or the text -0) reads as 0, so a Quantity of -0 is valid", () => {
+    const n = readNumber(-0);
+    expect(n.ok && n.value.isNegative()).toBe(false);
+    const t = readNumber("-0.00");
+    expect(t.ok && t.value.isNegative()).toBe(false);
+  });
+});

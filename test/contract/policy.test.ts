@@ -108,7 +108,7 @@ describe("good values", () => {
     ["Owner Age", 130, "ownerAge", 130],
     ["Min Trade", 100, "minTrade", "100"],
     ["Fee Per Trade", "$4.95", "feePerTrade", "4.95"],
-    ["Fee Bps", 10000, "feeBps", "10000"],
+    ["Fee Bps", 9999, "feeBps", "9999"],
     ["Fee Bps", 0, "feeBps", "0"],
     ["Cash Reserve", "2,500", "cashReserve", "2500"],
     ["Limit Offset Bps", 25, "limitOffsetBps", "25"],
@@ -154,9 +154,9 @@ describe("bad values", () => {
     ["Owner Age", 50.5, "Owner Age must be a whole number of years (found 50.5)"],
     ["Min Trade", "-$10", 'Min Trade must be a dollar amount of 0 or more (found "-$10")'],
     ["Fee Per Trade", "free", 'Fee Per Trade must be a dollar amount of 0 or more (found "free")'],
-    ["Fee Bps", 10001, "Fee Bps must be basis points from 0 to 10000 (found 10001)"],
+    ["Fee Bps", 10000, "Fee Bps must be basis points from 0 to below 10000 (100%) (found 10000)"],
     ["Cash Reserve", -100, "Cash Reserve must be a dollar amount of 0 or more (found -100)"],
-    ["Limit Offset Bps", -1, "Limit Offset Bps must be basis points from 0 to 10000 (found -1)"],
+    ["Limit Offset Bps", -1, "Limit Offset Bps must be basis points from 0 to below 10000 (100%) (found -1)"],
     ["Fractional", "maybe", 'Fractional must be Yes or No (found "maybe")'],
   ])("%s = %p", (setting, cell, message) => {
     expect(read([[setting, cell]]).texts).toEqual([`Policy!B2: ${message}`]);
