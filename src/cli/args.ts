@@ -5,6 +5,8 @@ export interface RunnerArgs {
   out: string | null;
   orders: string | null;
   compare: boolean;
+  /** --out may name the input workbook itself (written atomically). */
+  inPlace: boolean;
   help: boolean;
 }
 
@@ -16,6 +18,7 @@ export const USAGE = `Usage: rebalance <book.xlsx> [--json] [--compare] [--out <
                     and a row appended to the Rebalance Log
   --orders <file>   write the trades as a CSV order file for the custodian's bulk upload
                     (Account, Symbol, Side, Quantity, Order Type LIMIT, Limit Price, Time In Force DAY)
+  --in-place        let --out name the input workbook itself (it is replaced atomically)
   --help            this text
 
 Exit codes: 0 plan made, 2 the workbook breaks the contract (every problem listed on stderr), 1 unexpected failure.
@@ -25,12 +28,13 @@ Exit codes: 0 plan made, 2 the workbook breaks the contract (every problem liste
 const FILE_OPTIONS = ["out", "orders"] as const;
 
 export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
-  const args: RunnerArgs = { file: "", json: false, out: null, orders: null, compare: false, help: false };
+  const args: RunnerArgs = { file: "", json: false, out: null, orders: null, compare: false, inPlace: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const option = FILE_OPTIONS.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
     if (a === "--json") args.json = true;
     else if (a === "--compare") args.compare = true;
+    else if (a === "--in-place") args.inPlace = true;
     else if (a === "--help" || a === "-h") args.help = true;
     else if (option) {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];

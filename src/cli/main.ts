@@ -2,7 +2,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
-import { applyWritePlan, OwnershipError } from "../xlsx/apply";
+import { ApplyReport, applyWritePlan, OwnershipError } from "../xlsx/apply";
+import { Output, outputProblem, writeOutputs } from "./outputs";
 import { planWorkbook } from "../plans/plan-workbook";
 import { buildWritePlan } from "../plans/write-plan";
 import { ordersCsv } from "../plans/orders";
@@ -56,14 +57,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
 
+  // Outputs: every path checked before anything is written, then all written or none.
+  const outputs: Output[] = [];
+  let report: ApplyReport | null = null;
+  if (args.orders) outputs.push({ option: "--orders", path: args.orders, content: async () => ordersCsv(result.raw) });
+  if (args.out) {
+    outputs.push({
+      option: "--out",
+      path: args.out,
+      content: async () => Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+  }
+  const problem = await outputProblem(outputs, args.file, args.inPlace);
+  if (problem) {
+    io.stderr(`${problem}\n`);
+    return 2;
+  }
   if (args.out) {
     try {
       const now = io.now ? io.now() : new Date();
-      const report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));
-      await wb.xlsx.writeFile(args.out);
-      if (!args.json && report.skippedCharts.length > 0) {
-        io.stderr(`Note: charts are drawn only inside Excel (exceljs cannot write them): ${report.skippedCharts.join("; ")}\n`);
-      }
+      report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));
     } catch (e) {
       if (e instanceof OwnershipError) {
         io.stderr(`${e.message}\n`);
@@ -72,14 +85,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       throw e;
     }
   }
-
-  if (args.orders) {
+  if (outputs.length > 0) {
     try {
-      await fs.writeFile(args.orders, ordersCsv(result.raw));
+      await writeOutputs(outputs);
     } catch (e) {
-      io.stderr(`Cannot write ${args.orders}: ${(e as Error).message}\n`);
+      io.stderr(`Cannot write ${outputs.map((o) => o.path).join(" and ")}: ${(e as Error).message} (nothing was written)\n`);
       return 2;
     }
+  }
+  if (report && !args.json && report.skippedCharts.length > 0) {
+    io.stderr(`Note: charts are drawn only inside Excel (exceljs cannot write them): ${report.skippedCharts.join("; ")}\n`);
   }
 
   if (args.compare) {
