@@ -4,7 +4,7 @@
  * real dates) and Yes/No. Each reader returns a value or a problem description.
  */
 import Decimal from "decimal.js";
-import { isValidIso, isoOf } from "../dates/calendar";
+import { FIRST_DATE, LAST_DATE, isValidIso, isoOf } from "../dates/calendar";
 import { serialToIso } from "../dates/serial";
 import { CellValue } from "./snapshot";
 
@@ -19,8 +19,14 @@ export const EXCEL_ERRORS = [
   "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!",
 ];
 
-/** Why a cell has no value to read (it holds an error, or a formula nobody calculated), or null when it has one. */
+/** Excel holds at most this many characters in a cell; a file with more was not written by Excel. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Why a cell has no value to read (an error, a formula nobody calculated, more text than Excel holds), or null when it has one. */
 export function cellProblem(v: CellValue): string | null {
+  if (typeof v === "string" && v.length > MAX_CELL_TEXT) {
+    return `Cell holds ${v.length.toLocaleString("en-US")} characters of text; Excel holds at most ${MAX_CELL_TEXT.toLocaleString("en-US")}`;
+  }
   if (typeof v === "string" && EXCEL_ERRORS.includes(v.trim().toUpperCase())) {
     return `Cell holds the error ${v.trim().toUpperCase()}; fix it, or what its formula refers to`;
   }
@@ -86,10 +92,17 @@ export function readPercent(v: CellValue): Read<number> {
   return n.ok ? ok(n.value.toNumber()) : bad("not a fraction or percent");
 }
 
-/** An ISO date from a real date, an Excel serial number, or ISO text (YYYY-MM-DD, also M/D/YYYY). */
+/** An ISO date from a real date, an Excel serial number, or ISO text (YYYY-MM-DD, also M/D/YYYY), from 1900 to 9999. */
 export function readDate(v: CellValue): Read<string> {
+  const r = readAnyDate(v);
+  return r.ok && (r.value < FIRST_DATE || r.value > LAST_DATE) ? bad("outside 1900-01-01 to 9999-12-31") : r;
+}
+
+function readAnyDate(v: CellValue): Read<string> {
   if (v instanceof Date) {
-    return isNaN(v.getTime()) ? bad("not a valid date") : ok(isoOf(v));
+    if (isNaN(v.getTime())) return bad("not a valid date");
+    const year = v.getUTCFullYear();
+    return year < 1900 || year > 9999 ? bad("outside 1900-01-01 to 9999-12-31") : ok(isoOf(v));
   }
   if (typeof v === "number") {
     // 1 = 1900-01-01 ... 2958465 = 9999-12-31

@@ -11,12 +11,20 @@ export const FREQUENCY_MONTHS = {
 export type Frequency = keyof typeof FREQUENCY_MONTHS;
 export const FREQUENCIES = Object.keys(FREQUENCY_MONTHS) as Frequency[];
 
-/** Adds months; a day past the new month's end moves to that month's last day (Jan 31 + 1 month = Feb 28/29). */
+/** The dates the product reads and writes: Excel's own range (its serials run from 1900 to 9999). */
+export const FIRST_DATE = "1900-01-01";
+export const LAST_DATE = "9999-12-31";
+
+/**
+ * Adds months; a day past the new month's end moves to that month's last day (Jan 31 + 1 month =
+ * Feb 28/29). A result past 9999-12-31 is 9999-12-31, so every date stays ISO (YYYY-MM-DD).
+ */
 export function addMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split("-").map(Number);
   const firstOfTarget = new Date(Date.UTC(y, m - 1 + months, 1));
   const ty = firstOfTarget.getUTCFullYear();
   const tm = firstOfTarget.getUTCMonth();
+  if (ty > 9999) return LAST_DATE;
   const lastDay = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
   return new Date(Date.UTC(ty, tm, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }

@@ -5,7 +5,8 @@
  * log goes only into its own table. Adapters answer a few questions about their workbook (a
  * WorkbookView); this module decides, with the same messages inside Excel and on a file.
  */
-import { MAX_COLUMN, MAX_ROW, Rect, cellAddress, columnLetters, inRect } from "../a1";
+import { MAX_COLUMN, MAX_ROW, Rect, cellAddress, columnLetters, inRect, sheetLabel } from "../a1";
+import { MAX_CELL_TEXT } from "../contract/cells";
 import { SheetPlan, UpdateSheetPlan, WritePlan } from "./types";
 
 /** A plan that cannot be applied without overwriting the advisor's own cells (or a sheet/table it needs is not usable). */
@@ -50,14 +51,11 @@ function ownershipConflict(sp: UpdateSheetPlan, view: WorkbookView): OwnershipEr
     return new OwnershipError(
       sp.sheet,
       addr,
-      `${sp.sheet}!${addr}: the add-in writes its columns here but the cell already holds ${JSON.stringify(shown)}; clear or move it (nothing was written)`,
+      `${sheetLabel(sp.sheet)}!${addr}: the add-in writes its columns here but the cell already holds ${JSON.stringify(shown)}; clear or move it (nothing was written)`,
     );
   }
   return null;
 }
-
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32_767;
 
 /** A cell Excel cannot hold: past the grid's last column or row, text over 32,767 characters, a number that is not finite. */
 function cellProblem(sp: SheetPlan): OwnershipError | null {
@@ -71,7 +69,7 @@ function cellProblem(sp: SheetPlan): OwnershipError | null {
     const v = c.value;
     if ((typeof v === "string" && v.length > MAX_CELL_TEXT) || (typeof v === "number" && !Number.isFinite(v))) {
       const what = typeof v === "string" ? `${v.length.toLocaleString("en-US")} characters of text (Excel holds ${MAX_CELL_TEXT.toLocaleString("en-US")})` : `the number ${v}`;
-      return new OwnershipError(sp.sheet, cellAddress(c.row, c.col), `${sp.sheet}!${cellAddress(c.row, c.col)}: the add-in would write ${what}, which Excel cannot hold (nothing was written)`);
+      return new OwnershipError(sp.sheet, cellAddress(c.row, c.col), `${sheetLabel(sp.sheet)}!${cellAddress(c.row, c.col)}: the add-in would write ${what}, which Excel cannot hold (nothing was written)`);
     }
   }
   return null;

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Area, parseArea } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
+import { excelDateOf } from "../dates/serial";
 
 interface RawName {
   name: string;
@@ -51,7 +52,7 @@ async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string
 export function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) return excelDateOf(value);
   const v = value as unknown as Record<string, unknown>;
   if ("richText" in v && Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((t) => t.text).join("");
   if ("error" in v) return String(v.error);

@@ -74,8 +74,8 @@ describe("readDate", () => {
     expect(value(readDate(46053))).toBe("2026-01-31");
     expect(value(readDate(46053.75))).toBe("2026-01-31");
     expect(value(readDate(2958465))).toBe("9999-12-31");
-    // Known open item: Excel calls serial 1 1900-01-01 (its 1900 leap-year bug); today the reader gives 1899-12-31.
-    expect(value(readDate(1))).toBe("1899-12-31");
+    // Excel calls serial 1 1900-01-01 (its 1900 leap-year bug counts a fictitious 1900-02-29 as serial 60).
+    expect(value(readDate(1))).toBe("1900-01-01");
     expect(problem(readDate(0))).toBe("not a date serial");
     expect(problem(readDate(-5))).toBe("not a date serial");
     expect(problem(readDate(2958466))).toBe("not a date serial");
@@ -198,5 +198,15 @@ describe("negative zero", () => {
     expect(n.ok && n.value.isNegative()).toBe(false);
     const t = readNumber("-0.00");
     expect(t.ok && t.value.isNegative()).toBe(false);
+  });
+});
+
+describe("dates are bounded to 1900-01-01 … 9999-12-31", () => {
+  test("a real date, a serial or a text outside the range is not a date", () => {
+    expect(readDate(new Date(Date.UTC(10002, 6, 1)))).toEqual({ ok: false, problem: "outside 1900-01-01 to 9999-12-31" });
+    expect(readDate(new Date(Date.UTC(1899, 0, 1)))).toEqual({ ok: false, problem: "outside 1900-01-01 to 9999-12-31" });
+    expect(readDate(2958466).ok).toBe(false);
+    expect(readDate("1899-06-30")).toEqual({ ok: false, problem: "outside 1900-01-01 to 9999-12-31" });
+    expect(readDate("9999-12-31")).toEqual({ ok: true, value: "9999-12-31" });
   });
 });

@@ -147,15 +147,17 @@ describe("Excel serials", () => {
     expect(isoToSerial(iso)).toBe(serial);
   });
 
-  test("before 1900-03-01 the serials are one day off Excel's", () => {
-    // Known open item: Excel counts a fictitious 1900-02-29 (serial 60) and calls serial 1 1900-01-01.
-    // The code counts from 1899-12-30 without that day, so it agrees with Excel only from serial 61 on.
-    // These expectations pin today's behaviour, not Excel's.
-    expect(serialToIso(0)).toBe("1899-12-30");
-    expect(serialToIso(1)).toBe("1899-12-31");
-    expect(isoToSerial("1899-12-31")).toBe(1);
+  test("before 1900-03-01 the serials follow Excel's 1900 leap-year bug", () => {
+    // Excel counts a fictitious 1900-02-29 as serial 60, so serial 1 is 1900-01-01 and serial 59 is 1900-02-28.
+    expect(serialToIso(1)).toBe("1900-01-01");
+    expect(isoToSerial("1900-01-01")).toBe(1);
+    expect(serialToIso(59)).toBe("1900-02-28");
+    expect(isoToSerial("1900-02-28")).toBe(59);
+    // Serial 60, the day that never was, reads as the nearest real day.
     expect(serialToIso(60)).toBe("1900-02-28");
-    expect(isoToSerial("1900-01-01")).toBe(2);
+    expect(serialToIso(61)).toBe("1900-03-01");
+    expect(isoToSerial("1900-03-01")).toBe(61);
+    expect(serialToDate(1.5).toISOString()).toBe("1900-01-01T12:00:00.000Z");
   });
 
   test("serialToIso drops the time of day", () => {
@@ -199,5 +201,12 @@ describe("Excel serials", () => {
   test("localSerial on a daylight-saving morning follows the wall clock", () => {
     // New York skips 02:00–03:00 on 2026-03-08 (serial 46089): 07:30 UTC is 03:30 local, 3.5 hours into the day.
     expect(inZone("America/New_York", `return serial.localSerial(new Date("2026-03-08T07:30:00Z")) * 86400;`)).toBe(46089 * 86400 + 3.5 * 3600);
+  });
+});
+
+describe("dates stay within 1900–9999", () => {
+  test("a review past 9999-12-31 is 9999-12-31, never a non-ISO year", () => {
+    expect(addMonths("9999-06-30", 12)).toBe("9999-12-31");
+    expect(nextReviewDate("9999-12-31", "Monthly")).toBe("9999-12-31");
   });
 });

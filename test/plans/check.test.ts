@@ -127,7 +127,7 @@ describe("what no adapter may write", () => {
   test("text over 32,767 characters and numbers that are not finite are refused, naming the cell", () => {
     const long: ReplaceSheetPlan = { ...sheet, tables: [], cells: [{ row: 9, col: 2, value: "x".repeat(32_768) }] };
     expect(() => checkWritePlan({ sheets: [long] }, view({ sheets: [] }))).toThrow(
-      "Rebalance 2026-11-20!B9: the add-in would write 32,768 characters of text (Excel holds 32,767), which Excel cannot hold (nothing was written)",
+      "'Rebalance 2026-11-20'!B9: the add-in would write 32,768 characters of text (Excel holds 32,767), which Excel cannot hold (nothing was written)",
     );
     const inf: ReplaceSheetPlan = { ...sheet, tables: [], cells: [{ row: 3, col: 2, value: Infinity }] };
     expect(() => checkWritePlan({ sheets: [inf] }, view({ sheets: [] }))).toThrow(/B3: the add-in would write the number Infinity/);

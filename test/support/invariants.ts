@@ -2,6 +2,7 @@
 import Decimal from "decimal.js";
 import { Portfolio } from "../../src/contract/portfolio";
 import { Plan } from "../../src/engine/types";
+import { money } from "../../src/display";
 
 const ZERO = new Decimal(0);
 const key = (account: string, symbol: string) => `${account}\u0000${symbol}`;
@@ -40,7 +41,7 @@ export function checkExecution(p: Portfolio, plan: Plan): void {
     // Below Min Trade only for a sale that keeps the reserve, and then the plan says so.
     if (t.amount.lt(p.policy.minTrade)) {
       expect(t.side).toBe("sell");
-      expect(plan.warnings.some((w) => w.includes(`${t.symbol} sale of $${t.amount.toFixed(2)} is below Min Trade`))).toBe(true);
+      expect(plan.warnings.some((w) => w.includes(`${t.symbol} sale of ${money(t.amount)} is below Min Trade`))).toBe(true);
     }
     if (t.side === "sell") {
       sold.set(k, (sold.get(k) ?? ZERO).plus(t.quantity));
