@@ -2,6 +2,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
+import { sizeProblem } from "../xlsx/limits";
 import { ApplyReport, applyWritePlan, OwnershipError } from "../xlsx/apply";
 import { Output, outputProblem, writeOutputs } from "./outputs";
 import { planWorkbook } from "../plans/plan-workbook";
@@ -44,6 +45,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   let wb;
   try {
+    const tooLarge = await sizeProblem(data);
+    if (tooLarge) {
+      io.stderr(`${args.file} is too large to read: ${tooLarge}\n`);
+      return 2;
+    }
     wb = await loadWorkbook(data);
   } catch (e) {
     io.stderr(`${args.file} is not a readable .xlsx workbook (${(e as Error).message})\n`);

@@ -47,3 +47,16 @@ export interface WorkbookSnapshot {
   /** Names that exist but are not usable ranges (refer to a constant, span several areas, #REF!, ...). */
   nameProblems: NameProblem[];
 }
+
+const blank = (v: CellValue) => v === null || (typeof v === "string" && v.trim() === "");
+
+/**
+ * The range without its trailing rows that are blank in every cell (the header row always stays):
+ * every reader applies it, so a name over A1:G1048576 with seven rows used reads as those rows, the
+ * same in Excel and from a file.
+ */
+export function trimBlankRows(range: RangeSnapshot): RangeSnapshot {
+  let end = range.values.length;
+  while (end > 1 && (range.values[end - 1] ?? []).every(blank)) end--;
+  return end === range.values.length ? range : { ...range, values: range.values.slice(0, end), numberFormats: range.numberFormats.slice(0, end) };
+}

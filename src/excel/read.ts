@@ -9,7 +9,7 @@
  * over further syncs, to keep each response below Excel on the web's 5 MB.
  */
 import { Area, columnsAddress, parseArea, rangeAddress } from "../a1";
-import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
+import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { serialToDate } from "../dates/serial";
 
 /** Cells read per sync (values and number formats): ~30 bytes each keeps a response under 4 MB. */
@@ -137,7 +137,7 @@ async function readAreas(context: Excel.RequestContext, resolved: Resolved[], bu
         numberFormats.push(fmts);
       });
     }
-    ranges.set(r.key, { name: r.name, sheet: r.sheet, top: r.area.top, left: r.area.left, values, numberFormats });
+    ranges.set(r.key, trimBlankRows({ name: r.name, sheet: r.sheet, top: r.area.top, left: r.area.left, values, numberFormats }));
   }
   return { ranges, syncs: batches.length };
 }

@@ -3,6 +3,7 @@
  * The workbook never leaves the machine: exceljs reads it here and the engine plans it here.
  */
 import { readWorkbookSnapshot } from "../xlsx/read";
+import { sizeProblem } from "../xlsx/limits";
 import { PlanResult, planWorkbook } from "../plans/plan-workbook";
 
 export type PlanOutcome = PlanResult;
@@ -11,6 +12,11 @@ export type PlanOutcome = PlanResult;
 export async function planFile(name: string, data: ArrayBuffer): Promise<PlanOutcome> {
   let snapshot: Awaited<ReturnType<typeof readWorkbookSnapshot>>;
   try {
+    const tooLarge = await sizeProblem(data);
+    if (tooLarge) {
+      const message = `"${name}" is too large to read in the browser: ${tooLarge}`;
+      return { ok: false, errors: [{ sheet: "", cell: "", message, text: message }] };
+    }
     snapshot = await readWorkbookSnapshot(data);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Area, parseArea } from "../a1";
-import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
+import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
 
 interface RawName {
@@ -92,7 +92,10 @@ async function formulasWithoutValue(zip: JSZip, path: string | undefined): Promi
 }
 
 function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalculated: Set<string>): RangeSnapshot {
-  const bottom = area.bottom ?? Math.max(area.top, ws.actualRowCount > 0 ? ws.rowCount : area.top);
+  // A name over whole columns, or over far more rows than the sheet uses (A1:G1048576), is read to the
+  // sheet's last used row and column only: what lies beyond is empty and costs nothing.
+  const lastRow = Math.max(area.top, ws.actualRowCount > 0 ? ws.rowCount : area.top);
+  const bottom = Math.min(area.bottom ?? lastRow, lastRow);
   const right = area.right ?? Math.max(area.left, ws.columnCount);
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
@@ -108,7 +111,7 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalcul
     values.push(vals);
     numberFormats.push(fmts);
   }
-  return { name, sheet: ws.name, top: area.top, left: area.left, values, numberFormats };
+  return trimBlankRows({ name, sheet: ws.name, top: area.top, left: area.left, values, numberFormats });
 }
 
 /** Loads an .xlsx workbook. */
