@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
 import { sizeProblem } from "../xlsx/limits";
-import { ApplyReport, applyWritePlan, OwnershipError } from "../xlsx/apply";
+import { ApplyReport, applyWritePlan, OwnershipError, workbookBytes } from "../xlsx/apply";
 import { Output, outputProblem, writeOutputs } from "./outputs";
 import { planWorkbook } from "../plans/plan-workbook";
 import { buildWritePlan } from "../plans/write-plan";
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     outputs.push({
       option: "--out",
       path: args.out,
-      content: async () => Buffer.from(await wb.xlsx.writeBuffer()),
+      content: () => workbookBytes(wb),
     });
   }
   const problem = await outputProblem(outputs, args.file, args.inPlace);

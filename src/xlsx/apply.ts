@@ -7,6 +7,9 @@ import { Rect, cellAddress, inRect, parseArea, parseRect, qualifiedRect, rangeAd
 import { isoOf } from "../dates/calendar";
 import { AppendSheetPlan, CellStyle, CellWrite, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
 import { WorkbookView, checkWritePlan } from "../plans/check";
+import { keptRange, touchName } from "./names";
+
+export { workbookBytes } from "./names";
 
 export { OwnershipError } from "../plans/check";
 
@@ -49,9 +52,11 @@ function shown(v: ExcelJS.CellValue): string {
 
 /** The block a defined name remembered from an earlier run (its sheet and cells), if any. */
 function ownedBlock(wb: ExcelJS.Workbook, name: string): { sheet: string; rect: Rect } | null {
+  // Set during this write (exceljs holds it), or as the file had it.
   const found = wb.definedNames.model.find((n) => n.name === name);
-  if (!found || found.ranges.length !== 1) return null;
-  const area = parseArea(found.ranges[0]);
+  const text = found ? (found.ranges.length === 1 ? found.ranges[0] : null) : keptRange(wb, name);
+  if (text === null) return null;
+  const area = parseArea(text);
   if (!area || area.sheet === null || area.bottom === null || area.right === null) return null;
   return { sheet: area.sheet, rect: { top: area.top, left: area.left, bottom: area.bottom, right: area.right } };
 }
@@ -143,6 +148,7 @@ function clearOwned(wb: ExcelJS.Workbook, name: string): void {
 function forgetName(wb: ExcelJS.Workbook, name: string): void {
   const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   names.model = names.model.filter((n) => n.name !== name);
+  touchName(wb, name);
 }
 
 function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { Area, parseArea } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
+import { loadWithoutNames } from "./names";
 
 interface RawName {
   name: string;
@@ -116,9 +117,8 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalcul
 
 /** Loads an .xlsx workbook. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
-  return wb;
+  // The defined names stay out of exceljs (src/xlsx/names.ts): they are read below from the raw file.
+  return loadWithoutNames(data);
 }
 
 /** Snapshot of the contract's named ranges in an already loaded workbook, given the raw file for its names. */

@@ -1,6 +1,6 @@
 /** The two ways a rebalance is written, side by side: exceljs on a file (the runner) and Office.js in (fake) Excel. */
 import { loadWorkbook, snapshotWorkbook } from "../../../src/xlsx/read";
-import { ApplyReport, applyWritePlan } from "../../../src/xlsx/apply";
+import { ApplyReport, applyWritePlan, workbookBytes } from "../../../src/xlsx/apply";
 import { planWorkbook } from "../../../src/plans/plan-workbook";
 import { buildWritePlan } from "../../../src/plans/write-plan";
 import { WritePlan } from "../../../src/plans/types";
@@ -18,7 +18,7 @@ export async function writeWithExceljs(data: Buffer, now = NOW): Promise<{ out: 
   if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
   const writePlan = buildWritePlan(result.raw, result.portfolio, snapshot, { now });
   const report = applyWritePlan(wb, writePlan);
-  const out = Buffer.from(await wb.xlsx.writeBuffer());
+  const out = await workbookBytes(wb);
   return { out, plan: result.raw, writePlan, report };
 }
 
