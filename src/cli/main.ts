@@ -3,6 +3,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
 import { sizeProblem } from "../xlsx/limits";
+import { unkeptContent } from "../xlsx/unkept";
 import { ApplyReport, applyWritePlan, OwnershipError, workbookBytes } from "../xlsx/apply";
 import { Output, outputProblem, writeOutputs } from "./outputs";
 import { planWorkbook } from "../plans/plan-workbook";
@@ -80,6 +81,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
   if (args.out) {
+    // exceljs cannot carry charts, pivot tables or macros: refuse rather than write a copy without them.
+    const unkept = await unkeptContent(data);
+    if (unkept) {
+      io.stderr(`${path.basename(args.file)} holds ${unkept}, which --out cannot keep (exceljs cannot write them); rebalance inside Excel, or use --out on a copy without them (nothing was written)\n`);
+      return 2;
+    }
     try {
       const now = io.now ? io.now() : new Date();
       report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));

@@ -58,3 +58,37 @@ test("every name, with its scope and its text, survives --out, and so does a sec
   expect(await names(twice)).toEqual(after);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("the advisor's own sheet keeps values, formulas, styles, number formats, validations, widths and frozen panes", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const dir = tempDir("keep-");
+  const source = await writeWorkbook(path.join(dir, "plain.xlsx"), sampleBook());
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  const ws = wb.addWorksheet("Client Notes");
+  ws.getCell("A1").value = "Review with client";
+  ws.getCell("A1").font = { bold: true, color: { argb: "FF1F4E78" } };
+  ws.getCell("B2").value = 1234.5;
+  ws.getCell("B2").numFmt = '"$"#,##0.00';
+  ws.getCell("B3").value = { formula: "B2*2", result: 2469 };
+  ws.getCell("C2").value = "Yes";
+  ws.getCell("C2").dataValidation = { type: "list", allowBlank: true, formulae: ['"Yes,No"'] };
+  ws.getColumn(1).width = 31;
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  const file = path.join(dir, "book.xlsx");
+  await wb.xlsx.writeFile(file);
+
+  const out = path.join(dir, "out.xlsx");
+  expect((await run([file, "--out", out])).code).toBe(0);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(out);
+  const s = back.getWorksheet("Client Notes")!;
+  expect(s.getCell("A1").value).toBe("Review with client");
+  expect(s.getCell("A1").font).toMatchObject({ bold: true, color: { argb: "FF1F4E78" } });
+  expect([s.getCell("B2").value, s.getCell("B2").numFmt]).toEqual([1234.5, '"$"#,##0.00']);
+  expect(s.getCell("B3").value).toMatchObject({ formula: "B2*2" });
+  expect(s.getCell("C2").dataValidation).toMatchObject({ type: "list", formulae: ['"Yes,No"'] });
+  expect(s.getColumn(1).width).toBe(31);
+  expect(s.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
