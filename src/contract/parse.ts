@@ -32,6 +32,12 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   if (!targetsRange && !brokenNames.has("targets")) {
     errors.push(contractError("", "", 'The workbook has no named range "Targets" (Formulas > Name Manager: define Targets over the targets table, header row included)'));
   }
+  // A merged area inside a contract range: its value sits in the top-left cell only; refuse rather than guess.
+  for (const range of Object.values(snapshot.ranges)) {
+    for (const area of range.merged ?? []) {
+      errors.push(contractError(range.sheet, area.split(":")[0], `${area} is merged inside ${range.name}; unmerge it and fill each row (only ${area.split(":")[0]} holds the value, the other cells read as blank)`));
+    }
+  }
   const policy = readPolicy(snapshot.ranges["policy"], errors, options.strategies, options.today);
   const { targets, listed } = targetsRange ? readTargets(targetsRange, errors) : { targets: [], listed: [] };
   const targetsUsable = targetsRange !== undefined && listed.length > 0;

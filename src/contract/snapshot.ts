@@ -30,6 +30,8 @@ export interface RangeSnapshot {
   values: CellValue[][];
   /** Number formats of the same cells ("General", "0.00%", "yyyy-mm-dd", ...); may be empty arrays. */
   numberFormats: string[][];
+  /** Merged areas that overlap the range, A1 ("A2:A5"), when the reader can tell (the .xlsx reader does). */
+  merged?: string[];
 }
 
 /** A problem the reader found with a name itself (missing is not a problem here: the contract decides). */

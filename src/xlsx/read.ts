@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { Area, parseArea } from "../a1";
+import { Area, parseArea, parseRect, rangeAddress } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
 import { loadWithoutNames } from "./names";
@@ -112,7 +112,21 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalcul
     values.push(vals);
     numberFormats.push(fmts);
   }
-  return trimBlankRows({ name, sheet: ws.name, top: area.top, left: area.left, values, numberFormats });
+  // Merged cells: Excel keeps the value in the top-left cell only (exceljs repeats it in every cell); read
+  // them as Excel has them, and say which areas are merged so the contract can report them.
+  const merged: string[] = [];
+  for (const m of (ws.model as unknown as { merges?: string[] }).merges ?? []) {
+    const r = parseRect(m);
+    if (!r || r.bottom < area.top || r.top > bottom || r.right < area.left || r.left > right) continue;
+    merged.push(rangeAddress(r.top, r.left, r.bottom, r.right));
+    for (let row = Math.max(r.top, area.top); row <= Math.min(r.bottom, bottom); row++) {
+      for (let col = Math.max(r.left, area.left); col <= Math.min(r.right, right); col++) {
+        if (row !== r.top || col !== r.left) values[row - area.top][col - area.left] = null;
+      }
+    }
+  }
+  const snapshot = trimBlankRows({ name, sheet: ws.name, top: area.top, left: area.left, values, numberFormats });
+  return merged.length ? { ...snapshot, merged } : snapshot;
 }
 
 /** Loads an .xlsx workbook. */

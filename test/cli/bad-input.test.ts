@@ -577,6 +577,18 @@ describe("runner on workbooks that break the contract", () => {
     expect((JSON.parse(r.stdout) as { total: string }).total).toBe("50000.00");
   });
 
+  test("a merged Account cell over four rows is an error naming the area, not the account on every row", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await writeWorkbook(path.join(dir, "merged-src.xlsx"), sampleBook()));
+    wb.getWorksheet("Holdings")!.mergeCells("A2:A4");
+    const file = path.join(dir, "merged.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await run([file, "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Holdings!A2: A2:A4 is merged inside Holdings; unmerge it and fill each row (only A2 holds the value, the other cells read as blank)\n");
+  });
+
   test("a missing file and a file that is not a workbook exit 2", async () => {
     const missing = path.join(dir, "nope.xlsx");
     const out = path.join(dir, "nope-out.xlsx");
