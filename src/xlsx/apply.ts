@@ -183,14 +183,7 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
       }
       rows.push(row);
     }
-    ws.addTable({
-      name: t.name,
-      ref: cellAddress(area.top, area.left),
-      headerRow: true,
-      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: t.headers.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
+    addTable(ws, t.name, area.top, area.left, t.style, t.headers, rows);
   }
 
   for (const rule of sp.rules ?? []) {
@@ -216,6 +209,18 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
     wb.definedNames.add(qualifiedRect(sp.sheet, sp.owned.rect), sp.owned.name);
   }
   return (sp.charts ?? []).map((c) => `${sp.sheet}: ${c.title}`);
+}
+
+/** An Excel table with a header row and filter buttons, its top-left cell at (top, left). */
+function addTable(ws: ExcelJS.Worksheet, name: string, top: number, left: number, style: string, headers: string[], rows: ExcelJS.CellValue[][]): void {
+  ws.addTable({
+    name,
+    ref: cellAddress(top, left),
+    headerRow: true,
+    style: { theme: style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    rows,
+  });
 }
 
 function writeRow(ws: ExcelJS.Worksheet, row: number, left: number, cells: AppendSheetPlan["append"]["row"]): void {
@@ -244,14 +249,7 @@ function appendRow(wb: ExcelJS.Workbook, sp: AppendSheetPlan): number {
   const ws = wb.addWorksheet(sp.sheet);
   const anchor = ap.anchor;
   ap.widths?.forEach((w, i) => (ws.getColumn(anchor.col + i).width = w));
-  ws.addTable({
-    name: ap.table,
-    ref: cellAddress(anchor.row, anchor.col),
-    headerRow: true,
-    style: { theme: ap.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-    columns: ap.headers.map((name) => ({ name, filterButton: true })),
-    rows: [ap.row.map((c) => (c.value ?? null) as ExcelJS.CellValue)],
-  });
+  addTable(ws, ap.table, anchor.row, anchor.col, ap.style, ap.headers, [ap.row.map((c) => (c.value ?? null) as ExcelJS.CellValue)]);
   writeRow(ws, anchor.row + 1, anchor.col, ap.row);
   return anchor.row + 1;
 }
