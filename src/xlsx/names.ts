@@ -8,6 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { MAX_COLUMN, MAX_ROW, parseArea } from "../a1";
 
 interface KeptName {
   name: string;
@@ -50,7 +51,16 @@ export async function loadWithoutNames(data: ArrayBuffer | Uint8Array): Promise<
     };
   });
   const wb = new ExcelJS.Workbook();
-  if (names.length === 0 || !file) {
+  // exceljs expands a name into its cells: only a workbook with a large name is worth re-zipping without them.
+  // (exceljs's own copy of the small ones is never written: the writer puts back the file's.)
+  const large = names.some((n) => {
+    const area = parseArea(decode(n.text));
+    if (!area) return false;
+    const rows = (area.bottom ?? MAX_ROW) - area.top + 1;
+    const cols = (area.right ?? MAX_COLUMN) - area.left + 1;
+    return rows * cols > 100_000;
+  });
+  if (!large || !file) {
     await wb.xlsx.load(data as ArrayBuffer);
   } else {
     zip.file("xl/workbook.xml", xml.replace(DEFINED_NAMES, ""));
@@ -78,15 +88,16 @@ export function touchName(wb: ExcelJS.Workbook, name: string): void {
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   const k = kept.get(wb);
-  if (!k || k.names.length === 0) return raw;
+  if (!k || (k.names.length === 0 && k.touched.size === 0)) return raw;
   const zip = await JSZip.loadAsync(raw);
   const file = zip.file("xl/workbook.xml");
   if (!file) return raw;
   const xml = await file.async("string");
   const sheets = sheetNamesOf(xml);
   const written = [...(DEFINED_NAMES.exec(xml)?.[0] ?? "").matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
-  // exceljs wrote only the add-in's names (it never saw the others); the file's stay as they were.
-  const ownNames = new Set(written.map((m) => decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "")));
+  // Of what exceljs wrote, only the names the add-in set are its own; the file's stay exactly as they were.
+  const own = written.filter((m) => k.touched.has(decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "")));
+  const ownNames = new Set(own.map((m) => decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "")));
   const entries: string[] = [];
   for (const n of k.names) {
     if (k.touched.has(n.name) || ownNames.has(n.name)) continue;
@@ -95,7 +106,7 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
     const scope = index >= 0 ? ` localSheetId="${index}"` : "";
     entries.push(`<definedName${n.attrs}${scope}>${n.text}</definedName>`);
   }
-  entries.push(...written.map((m) => m[0]));
+  entries.push(...own.map((m) => m[0]));
   const block = entries.length ? `<definedNames>${entries.join("")}</definedNames>` : "";
   const next = DEFINED_NAMES.test(xml) ? xml.replace(DEFINED_NAMES, block) : xml.replace("</sheets>", `</sheets>${block}`);
   zip.file("xl/workbook.xml", next);

@@ -69,13 +69,17 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
  * A cell's value, knowing which formula cells the file saved without a result. exceljs reads both a
  * missing result and a result of 0 as no result; the sheet's XML tells them apart.
  */
-function cellValue(cell: ExcelJS.Cell, uncalculated: Set<string>): CellValue {
+/** A formula cell exceljs read without a result: either a cached 0 (exceljs drops it) or truly uncalculated. */
+interface BareFormula {
+  row: number;
+  col: number;
+  address: string;
+  formula: string;
+}
+
+function bareFormula(cell: ExcelJS.Cell): string | null {
   const v = cell.value as unknown as { formula?: string; sharedFormula?: string; result?: unknown } | null;
-  if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && v.result === undefined) {
-    // Saved by a tool that does not calculate: no value to read (the contract reports it with its cell).
-    return uncalculated.has(cell.address) ? { uncalculated: `=${String(v.formula ?? v.sharedFormula ?? "")}` } : 0;
-  }
-  return plainValue(cell.value);
+  return v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && v.result === undefined ? `=${String(v.formula ?? v.sharedFormula ?? "")}` : null;
 }
 
 /** Addresses of the formula cells a sheet's XML holds without a cached value (<f> and no <v>). */
@@ -92,7 +96,7 @@ async function formulasWithoutValue(zip: JSZip, path: string | undefined): Promi
   return out;
 }
 
-function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalculated: Set<string>): RangeSnapshot {
+function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, bare: BareFormula[]): RangeSnapshot {
   // A name over whole columns, or over far more rows than the sheet uses (A1:G1048576), is read to the
   // sheet's last used row and column only: what lies beyond is empty and costs nothing.
   const lastRow = Math.max(area.top, ws.actualRowCount > 0 ? ws.rowCount : area.top);
@@ -106,7 +110,9 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, uncalcul
     const fmts: string[] = [];
     for (let c = area.left; c <= right; c++) {
       const cell = row.getCell(c);
-      vals.push(cellValue(cell, uncalculated));
+      const formula = bareFormula(cell);
+      if (formula !== null) bare.push({ row: r - area.top, col: c - area.left, address: cell.address, formula });
+      vals.push(formula !== null ? 0 : plainValue(cell.value));
       fmts.push(cell.numFmt || "General");
     }
     values.push(vals);
@@ -156,8 +162,15 @@ export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer |
     } else if (!ws) {
       nameProblems.push({ name: chosen.name, message: `refers to the sheet "${sheetName ?? "?"}", which is not in the workbook` });
     } else {
-      if (!uncalculated.has(ws.name)) uncalculated.set(ws.name, await formulasWithoutValue(zip, parts.get(ws.name)));
-      ranges[wanted] = snapshotRange(ws, chosen.name, area, uncalculated.get(ws.name)!);
+      const bare: BareFormula[] = [];
+      const snap = snapshotRange(ws, chosen.name, area, bare);
+      // Formulas exceljs read without a result: the sheet's XML tells a cached 0 (kept) from none at all.
+      if (bare.length > 0) {
+        if (!uncalculated.has(ws.name)) uncalculated.set(ws.name, await formulasWithoutValue(zip, parts.get(ws.name)));
+        const none = uncalculated.get(ws.name)!;
+        for (const b of bare) if (none.has(b.address) && snap.values[b.row]) snap.values[b.row][b.col] = { uncalculated: b.formula };
+      }
+      ranges[wanted] = snap;
     }
   }
   return { ranges, nameProblems };
