@@ -12,7 +12,7 @@ import { rebalanceSheetPlan } from "../../src/plans/rebalance-sheet";
 import { Plan, Trade } from "../../src/engine/types";
 import { WritePlan } from "../../src/plans/types";
 import { readContractSnapshot } from "../../src/excel/read";
-import { sampleBook, workbookBuffer } from "../support/workbook";
+import { BookSpec, sampleBook, workbookBuffer } from "../support/workbook";
 import { REQUEST_LIMIT, Workbook } from "./support/fake-excel";
 import { BookDump, dumpFake, fakeFromSnapshot, fakeFromXlsx } from "./support/books";
 import { NOW, writeWithOffice } from "./support/pipeline";
@@ -235,42 +235,36 @@ test("realised gains show when the engine knows them and stay empty otherwise", 
   expect(none.every((c) => c.value === null && !c.formula)).toBe(true);
 });
 
+/** Rebalances the book inside (fake) Excel, expecting a refusal: the problems' texts, and that no cell changed. */
+async function refusedInExcel(book: BookSpec): Promise<string[]> {
+  const wb = await fakeFromXlsx(await workbookBuffer(book));
+  const before = JSON.stringify(dumpFake(wb));
+  const outcome = await writeWithOffice(wb);
+  if (outcome.ok) throw new Error(`expected a refusal, but ${outcome.sheet} was written`);
+  expect(JSON.stringify(dumpFake(wb))).toBe(before);
+  return outcome.errors.map((e) => e.text);
+}
+
 test("inside Excel, a cell problem and a cross-range problem are reported together, and nothing is written", async () => {
   const book = sampleBook();
   book.sheets.Holdings[2][3] = "lots";
   book.sheets.Policy.push(["Cash Flow", 1000], ["Cash Flow Account", "Roth"]);
-  const wb = await fakeFromXlsx(await workbookBuffer(book));
-  const before = JSON.stringify(dumpFake(wb));
-  const outcome = await writeWithOffice(wb);
-  expect(outcome.ok).toBe(false);
-  if (outcome.ok) return;
-  expect(outcome.errors.map((e) => e.text)).toEqual([
+  expect(await refusedInExcel(book)).toEqual([
     'Holdings!D3: Quantity must be a number of 0 or more (found "lots")',
     'Policy!B11: Cash Flow Account "Roth" holds nothing in Holdings (accounts: IRA)',
   ]);
-  expect(JSON.stringify(dumpFake(wb))).toBe(before);
 });
 
 test("inside Excel, Targets on a sheet the add-in replaces is refused before anything is written", async () => {
   const book = sampleBook({ names: { Holdings: { table: "Holdings" }, Targets: { table: "Rebalance 2026-11-20" }, Policy: { table: "Policy" } } });
   book.sheets = { Holdings: book.sheets.Holdings, "Rebalance 2026-11-20": book.sheets.Targets, Policy: book.sheets.Policy };
-  const wb = await fakeFromXlsx(await workbookBuffer(book));
-  const before = JSON.stringify(dumpFake(wb));
-  const outcome = await writeWithOffice(wb);
-  expect(outcome.ok).toBe(false);
-  if (outcome.ok) return;
-  expect(outcome.errors.map((e) => e.text)).toEqual([
+  expect(await refusedInExcel(book)).toEqual([
     `'Rebalance 2026-11-20': The named range "Targets" is on the sheet "Rebalance 2026-11-20", which the add-in replaces on every run; move Targets to a sheet of its own (nothing was written)`,
   ]);
-  expect(JSON.stringify(dumpFake(wb))).toBe(before);
 });
 
 test("inside Excel, an error value in a contract cell is reported with its cell, as the file reader reports it", async () => {
   const book = sampleBook();
   book.sheets.Holdings[1][1] = { error: "#REF!" };
-  const wb = await fakeFromXlsx(await workbookBuffer(book));
-  const outcome = await writeWithOffice(wb);
-  expect(outcome.ok).toBe(false);
-  if (outcome.ok) return;
-  expect(outcome.errors.map((e) => e.text)).toEqual(["Holdings!B2: Cell holds the error #REF!; fix it, or what its formula refers to"]);
+  expect(await refusedInExcel(book)).toEqual(["Holdings!B2: Cell holds the error #REF!; fix it, or what its formula refers to"]);
 });
