@@ -164,6 +164,22 @@ export function parseArea(ref: string): Area | null {
   return null;
 }
 
+/** The areas of a list of references ("Sheet1!A1:B4, 'Q4, 2026'!D1:D4"): split at commas outside quoted sheet names, trimmed. */
+export function splitAreas(list: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of list) {
+    if (ch === "'") quoted = !quoted; // a doubled apostrophe flips twice: still inside
+    if (ch === "," && !quoted) {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out.filter((a) => a !== "");
+}
+
 /** A bounded rectangle from a reference ("A1:C3", "'S'!$B$2"), or null for whole rows/columns and non-ranges. */
 export function parseRect(ref: string): Rect | null {
   const a = parseArea(ref);

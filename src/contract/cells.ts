@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { FIRST_DATE, LAST_DATE, isValidIso, isoOf } from "../dates/calendar";
-import { serialToIso } from "../dates/serial";
+import { DateSystem, firstSerial, lastSerial, serialToIso } from "../dates/serial";
 import { CellValue } from "./snapshot";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -92,21 +92,24 @@ export function readPercent(v: CellValue): Read<number> {
   return n.ok ? ok(n.value.toNumber()) : bad("not a fraction or percent");
 }
 
-/** An ISO date from a real date, an Excel serial number, or ISO text (YYYY-MM-DD, also M/D/YYYY), from 1900 to 9999. */
-export function readDate(v: CellValue): Read<string> {
-  const r = readAnyDate(v);
+/**
+ * An ISO date from a real date, an Excel serial number (in the workbook's date system), or ISO text
+ * (YYYY-MM-DD, also M/D/YYYY), from 1900 to 9999.
+ */
+export function readDate(v: CellValue, system: DateSystem = 1900): Read<string> {
+  const r = readAnyDate(v, system);
   return r.ok && (r.value < FIRST_DATE || r.value > LAST_DATE) ? bad("outside 1900-01-01 to 9999-12-31") : r;
 }
 
-function readAnyDate(v: CellValue): Read<string> {
+function readAnyDate(v: CellValue, system: DateSystem): Read<string> {
   if (v instanceof Date) {
     if (isNaN(v.getTime())) return bad("not a valid date");
     const year = v.getUTCFullYear();
     return year < 1900 || year > 9999 ? bad("outside 1900-01-01 to 9999-12-31") : ok(isoOf(v));
   }
   if (typeof v === "number") {
-    // 1 = 1900-01-01 ... 2958465 = 9999-12-31
-    return v >= 1 && v < 2958466 ? ok(serialToIso(v)) : bad("not a date serial");
+    // 1900 system: 1 = 1900-01-01 ... 2958465 = 9999-12-31; 1904 system: 0 = 1904-01-01 ... 2957003.
+    return v >= firstSerial(system) && v < lastSerial(system) + 1 ? ok(serialToIso(v, system)) : bad("not a date serial");
   }
   if (typeof v === "string") {
     const t = v.trim();

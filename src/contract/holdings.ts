@@ -6,6 +6,7 @@ import { MAX_AMOUNT, describe, isBlank, readDate, readNumber, readYesNo, text } 
 import { cellAddress, rowOf } from "../a1";
 import { RangeSnapshot } from "./snapshot";
 import { readTable, TableRow } from "./table";
+import { DateSystem } from "../dates/serial";
 
 export const DEFAULT_ACCOUNT = "IRA";
 
@@ -36,7 +37,8 @@ export interface HoldingsRead {
 }
 
 /** classes = the names listed in Targets, or null when Targets could not be read (classes are then not checked). */
-export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[]): HoldingsRead {
+/** `system` is the workbook's date system, for serial numbers in Acquired and Valued On. */
+export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[], system: DateSystem = 1900): HoldingsRead {
   const table = readTable(range, COLUMNS, errors);
   const seen = new Set<string>();
   const failedAccounts = new Set<string>();
@@ -49,7 +51,7 @@ export function readHoldings(range: RangeSnapshot, listed: string[] | null, poli
   for (const row of table.rows) {
     const account = text(row.get("Account")) || DEFAULT_ACCOUNT;
     seen.add(account);
-    const h = readRow(row, checkClasses ? classes : null, policy, errors, holdings.length);
+    const h = readRow(row, checkClasses ? classes : null, policy, errors, holdings.length, system);
     if (!h) {
       failedAccounts.add(account);
       continue;
@@ -91,6 +93,7 @@ function readRow(
   policy: Policy,
   errors: ContractError[],
   index: number,
+  system: DateSystem,
 ): Holding | null {
   const before = errors.length;
   const fail = (header: string, message: string) => {
@@ -143,8 +146,8 @@ function readRow(
     else costBasis = c.value;
   }
 
-  const acquired = optionalDate(row, "Acquired", fail);
-  const valuedOn = optionalDate(row, "Valued On", fail);
+  const acquired = optionalDate(row, "Acquired", fail, system);
+  const valuedOn = optionalDate(row, "Valued On", fail, system);
   // A lot cannot be bought, nor a property valued, after the plan's date.
   if (acquired !== null && acquired > policy.asOf) fail("Acquired", `Acquired (${acquired}) is after As Of (${policy.asOf})`);
   if (valuedOn !== null && valuedOn > policy.asOf) fail("Valued On", `Valued On (${valuedOn}) is after As Of (${policy.asOf})`);
@@ -185,10 +188,10 @@ function readRow(
   };
 }
 
-function optionalDate(row: TableRow, header: string, fail: (h: string, m: string) => void): string | null {
+function optionalDate(row: TableRow, header: string, fail: (h: string, m: string) => void, system: DateSystem): string | null {
   const v = row.get(header);
   if (isBlank(v)) return null;
-  const d = readDate(v);
+  const d = readDate(v, system);
   if (!d.ok) {
     fail(header, `${header} must be a date (found ${describe(v)})`);
     return null;

@@ -38,11 +38,12 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
       errors.push(contractError(range.sheet, area.split(":")[0], `${area} is merged inside ${range.name}; unmerge it and fill each row (only ${area.split(":")[0]} holds the value, the other cells read as blank)`));
     }
   }
-  const policy = readPolicy(snapshot.ranges["policy"], errors, options.strategies, options.today);
+  const system = snapshot.dateSystem ?? 1900;
+  const policy = readPolicy(snapshot.ranges["policy"], errors, options.strategies, options.today, system);
   const { targets, listed } = targetsRange ? readTargets(targetsRange, errors) : { targets: [], listed: [] };
   const targetsUsable = targetsRange !== undefined && listed.length > 0;
   const holdings = holdingsRange
-    ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors)
+    ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors, system)
     : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>(), at: null };
   const accounts = readAccounts(snapshot.ranges["accounts"], errors);
   const cellErrors = [...errors];

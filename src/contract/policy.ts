@@ -7,8 +7,10 @@ import { MAX_AMOUNT, describe, isBlank, normalizeKey, readBand, readDate, readNu
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 import { FREQUENCIES, todayIso } from "../dates/calendar";
+import { DateSystem } from "../dates/serial";
 
-type Apply = (policy: Policy, v: CellValue) => string | null;
+/** Applies one setting's value; `system` is the workbook's date system (for serial numbers read as dates). */
+type Apply = (policy: Policy, v: CellValue, system: DateSystem) => string | null;
 
 function choice<T extends string>(options: readonly T[], set: (p: Policy, value: T) => void): Apply {
   return (p, v) => {
@@ -20,12 +22,12 @@ function choice<T extends string>(options: readonly T[], set: (p: Policy, value:
 }
 
 function date(set: (p: Policy, iso: string | null) => void, allowBlank: boolean): Apply {
-  return (p, v) => {
+  return (p, v, system) => {
     if (isBlank(v) && allowBlank) {
       set(p, null);
       return null;
     }
-    const d = readDate(v);
+    const d = readDate(v, system);
     if (!d.ok) return `must be a date (found ${describe(v)})`;
     set(p, d.value);
     return null;
@@ -151,7 +153,7 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
 }
 
 /** Reads the Policy range over the defaults; every problem is pushed to errors. */
-export function readPolicy(range: RangeSnapshot | undefined, errors: ContractError[], strategies: StrategyChoices, today?: string): Policy {
+export function readPolicy(range: RangeSnapshot | undefined, errors: ContractError[], strategies: StrategyChoices, today?: string, system: DateSystem = 1900): Policy {
   const policy = defaultPolicy(strategies[0], today);
   const SETTINGS = settings(strategies);
   if (!range) return policy;
@@ -183,7 +185,7 @@ export function readPolicy(range: RangeSnapshot | undefined, errors: ContractErr
     seen.set(name, ref.cell);
     const valueRef = row.ref("Value");
     policy.refs[name] = valueRef;
-    const problem = SETTINGS[name](policy, row.get("Value"));
+    const problem = SETTINGS[name](policy, row.get("Value"), system);
     if (problem) errors.push(contractError(valueRef.sheet, valueRef.cell, `${name} ${problem}`));
   }
   // Checks between settings, once every row is read (As Of may come after Last Rebalanced).

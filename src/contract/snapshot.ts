@@ -3,6 +3,7 @@
  * Office.js inside Excel). The contract parser sees only this, so both paths feed the
  * engine identical input.
  */
+import { DateSystem } from "../dates/serial";
 
 /** A formula cell saved without its computed result (by a tool that does not calculate): it has no value to read. */
 export interface Uncalculated {
@@ -44,6 +45,11 @@ export interface NameProblem {
 export const CONTRACT_RANGES = ["holdings", "targets", "policy", "accounts", "returns"] as const;
 
 export interface WorkbookSnapshot {
+  /**
+   * The workbook's date system (Excel > Options > Advanced > "Use 1904 date system"): serial numbers
+   * in date cells count from 1900-01-01 (1900, the default when absent) or from 1904-01-01 (1904).
+   */
+  dateSystem?: DateSystem;
   /** Named ranges found, keyed by the name in lower case (one of CONTRACT_RANGES). */
   ranges: Record<string, RangeSnapshot>;
   /** Names that exist but are not usable ranges (refer to a constant, span several areas, #REF!, ...). */

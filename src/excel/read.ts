@@ -3,14 +3,17 @@
  * .xlsx reader produces (src/xlsx/read.ts), so the engine sees identical input.
  *
  * Syncs: the first resolves the names (the sheets and the workbook-scoped names, with their
- * references); the second reads every range's values and number formats at once. A name defined
- * only at sheet scope costs one more sync, because Office.js reaches sheet-scoped names only
- * through each worksheet; ranges of more than READ_CELLS_PER_SYNC cells are read in row slices
- * over further syncs, to keep each response below Excel on the web's 5 MB.
+ * references) and the workbook's date system; the second reads every range's values and number
+ * formats at once. A name defined only at sheet scope costs one more sync, because Office.js reaches
+ * sheet-scoped names only through each worksheet; a name over whole columns, or of more than
+ * READ_CELLS_PER_SYNC cells, costs one more (its sheet's used range, to clip it), and what is used of
+ * it is read in row slices over further syncs, to keep each response below Excel on the web's 5 MB.
  */
-import { Area, columnsAddress, parseArea, rangeAddress } from "../a1";
+import { Area, Rect, parseArea, parseRect, rectAddress, splitAreas } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
-import { serialToDate } from "../dates/serial";
+import { DateSystem, serialToDate } from "../dates/serial";
+import { supports } from "./host";
+import { askDateSystem } from "./date-system";
 
 /** Cells read per sync (values and number formats): ~30 bytes each keeps a response under 4 MB. */
 export const READ_CELLS_PER_SYNC = 120_000;
@@ -28,10 +31,13 @@ export function isDateFormat(format: string): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-/** A cell as Office.js returns it → the snapshot's plain value (date-formatted serials become dates, as exceljs reads them). */
-export function plainCell(value: unknown, format: string): CellValue {
+/**
+ * A cell as Office.js returns it → the snapshot's plain value (date-formatted serials become dates, as
+ * exceljs reads them; Office.js gives serials in the workbook's own date system).
+ */
+export function plainCell(value: unknown, format: string, system: DateSystem = 1900): CellValue {
   if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return isDateFormat(format) ? serialToDate(value) : value;
+  if (typeof value === "number") return isDateFormat(format) ? serialToDate(value, system) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }
@@ -43,11 +49,19 @@ interface Resolved {
   area: Area;
 }
 
-interface Slice {
+/** One read of a rectangle of a resolved name (a row slice of it, when the name is large). */
+interface Job {
   resolved: Resolved;
-  /** First sheet row of the slice (bounded areas), for reassembly. */
+  rect: Rect;
+  /** The whole clipped area, on the job of its first slice: its merged areas are asked for with that read. */
+  mergesOf: Rect | null;
+}
+
+interface Done {
+  resolved: Resolved;
   top: number;
-  range: Excel.Range;
+  values: unknown[][];
+  formats: unknown[][];
 }
 
 function describe(value: unknown): string {
@@ -55,91 +69,140 @@ function describe(value: unknown): string {
   return text === "" ? "nothing" : text.replace(/^=/, "");
 }
 
-/** Queues the reads of one area, as row slices of at most `budget` cells each (one slice for whole columns/rows). */
-function queueArea(context: Excel.RequestContext, r: Resolved, budget: number): { cells: number; slice: () => Slice }[] {
-  const ws = () => context.workbook.worksheets.getItem(r.sheet);
-  const { area } = r;
-  const load = (range: Excel.Range) => {
-    range.load("values,numberFormat,rowIndex,columnIndex");
-    return range;
-  };
-  if (area.bottom === null || area.right === null) {
-    // Whole columns (or rows): read up to the sheet's last used row (or column), as the .xlsx reader does.
-    return [
-      {
-        cells: 0,
-        slice: () => {
-          const sheet = ws();
-          const last = sheet.getUsedRange().getLastCell();
-          const range =
-            area.bottom === null
-              ? sheet.getRange(columnsAddress(area.left, area.right ?? area.left)).getIntersection(sheet.getRange(`${area.top}:${area.top}`).getBoundingRect(last.getEntireRow()))
-              : sheet.getRange(`${area.top}:${area.bottom}`).getIntersection(sheet.getRange(columnsAddress(area.left)).getBoundingRect(last.getEntireColumn()));
-          return { resolved: r, top: area.top, range: load(range) };
-        },
-      },
-    ];
+/** Asks for the merged areas inside `range` (ExcelApi 1.13; null without it). */
+function askMerged(range: Excel.Range): Excel.RangeAreas | null {
+  if (supports("ExcelApi", "1.13")) {
+    const merged = range.getMergedAreasOrNullObject();
+    merged.load("address");
+    return merged;
   }
-  const width = area.right - area.left + 1;
+  return null;
+}
+
+/** The merged areas asked for, once synced: "Sheet!A2:A5"-style addresses (none when nothing is merged). */
+function mergedAddresses(merged: Excel.RangeAreas): string[] {
+  if (supports("ExcelApi", "1.13")) return merged.isNullObject ? [] : splitAreas(merged.address);
+  return [];
+}
+
+const cellsOf = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/** Row slices of `rect` of at most `budget` cells each. */
+function slices(resolved: Resolved, rect: Rect, budget: number): Job[] {
+  const width = rect.right - rect.left + 1;
   const rowsPer = Math.max(1, Math.floor(budget / width));
-  const out: { cells: number; slice: () => Slice }[] = [];
-  for (let top = area.top; top <= area.bottom; top += rowsPer) {
-    const bottom = Math.min(area.bottom, top + rowsPer - 1);
-    out.push({
-      cells: (bottom - top + 1) * width,
-      slice: () => ({ resolved: r, top, range: load(ws().getRange(rangeAddress(top, area.left, bottom, area.right!))) }),
-    });
+  const out: Job[] = [];
+  for (let top = rect.top; top <= rect.bottom; top += rowsPer) {
+    out.push({ resolved, rect: { ...rect, top, bottom: Math.min(rect.bottom, top + rowsPer - 1) }, mergesOf: top === rect.top ? rect : null });
   }
   return out;
 }
 
-/** Reads the values and formats of resolved names, packing slices into as few syncs as the budget allows. */
-async function readAreas(context: Excel.RequestContext, resolved: Resolved[], budget: number): Promise<{ ranges: Map<string, RangeSnapshot>; syncs: number }> {
-  const jobs = resolved.flatMap((r) => queueArea(context, r, budget));
-  const batches: (typeof jobs)[] = [];
-  let current: typeof jobs = [];
+/** Jobs packed into batches of at most `budget` cells (a job larger than the budget goes alone). */
+function pack(jobs: Job[], budget: number): Job[][] {
+  const batches: Job[][] = [];
+  let current: Job[] = [];
   let cells = 0;
   for (const job of jobs) {
-    if (current.length && cells + job.cells > budget) {
+    const n = cellsOf(job.rect);
+    if (current.length && cells + n > budget) {
       batches.push(current);
       current = [];
       cells = 0;
     }
     current.push(job);
-    cells += job.cells;
+    cells += n;
   }
   if (current.length) batches.push(current);
+  return batches;
+}
 
-  const parts = new Map<string, { top: number; left: number; values: unknown[][]; formats: unknown[][] }[]>();
-  for (const batch of batches) {
-    const slices = batch.map((j) => j.slice());
+/**
+ * Reads the values and formats of resolved names, packing slices into as few syncs as the budget allows.
+ *
+ * A name that fits the budget is read as it is. A larger one, or one over whole columns or rows, is first
+ * clipped to its sheet's used range (the last used cell, asked for in the first sync), as the .xlsx reader
+ * clips it, so `A1:G1048576` with seven rows used costs what seven rows cost; the clipped area is then
+ * read in row slices. With ExcelApi 1.13 the merged areas inside each range are asked for with its first
+ * slice (without it, a merged area reads as its top-left value above blanks, and is not reported).
+ */
+async function readAreas(context: Excel.RequestContext, resolved: Resolved[], budget: number, system: DateSystem, rideAlong = false): Promise<{ ranges: Map<string, RangeSnapshot>; syncs: number }> {
+  const ws = (r: Resolved) => context.workbook.worksheets.getItem(r.sheet);
+  const fits = (a: Area) => a.bottom !== null && a.right !== null && cellsOf(a as Rect) <= budget;
+  const small = resolved.filter((r) => fits(r.area));
+  const large = resolved.filter((r) => !fits(r.area));
+  const done: Done[] = [];
+  const merges = new Map<string, Rect[]>();
+  let syncs = 0;
+
+  const queue = (batch: Job[]) =>
+    batch.map((job) => {
+      const range = ws(job.resolved).getRange(rectAddress(job.rect));
+      range.load("values,numberFormat");
+      const merged = job.mergesOf ? askMerged(job.mergesOf === job.rect ? range : ws(job.resolved).getRange(rectAddress(job.mergesOf))) : null;
+      return { job, range, merged };
+    });
+  const collect = (queued: ReturnType<typeof queue>) => {
+    for (const { job, range, merged } of queued) {
+      done.push({ resolved: job.resolved, top: job.rect.top, values: range.values, formats: range.numberFormat });
+      if (merged) {
+        const list = merges.get(job.resolved.key) ?? [];
+        for (const a of mergedAddresses(merged)) {
+          const rect = parseRect(a);
+          if (rect) list.push(rect);
+        }
+        merges.set(job.resolved.key, list);
+      }
+    }
+  };
+
+  // First sync: the names that fit, and the last used cell of each large name's sheet.
+  const smallBatches = pack(small.flatMap((r) => slices(r, r.area as Rect, budget)), budget);
+  const lastCells = large.map((r) => {
+    const last = ws(r).getUsedRange().getLastCell();
+    last.load("rowIndex,columnIndex");
+    return { r, last };
+  });
+  if (smallBatches.length > 0 || lastCells.length > 0 || rideAlong) {
+    const queued = queue(smallBatches[0] ?? []);
+    await context.sync();
+    syncs++;
+    collect(queued);
+  }
+
+  // Then the rest of the small names, and the large ones clipped to their sheet's used range.
+  const clipped = lastCells.flatMap(({ r, last }) => {
+    const lastRow = Math.max(r.area.top, last.rowIndex + 1);
+    const lastCol = Math.max(r.area.left, last.columnIndex + 1);
+    const rect = { top: r.area.top, left: r.area.left, bottom: Math.min(r.area.bottom ?? lastRow, lastRow), right: r.area.right ?? lastCol };
+    return slices(r, rect, budget);
+  });
+  for (const batch of [...smallBatches.slice(1), ...pack(clipped, budget)]) {
+    const queued = queue(batch);
     // One sync per batch of slices: more than one only for ranges too large for one response.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
-    for (const s of slices) {
-      const list = parts.get(s.resolved.key) ?? [];
-      list.push({ top: s.range.rowIndex + 1, left: s.range.columnIndex + 1, values: s.range.values, formats: s.range.numberFormat });
-      parts.set(s.resolved.key, list);
-    }
+    syncs++;
+    collect(queued);
   }
 
   const ranges = new Map<string, RangeSnapshot>();
   for (const r of resolved) {
-    const list = (parts.get(r.key) ?? []).sort((a, b) => a.top - b.top);
+    const list = done.filter((d) => d.resolved === r).sort((a, b) => a.top - b.top);
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
     for (const p of list) {
-      // Whole-column reads may start above the name's first row when the sheet is used less far down.
-      const skip = Math.max(0, r.area.top - p.top);
-      p.values.slice(skip).forEach((row, i) => {
-        const fmts = (p.formats[skip + i] ?? []).map((f) => (f === null || f === undefined || f === "" ? "General" : String(f)));
-        values.push(row.map((v, j) => plainCell(v, fmts[j] ?? "General")));
+      p.values.forEach((row, i) => {
+        const fmts = (p.formats[i] ?? []).map((f) => (f === null || f === undefined || f === "" ? "General" : String(f)));
+        values.push(row.map((v, j) => plainCell(v, fmts[j] ?? "General", system)));
         numberFormats.push(fmts);
       });
     }
-    ranges.set(r.key, trimBlankRows({ name: r.name, sheet: r.sheet, top: r.area.top, left: r.area.left, values, numberFormats }));
+    const snapshot = trimBlankRows({ name: r.name, sheet: r.sheet, top: r.area.top, left: r.area.left, values, numberFormats });
+    const merged = (merges.get(r.key) ?? []).map((m) => rectAddress(m));
+    ranges.set(r.key, merged.length ? { ...snapshot, merged } : snapshot);
   }
-  return { ranges, syncs: batches.length };
+  return { ranges, syncs };
 }
 
 /** Reads the contract's named ranges in the workbook of `context`. */
@@ -148,8 +211,10 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
   worksheets.load("items/name");
   const workbookNames = context.workbook.names;
   workbookNames.load("items/name,items/type,items/value");
+  const dateSystem = askDateSystem(context);
   await context.sync();
   let syncs = 1;
+  const system = dateSystem();
 
   const sheets = worksheets.items.map((w) => w.name);
   const nameProblems: NameProblem[] = [];
@@ -186,10 +251,9 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
     }),
   }));
   const first = [...resolved];
-  const firstRead = await readAreas(context, first, budget);
-  // readAreas syncs at least once when it has work; the lookups ride on that sync, or get their own.
-  if (firstRead.syncs === 0 && lookups.length > 0) await context.sync();
-  syncs += Math.max(firstRead.syncs, lookups.length > 0 ? 1 : 0);
+  // The lookups ride on the first read's first sync (which runs for them alone when there is nothing to read).
+  const firstRead = await readAreas(context, first, budget, system, lookups.length > 0);
+  syncs += firstRead.syncs;
 
   const later: Resolved[] = [];
   for (const l of lookups) {
@@ -199,7 +263,7 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
     resolve(l.key, hit.item.name, String(hit.item.type), hit.item.value, hit.sheet);
     if (resolved.length > before) later.push(resolved[resolved.length - 1]);
   }
-  const laterRead = later.length ? await readAreas(context, later, budget) : { ranges: new Map<string, RangeSnapshot>(), syncs: 0 };
+  const laterRead = later.length ? await readAreas(context, later, budget, system) : { ranges: new Map<string, RangeSnapshot>(), syncs: 0 };
   syncs += laterRead.syncs;
 
   const ranges: Record<string, RangeSnapshot> = {};
@@ -208,5 +272,6 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
     if (snap) ranges[key] = snap;
   }
   const order = (p: NameProblem) => (CONTRACT_RANGES as readonly string[]).indexOf(p.name.toLowerCase());
-  return { snapshot: { ranges, nameProblems: nameProblems.sort((a, b) => order(a) - order(b)) }, syncs };
+  const snapshot: WorkbookSnapshot = { ranges, nameProblems: nameProblems.sort((a, b) => order(a) - order(b)) };
+  return { snapshot: system === 1904 ? { dateSystem: 1904, ...snapshot } : snapshot, syncs };
 }

@@ -1,6 +1,8 @@
 /**
  * The REBAL.* custom functions (namespace REBAL comes from the manifest). Each is a thin, pure
- * wrapper over src/functions/* and the engine: no Excel API calls, nothing written to the workbook.
+ * wrapper over src/functions/* and the engine: nothing written to the workbook. The two that read
+ * dates (NEXTREVIEW, REPORT) ask Excel once per session which date system the workbook uses
+ * (src/excel/date-system.ts), because a date argument arrives as a bare serial.
  * functions.json is generated from these JSDoc comments by custom-functions-metadata-plugin, which
  * also appends the CustomFunctions.associate calls to this file when webpack builds it.
  *
@@ -13,6 +15,7 @@ import { bandFunction, neededFunction, statusFunction } from "./bands";
 import { sharesFunction, tradesFunction } from "./trades";
 import { nextReviewFunction } from "./review";
 import { reportFunction } from "./report";
+import { workbookDateSystem } from "../excel/date-system";
 
 /**
  * Each value's share of the total (spills one weight per row).
@@ -106,8 +109,9 @@ export function shares(amounts: any[][], prices: any[][], lotSize?: any[][]): an
  * @param frequency Monthly, Quarterly, Semiannual or Annual.
  * @returns The next review date as an Excel date serial.
  */
-export function nextReview(lastDate: any, frequency: string): number {
-  return evaluate(() => nextReviewFunction(lastDate, frequency));
+export async function nextReview(lastDate: any, frequency: string): Promise<number> {
+  const system = await workbookDateSystem();
+  return evaluate(() => nextReviewFunction(lastDate, frequency, system));
 }
 
 /**
@@ -121,6 +125,7 @@ export function nextReview(lastDate: any, frequency: string): number {
  * @requiresParameterAddresses
  * @returns Class, value, weight, target, drift, relative drift, band low, band high and status per class, with a header row.
  */
-export function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], invocation?: CustomFunctions.Invocation): any[][] {
-  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses));
+export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  const system = await workbookDateSystem();
+  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system));
 }

@@ -8,6 +8,7 @@ import { PlanJson } from "../plans/json";
 import { ContractError } from "../contract/errors";
 import { RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
 import { parseArea } from "../a1";
+import { DateSystem } from "../dates/serial";
 import { valueError } from "./errors";
 import { OutCell, isOmitted, toMatrix } from "./ranges";
 
@@ -53,6 +54,7 @@ export function reportSnapshot(
   policy?: unknown,
   accounts?: unknown,
   addresses?: (string | undefined)[],
+  system: DateSystem = 1900,
 ): WorkbookSnapshot {
   const args: Argument[] = [
     { name: "Holdings", param: "holdings", value: holdings, address: addresses?.[0] },
@@ -62,7 +64,7 @@ export function reportSnapshot(
   if (!isOmitted(accounts)) args.push({ name: "Accounts", param: "accounts", value: accounts, address: addresses?.[3] });
   const ranges: Record<string, RangeSnapshot> = {};
   for (const a of args) ranges[a.name.toLowerCase()] = rangeOf(a);
-  return { ranges, nameProblems: [] };
+  return system === 1904 ? { dateSystem: 1904, ranges, nameProblems: [] } : { ranges, nameProblems: [] };
 }
 
 /** A contract problem as the function's message: the cell's address, or "holdings row 3" for a range without one. */
@@ -98,8 +100,9 @@ export function reportFunction(
   policy?: unknown,
   accounts?: unknown,
   addresses?: (string | undefined)[],
+  system: DateSystem = 1900,
 ): OutCell[][] {
-  const result = planWorkbook(reportSnapshot(holdings, targets, policy, accounts, addresses));
+  const result = planWorkbook(reportSnapshot(holdings, targets, policy, accounts, addresses, system));
   if (!result.ok) {
     const shown = result.errors.slice(0, REPORT_MAX_MESSAGES).map(reportErrorText);
     const more = result.errors.length - shown.length;

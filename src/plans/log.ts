@@ -3,7 +3,7 @@
  * the row; adapters add it after the table's last row (creating sheet and table on first use)
  * and never rewrite or reorder earlier rows.
  */
-import { isoToSerial, localSerial } from "../dates/serial";
+import { DateSystem, isoToSerial, localSerial } from "../dates/serial";
 import { planMetrics } from "../engine/metrics";
 import { Plan } from "../engine/types";
 import { money } from "./json";
@@ -24,6 +24,8 @@ export interface LogOptions {
   /** When the rebalance was written. */
   now: Date;
   strategyLabel?: string;
+  /** The workbook's date system: the dates are written as serials in it (default 1900). */
+  dateSystem?: DateSystem;
 }
 
 /** The values of one log row, in LOG_HEADERS order. */
@@ -31,8 +33,8 @@ export function logRow(plan: Plan, options: LogOptions): { value: PlainValue; nu
   const { turnover, fees, maxDriftAfter } = planMetrics(plan);
   const maxDriftBefore = plan.classes.reduce((m, c) => Math.max(m, Math.abs(c.drift)), 0);
   return [
-    { value: localSerial(options.now), numberFormat: FMT_TIMESTAMP },
-    { value: isoToSerial(plan.asOf), numberFormat: FMT.date },
+    { value: localSerial(options.now, options.dateSystem), numberFormat: FMT_TIMESTAMP },
+    { value: isoToSerial(plan.asOf, options.dateSystem), numberFormat: FMT.date },
     { value: plan.trigger.rebalance ? "Rebalance" : "No rebalance", numberFormat: FMT.text },
     { value: plan.trigger.reasons.length ? plan.trigger.reasons.join("; ") : "Within bands; no review due", numberFormat: FMT.text },
     { value: options.strategyLabel ?? plan.policy.strategy, numberFormat: FMT.text },

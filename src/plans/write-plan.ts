@@ -22,7 +22,7 @@ export function buildWritePlan(plan: Plan, portfolio: Portfolio, snapshot: Workb
     sheets: [
       rebalanceSheetPlan(plan),
       driftColumnsPlan(plan, snapshot.ranges["targets"], portfolio.targets),
-      logPlan(plan, { now: options.now ?? new Date() }),
+      logPlan(plan, { now: options.now ?? new Date(), dateSystem: snapshot.dateSystem }),
     ],
     // The advisor's ranges: the sheets they lie on are never replaced or appended to.
     keep: Object.values(snapshot.ranges).map((r) => ({ name: r.name, sheet: r.sheet })),

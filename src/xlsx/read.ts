@@ -173,7 +173,10 @@ export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer |
       ranges[wanted] = snap;
     }
   }
-  return { ranges, nameProblems };
+  // A 1904-system book (<workbookPr date1904="1"/>): exceljs reads its date cells right; the contract
+  // is told, for serial numbers in General cells.
+  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
+  return date1904 ? { dateSystem: 1904, ranges, nameProblems } : { ranges, nameProblems };
 }
 
 /** .xlsx bytes → snapshot of the contract's named ranges. */

@@ -1,6 +1,7 @@
 /** A1 references (src/a1): column letters, addresses, sheet quoting, and parsing references back into rectangles. */
 import fc from "fast-check";
 import {
+  splitAreas,
   Area,
   MAX_COLUMN,
   MAX_ROW,
@@ -225,6 +226,15 @@ describe("parseArea", () => {
     expect(parseArea(qualifiedRect("Q4, 2026", { top: 1, left: 1, bottom: 2, right: 2 }))).toMatchObject({ sheet: "Q4, 2026" });
     expect(parseArea("'Q4, 2026'!A1:B2,'Q4, 2026'!D1:E2")).toBeNull();
     expect(parseArea("'It''s, ok'!$C$3")).toMatchObject({ sheet: "It's, ok", top: 3, left: 3 });
+  });
+});
+
+describe("splitAreas", () => {
+  test("splits a list of areas at commas outside quoted sheet names", () => {
+    expect(splitAreas("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual(["Sheet1!A1:B4", "Sheet1!D1:D4"]);
+    expect(splitAreas("'Q4, 2026'!A2:A5,'It''s, ok'!C3")).toEqual(["'Q4, 2026'!A2:A5", "'It''s, ok'!C3"]);
+    expect(splitAreas("A1")).toEqual(["A1"]);
+    expect(splitAreas("")).toEqual([]);
   });
 });
 

@@ -210,3 +210,17 @@ describe("dates are bounded to 1900-01-01 … 9999-12-31", () => {
     expect(readDate("9999-12-31")).toEqual({ ok: true, value: "9999-12-31" });
   });
 });
+
+describe("serial numbers in a 1904-system workbook", () => {
+  test("count from 1904-01-01 (serial 0) to 9999-12-31", () => {
+    expect(readDate(39267, 1904)).toEqual({ ok: true, value: "2011-07-05" });
+    expect(readDate(0, 1904)).toEqual({ ok: true, value: "1904-01-01" });
+    expect(readDate(0, 1900).ok).toBe(false);
+    expect(readDate(-1, 1904).ok).toBe(false);
+    expect(readDate(2957003, 1904)).toEqual({ ok: true, value: "9999-12-31" });
+    expect(readDate(2957004, 1904).ok).toBe(false);
+    // Real dates and text are the same in either system.
+    expect(readDate("2026-11-20", 1904)).toEqual({ ok: true, value: "2026-11-20" });
+    expect(readDate(new Date(Date.UTC(2026, 10, 20)), 1904)).toEqual({ ok: true, value: "2026-11-20" });
+  });
+});

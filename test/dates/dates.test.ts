@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ts from "typescript";
 import { FREQUENCIES, FREQUENCY_MONTHS, addMonths, daysBetween, isValidIso, isoOf, nextReviewDate, todayIso } from "../../src/dates/calendar";
-import { isoToSerial, localSerial, serialToDate, serialToIso } from "../../src/dates/serial";
+import { firstSerial, isoToSerial, lastSerial, localSerial, serialToDate, serialToIso } from "../../src/dates/serial";
 
 /**
  * Evaluates `body` (a function body that may use `calendar` and `serial`, the modules of src/dates) in a
@@ -208,5 +208,40 @@ describe("dates stay within 1900–9999", () => {
   test("a review past 9999-12-31 is 9999-12-31, never a non-ISO year", () => {
     expect(addMonths("9999-06-30", 12)).toBe("9999-12-31");
     expect(nextReviewDate("9999-12-31", "Monthly")).toBe("9999-12-31");
+  });
+});
+
+describe("the 1904 date system", () => {
+  test("Microsoft's example: July 5, 2011 is 40729 in the 1900 system and 39267 in the 1904 system", () => {
+    expect(isoToSerial("2011-07-05")).toBe(40729);
+    expect(isoToSerial("2011-07-05", 1904)).toBe(39267);
+    expect(serialToIso(39267, 1904)).toBe("2011-07-05");
+    expect(serialToIso(40729, 1900)).toBe("2011-07-05");
+  });
+
+  test("serial 0 is 1904-01-01; no leap-year quirk; the last day is 9999-12-31", () => {
+    expect(serialToIso(0, 1904)).toBe("1904-01-01");
+    expect(isoToSerial("1904-01-01", 1904)).toBe(0);
+    expect(serialToIso(59, 1904)).toBe("1904-02-29"); // 1904 was a leap year
+    expect(serialToIso(60, 1904)).toBe("1904-03-01");
+    expect(firstSerial(1904)).toBe(0);
+    expect(firstSerial(1900)).toBe(1);
+    expect(serialToIso(lastSerial(1904), 1904)).toBe("9999-12-31");
+    expect(serialToIso(lastSerial(1900), 1900)).toBe("9999-12-31");
+    expect(serialToDate(39267.5, 1904).toISOString()).toBe("2011-07-05T12:00:00.000Z");
+  });
+
+  test("every day of 2024 to 2030 round-trips, 1,462 serials below the 1900 system", () => {
+    const wrong: number[] = [];
+    for (let s = isoToSerial("2024-01-01", 1904); s <= isoToSerial("2030-12-31", 1904); s++) {
+      if (isoToSerial(serialToIso(s, 1904), 1904) !== s || isoToSerial(serialToIso(s, 1904)) !== s + 1462) wrong.push(s);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("localSerial in the 1904 system is the 1900 serial less 1,462 days", () => {
+    const now = new Date(2026, 0, 31, 6, 30, 15);
+    expect(localSerial(now, 1904)).toBe((44591 * 86400 + 23415) / 86400);
+    expect(localSerial(now, 1904)).toBeCloseTo(localSerial(now) - 1462, 9);
   });
 });

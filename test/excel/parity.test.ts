@@ -72,3 +72,32 @@ test("inside Excel the sheet shows the strategy and the cash flow, and the Cash 
   expect((cells[`L${row}`] as { formula?: string }).formula).toMatch(new RegExp(`^=E${row}\\+\\$B\\$5\\+SUM\\(`));
   expect((cells[`O${row}`] as { formula?: string }).formula).toMatch(/^=IF\(M\d+>D\d+\+1E-12,"Over",IF\(M\d+<C\d+-1E-12,"Under","In band"\)\)$/);
 });
+
+test("inside Excel, a class the trades push out of its band is named on the sheet, and the after status says so", async () => {
+  // Two IRAs, one class each, both on target; $20,000 out of IRA 1 (Stocks only) leaves Stocks at 37.50%, under 45%–55%.
+  const book = sampleBook({
+    holdings: [
+      ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
+      ["IRA 1", "VTI", "Stocks", 500, usd(100)],
+      ["IRA 2", "BND", "Bonds", 1000, usd(50)],
+    ],
+    targets: [
+      ["Asset Class", "Target", "Abs Band", "Rel Band"],
+      ["Stocks", 0.5, null, null],
+      ["Bonds", 0.5, null, null],
+    ],
+  });
+  addRow(book, "Policy", ["Strategy", "Cash Flow"]);
+  addRow(book, "Policy", ["Cash Flow", usd(-20000)]);
+  addRow(book, "Policy", ["Cash Flow Account", "IRA 1"]);
+  const fake = await fakeFromXlsx(await workbookBuffer(book));
+  const outcome = await writeWithOffice(fake);
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.text).join("\n"));
+  const warning = "Stocks was in band before the trades and is under its band after them: 37.50% vs 45.00%–55.00%";
+  expect(outcome.plan.warnings).toContain(warning);
+  expect(outcome.plan.after.classes.find((c) => c.assetClass === "Stocks")).toMatchObject({ status: "Under", bandLow: 0.45, bandHigh: 0.55 });
+  const cells = dumpFake(fake).sheets[outcome.sheet];
+  const shown = Object.entries(cells).filter(([, c]) => (c as { value?: unknown }).value === warning).map(([a]) => a);
+  expect(shown).toHaveLength(1);
+  expect((cells[`A${shown[0].slice(1)}`] as { value?: unknown }).value).toBe("Warning");
+});

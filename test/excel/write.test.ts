@@ -16,6 +16,7 @@ import { BookSpec, sampleBook, workbookBuffer } from "../support/workbook";
 import { REQUEST_LIMIT, Workbook } from "./support/fake-excel";
 import { BookDump, dumpFake, fakeFromSnapshot, fakeFromXlsx } from "./support/books";
 import { NOW, writeWithOffice } from "./support/pipeline";
+import { localSerial } from "../../src/dates/serial";
 
 const ctx = (wb: Workbook) => wb.context() as unknown as Excel.RequestContext;
 const userSheets = (d: BookDump) => ({ Holdings: d.sheets.Holdings, Targets: d.sheets.Targets, Policy: d.sheets.Policy });
@@ -267,4 +268,21 @@ test("inside Excel, an error value in a contract cell is reported with its cell,
   const book = sampleBook();
   book.sheets.Holdings[1][1] = { error: "#REF!" };
   expect(await refusedInExcel(book)).toEqual(["Holdings!B2: Cell holds the error #REF!; fix it, or what its formula refers to"]);
+});
+
+test("inside Excel, a merged Account cell is refused naming the area, as the file reader refuses it", async () => {
+  expect(await refusedInExcel({ ...sampleBook(), merges: ["Holdings!A2:A4"] })).toEqual([
+    "Holdings!A2: A2:A4 is merged inside Holdings; unmerge it and fill each row (only A2 holds the value, the other cells read as blank)",
+  ]);
+});
+
+test("inside a 1904-system workbook, the log row's As Of is the 1904 serial of the day (44,884 for 2026-11-20)", async () => {
+  const wb = await fakeFromXlsx(await workbookBuffer({ ...sampleBook(), date1904: true }));
+  const out = await writeWithOffice(wb);
+  expect(out.ok).toBe(true);
+  const log = wb.sheet("Rebalance Log")!;
+  expect(log.get(2, 2)!.value).toBe(44884);
+  // The timestamp too: NOW's local day, 1,462 days below its 1900-system serial.
+  const day = Math.floor(log.get(2, 1)!.value as number);
+  expect(day).toBe(Math.floor(localSerial(NOW)) - 1462);
 });

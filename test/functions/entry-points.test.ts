@@ -12,6 +12,8 @@ import { sharesFunction, tradesFunction } from "../../src/functions/trades";
 import { nextReviewFunction } from "../../src/functions/review";
 import { reportFunction } from "../../src/functions/report";
 import { col } from "./helpers";
+import { forgetDateSystem } from "../../src/excel/date-system";
+import { Workbook, install } from "../excel/support/fake-excel";
 
 /** A stand-in for the runtime's CustomFunctions global, recording what is constructed. */
 class FakeRuntimeError extends Error {
@@ -39,7 +41,7 @@ const HOLDINGS = [["Symbol", "Asset Class", "Quantity", "Price"], ["VTI", "Stock
 const TARGETS = [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.5]];
 
 describe("entry points return the pure functions' results", () => {
-  test("every function", () => {
+  test("every function", async () => {
     expect(entry.weights(values)).toEqual(weightsFunction(values));
     expect(entry.drift(values, targets, true)).toEqual(driftFunction(values, targets, true));
     expect(entry.band(targets, [[0.04]], [["None"]])).toEqual(bandFunction(targets, [[0.04]], [["None"]]));
@@ -47,21 +49,42 @@ describe("entry points return the pure functions' results", () => {
     expect(entry.needed(values, targets)).toBe(neededFunction(values, targets));
     expect(entry.trades(values, targets, 1000, "cashflow")).toEqual(tradesFunction(values, targets, 1000, "cashflow"));
     expect(entry.shares(col(1000), col(10), [[0]])).toEqual(sharesFunction(col(1000), col(10), [[0]]));
-    expect(entry.nextReview(46053, "Monthly")).toBe(nextReviewFunction(46053, "Monthly"));
-    expect(entry.report(HOLDINGS, TARGETS)).toEqual(reportFunction(HOLDINGS, TARGETS));
+    expect(await entry.nextReview(46053, "Monthly")).toBe(nextReviewFunction(46053, "Monthly"));
+    expect(await entry.report(HOLDINGS, TARGETS)).toEqual(reportFunction(HOLDINGS, TARGETS));
     // Optional arguments Excel leaves out arrive as null.
     expect(entry.trades(values, targets, null, null as unknown as string)).toEqual(tradesFunction(values, targets));
     expect(entry.band(targets, null as unknown as unknown[][], null as unknown as unknown[][])).toEqual(bandFunction(targets));
   });
 
-  test("REPORT passes Excel's parameter addresses on, so messages name real cells", () => {
+  test("REPORT passes Excel's parameter addresses on, so messages name real cells", async () => {
     const invocation = { parameterAddresses: ["Book!A5:D7", "Book!F5:G6"] } as CustomFunctions.Invocation;
+    await expect(entry.report(HOLDINGS, [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.4]], undefined, undefined, invocation)).rejects.toThrow(
+      "Book!G5: Targets sum to 90.00%, expected 100%",
+    );
+  });
+});
+
+describe("the workbook's date system", () => {
+  afterEach(() => forgetDateSystem());
+
+  test("inside a 1904-system workbook NEXTREVIEW and REPORT read serials in that system (asked of Excel once)", async () => {
+    const wb = new Workbook();
+    wb.addSheet("Sheet1");
+    wb.date1904 = true;
+    const installed = install(wb);
     try {
-      entry.report(HOLDINGS, [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.4]], undefined, undefined, invocation);
-      throw new Error("no error");
-    } catch (e) {
-      expect((e as Error).message).toBe("Book!G5: Targets sum to 90.00%, expected 100%");
+      expect(await entry.nextReview(44591, "Monthly")).toBe(44619); // 2026-01-31 → 2026-02-28, 1904 serials
+      // As Of 2026-11-20 as a 1904 serial; an Acquired day after it (2026-11-30) is caught on the 1904 day.
+      const holdings = [["Symbol", "Asset Class", "Quantity", "Price", "Acquired"], ["VTI", "Stocks", 10, 100, 44894], ["CASH", "Cash", 1000, "", ""]];
+      await expect(entry.report(holdings, TARGETS, [["Setting", "Value"], ["As Of", 44884]])).rejects.toThrow("holdings row 2: Acquired (2026-11-30) is after As Of (2026-11-20)");
+      expect(installed.runs).toBe(1);
+    } finally {
+      installed.restore();
     }
+  });
+
+  test("outside Excel the 1900 system is assumed", async () => {
+    expect(await entry.nextReview(46053, "Monthly")).toBe(46081);
   });
 });
 
@@ -120,10 +143,10 @@ describe("purity", () => {
     }
   });
 
-  test("the same arguments always give the same result, and the arguments are not changed", () => {
+  test("the same arguments always give the same result, and the arguments are not changed", async () => {
     const h = JSON.parse(JSON.stringify(HOLDINGS));
-    const first = entry.report(h, TARGETS);
-    expect(entry.report(h, TARGETS)).toEqual(first);
+    const first = await entry.report(h, TARGETS);
+    expect(await entry.report(h, TARGETS)).toEqual(first);
     expect(h).toEqual(HOLDINGS);
     const v = col(3, "", 1);
     entry.weights(v);

@@ -10,6 +10,14 @@ describe("REBAL.NEXTREVIEW", () => {
     expect(nextReviewFunction(46053, "Monthly")).toBe(46081);
   });
 
+  test("in a 1904-system workbook serials count from 1904-01-01, in and out", () => {
+    // 2026-01-31 is 44,591 in the 1904 system; + 1 month = 2026-02-28, 44,619. (Read as a 1900 serial, 44,591
+    // would be 2022-01-30, whose month ends a day later: 29 days on, not 28.)
+    expect(nextReviewFunction(44591, "Monthly", 1904)).toBe(44619);
+    expect(nextReviewFunction(44591, "Monthly")).toBe(44591 + 29);
+    expect(nextReviewFunction("2026-01-31", "Monthly", 1904)).toBe(44619);
+  });
+
   test("each frequency, month ends clamped", () => {
     expect(nextReviewFunction("2026-11-30", "Quarterly")).toBe(isoToSerial("2027-02-28"));
     expect(nextReviewFunction("2027-08-31", "Semiannual")).toBe(isoToSerial("2028-02-29"));

@@ -51,6 +51,10 @@ export interface BookSpec {
   sheets: Record<string, Rows>;
   /** Name → reference text or NameSpec. Use the array form to define one name in several scopes. */
   names?: Record<string, string | NameSpec> | Array<NameSpec & { name: string }>;
+  /** Save in the 1904 date system (older Mac Excel): real dates are written as 1904 serials. */
+  date1904?: boolean;
+  /** Merged areas, "Sheet!A2:A5" (the first cell keeps its value; exceljs copies it into the others). */
+  merges?: string[];
 }
 
 /** A real date (UTC midnight), formatted yyyy-mm-dd. */
@@ -298,6 +302,7 @@ export async function workbookBuffer(book: BookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date("2026-01-01T00:00:00Z");
   wb.modified = wb.created;
+  if (book.date1904) (wb.properties as { date1904?: boolean }).date1904 = true;
   for (const [name, rows] of Object.entries(book.sheets)) {
     const ws = wb.addWorksheet(name);
     rows.forEach((cells, r) => {
@@ -305,6 +310,10 @@ export async function workbookBuffer(book: BookSpec): Promise<Buffer> {
       cells.forEach((c, i) => writeCell(row.getCell(i + 1), c));
     });
     if (rows.length > 0) ws.getRow(1).font = { bold: true };
+  }
+  for (const m of book.merges ?? []) {
+    const bang = m.lastIndexOf("!");
+    wb.getWorksheet(m.slice(0, bang).replace(/^'|'$/g, ""))!.mergeCells(m.slice(bang + 1));
   }
   const raw = await wb.xlsx.writeBuffer();
   // Names are written into workbook.xml directly: exceljs cannot write sheet scope or broken references.

@@ -7,15 +7,16 @@ import JSZip from "jszip";
 import { Cell, Sheet, Workbook, colLetters, parseRect } from "./fake-excel";
 
 const EPOCH = Date.UTC(1899, 11, 30);
-export const serialOf = (d: Date) => (d.getTime() - EPOCH) / 86400000;
+/** A date as exceljs reads it → the serial Excel holds (in a 1904-system book, 1,462 less). */
+export const serialOf = (d: Date, date1904 = false) => (d.getTime() - EPOCH) / 86400000 - (date1904 ? 1462 : 0);
 
-function scalar(v: ExcelJS.CellValue): { value: string | number | boolean | null; formula: string | null } {
+function scalar(v: ExcelJS.CellValue, date1904 = false): { value: string | number | boolean | null; formula: string | null } {
   if (v === null || v === undefined) return { value: null, formula: null };
-  if (v instanceof Date) return { value: serialOf(v), formula: null };
+  if (v instanceof Date) return { value: serialOf(v, date1904), formula: null };
   if (typeof v !== "object") return { value: v as string | number | boolean, formula: null };
   const o = v as unknown as Record<string, unknown>;
   // Excel always holds a formula's computed value; exceljs reads a cached 0 as no result, so a missing one is 0 here.
-  if (typeof o.formula === "string") return { value: o.result === undefined ? 0 : scalar(o.result as ExcelJS.CellValue).value, formula: `=${o.formula}` };
+  if (typeof o.formula === "string") return { value: o.result === undefined ? 0 : scalar(o.result as ExcelJS.CellValue, date1904).value, formula: `=${o.formula}` };
   if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join(""), formula: null };
   if ("error" in o) return { value: String(o.error), formula: null };
   if ("text" in o) return { value: String(o.text), formula: null };
@@ -44,11 +45,15 @@ export async function fakeFromXlsx(data: Buffer): Promise<Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(data as unknown as ArrayBuffer);
   const wb = new Workbook();
+  wb.date1904 = (book.properties as { date1904?: boolean }).date1904 === true;
   book.eachSheet((ws) => {
     const sheet = wb.addSheet(ws.name);
+    // Merged areas: Excel holds the value in the top-left cell only (exceljs repeats it in the others).
+    sheet.merged = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => parseRect(m)!);
+    const covered = (r: number, c: number) => sheet.merged.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: true }, (c) => {
-        const { value, formula } = scalar(c.value);
+        const { value, formula } = covered(Number(c.row), Number(c.col)) ? { value: null, formula: null } : scalar(c.value, wb.date1904);
         const cell = sheet.cell(Number(c.row), Number(c.col));
         cell.value = value;
         cell.formula = formula;

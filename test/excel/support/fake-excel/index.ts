@@ -23,7 +23,7 @@
  * context and its sync), proxies.ts (the Office.js objects the add-in calls) and install.ts (the
  * globals). This index re-exports their public names, so tests import everything from the folder.
  */
-export { REQUEST_LIMIT, Sheet, Workbook, addr, colLetters, colNumber, parseRect, parseRef, typeInto } from "./model";
+export { REQUEST_LIMIT, Sheet, Workbook, addr, colLetters, colNumber, parseRect, parseRef, serialOfDay, typeInto } from "./model";
 export type { Cell, Chart, CondFormat, Name, Rect, Scalar, Style, Table } from "./model";
 export { Context, RichApiError } from "./context";
 export type { SyncRecord } from "./context";
@@ -31,12 +31,15 @@ export {
   ApplicationProxy,
   ChartCollectionProxy,
   ConditionalFormatCollectionProxy,
+  FunctionResultProxy,
   NamedItemCollectionProxy,
   NamedItemProxy,
+  RangeAreasProxy,
   RangeFormatProxy,
   RangeProxy,
   TableCollectionProxy,
   TableProxy,
+  WorkbookFunctionsProxy,
   WorkbookProxy,
   WorksheetCollectionProxy,
   WorksheetProxy,

@@ -72,6 +72,8 @@ export class Sheet {
   condFormats: CondFormat[] = [];
   widths = new Map<number, number>();
   frozenRows = 0;
+  /** Merged areas: only the top-left cell of each holds a value, as in Excel. */
+  merged: Rect[] = [];
   constructor(public name: string) {}
 
   get(row: number, col: number): Cell | undefined {
@@ -154,9 +156,18 @@ export const quote = (sheet: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet)
 export const absAddr = (r: Rect) => `$${colLetters(r.left)}$${r.top}:$${colLetters(r.right)}$${r.bottom}`;
 
 const EPOCH = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** The serial Excel gives a day (UTC midnight, ms), in the 1900 or the 1904 date system. */
+export function serialOfDay(ms: number, date1904 = false): number {
+  if (date1904) return (ms - EPOCH_1904) / 86400000;
+  const plain = (ms - EPOCH) / 86400000;
+  // Before 1900-03-01 Excel's 1900 system is one less than a plain count (its fictitious 1900-02-29).
+  return plain < 61 ? plain - 1 : plain;
+}
 
 /** What Excel stores when a value is typed (or written through Range.values/formulas) into a cell. */
-export function typeInto(cell: Cell, input: Scalar): void {
+export function typeInto(cell: Cell, input: Scalar, date1904 = false): void {
   if (input === null) return;
   cell.formula = null;
   if (typeof input !== "string") {
@@ -186,7 +197,7 @@ export function typeInto(cell: Cell, input: Scalar): void {
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
   if (iso) {
-    cell.value = (Date.UTC(+iso[1], +iso[2] - 1, +iso[3]) - EPOCH) / 86400000;
+    cell.value = serialOfDay(Date.UTC(+iso[1], +iso[2] - 1, +iso[3]), date1904);
     if (cell.format === "General") cell.format = "yyyy-mm-dd";
     return;
   }
@@ -205,6 +216,8 @@ export class Workbook {
   names: Name[] = [];
   tables: Table[] = [];
   active: string | null = null;
+  /** Excel > Options > Advanced > "Use 1904 date system". */
+  date1904 = false;
   selection: { sheet: string; address: string } | null = null;
   syncs: SyncRecord[] = [];
   /** Largest request accepted (Excel on the web: 5 MB). */
@@ -225,7 +238,7 @@ export class Workbook {
     const r = parseRect(address)!;
     const c = this.sheet(sheet)!.cell(r.top, r.left);
     if (format) c.format = format;
-    typeInto(c, value);
+    typeInto(c, value, this.date1904);
   }
   context(): Context {
     return new Context(this);

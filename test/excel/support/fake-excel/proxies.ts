@@ -3,7 +3,7 @@
  * property writes on the request context, and captures loaded properties when the sync runs them.
  */
 import { type Context, RichApiError } from "./context";
-import { type Cell, type Chart, type CondFormat, MAX_COL, MAX_ROW, type Name, type Rect, type Scalar, type Sheet, type Style, type Table, absAddr, addr, parseRect, parseRef, quote, typeInto } from "./model";
+import { type Cell, type Chart, type CondFormat, MAX_COL, MAX_ROW, type Name, type Rect, type Scalar, type Sheet, type Style, type Table, absAddr, addr, parseRect, parseRef, quote, serialOfDay, typeInto } from "./model";
 
 // ---------------------------------------------------------------------------------------------
 // Proxies
@@ -40,12 +40,65 @@ export class WorkbookProxy extends Base {
   names: NamedItemCollectionProxy;
   tables: TableCollectionProxy;
   application: ApplicationProxy;
+  functions: WorkbookFunctionsProxy;
   constructor(ctx: Context) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.names = new NamedItemCollectionProxy(ctx, null);
     this.tables = new TableCollectionProxy(ctx, null);
     this.application = new ApplicationProxy(ctx);
+    this.functions = new WorkbookFunctionsProxy(ctx);
+  }
+}
+
+/** Worksheet functions evaluated by the workbook (only DATE here). */
+export class WorkbookFunctionsProxy extends Base {
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    return new FunctionResultProxy(this.ctx, () => serialOfDay(Date.UTC(year, month - 1, day), this.ctx.wb.date1904));
+  }
+}
+
+export class FunctionResultProxy extends Base {
+  constructor(ctx: Context, private readonly compute: () => number) {
+    super(ctx);
+  }
+  load(arg?: unknown): this {
+    const props = propsOf(arg);
+    this.ctx.push("functionResult.load", [arg], () => {
+      for (const p of props) {
+        if (p === "value") this.capture(p, this.compute());
+        else if (p === "error") this.capture(p, null);
+        else throw new Error(`fake FunctionResult cannot load ${p}`);
+      }
+    });
+    return this;
+  }
+  get value(): number {
+    return this.read("value");
+  }
+}
+
+/** The merged areas of a range (Range.getMergedAreasOrNullObject): null when none overlaps it. */
+export class RangeAreasProxy extends Base {
+  constructor(ctx: Context, private readonly resolve: () => { sheet: Sheet; rect: Rect }) {
+    super(ctx);
+  }
+  load(arg?: unknown): this {
+    const props = propsOf(arg);
+    this.ctx.push("rangeAreas.load", [arg], () => {
+      const { sheet, rect } = this.resolve();
+      const hits = sheet.merged.filter((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left);
+      this.setNull(hits.length === 0);
+      for (const p of props) {
+        if (p === "address") this.capture(p, hits.map((m) => `${quote(sheet.name)}!${addr(m)}`).join(", "));
+        else if (p === "areaCount") this.capture(p, hits.length);
+        else throw new Error(`fake RangeAreas cannot load ${p}`);
+      }
+    });
+    return this;
+  }
+  get address(): string {
+    return this.read("address");
   }
 }
 
@@ -287,10 +340,10 @@ export class RangeProxy extends Base {
     });
   }
   set values(v: Scalar[][]) {
-    this.write("values", v, typeInto);
+    this.write("values", v, (cell, x) => typeInto(cell, x, this.ctx.wb.date1904));
   }
   set formulas(v: Scalar[][]) {
-    this.write("formulas", v, typeInto);
+    this.write("formulas", v, (cell, x) => typeInto(cell, x, this.ctx.wb.date1904));
   }
   set numberFormat(v: string[][]) {
     this.write("numberFormat", v, (cell, f) => (cell.format = f === "" ? "General" : String(f)));
@@ -356,6 +409,9 @@ export class RangeProxy extends Base {
   }
   getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
     return new RangeProxy(this.ctx, () => this.intersect(other));
+  }
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => this.must());
   }
 }
 
@@ -576,7 +632,7 @@ export class TableProxy extends Base {
           }
           for (const [r, col] of moved) sheet.cells.delete(`${r}:${col}`);
           for (const [r, col, c] of moved) sheet.cells.set(`${r + n}:${col}`, c);
-          values.forEach((line, i) => line.forEach((v, j) => typeInto(sheet.cell(rect.bottom + 1 + i, rect.left + j), v)));
+          values.forEach((line, i) => line.forEach((v, j) => typeInto(sheet.cell(rect.bottom + 1 + i, rect.left + j), v, this.ctx.wb.date1904)));
           rect.bottom += n;
         }),
     };
