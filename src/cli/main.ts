@@ -51,7 +51,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`${args.file} is too large to read: ${tooLarge}\n`);
       return 2;
     }
-    wb = await loadWorkbook(data);
+    // Without --out nothing is written back: only the contract's sheets are parsed.
+    wb = await loadWorkbook(data, !args.out);
   } catch (e) {
     io.stderr(`${args.file} is not a readable .xlsx workbook (${(e as Error).message})\n`);
     return 2;

@@ -114,7 +114,8 @@ function readAnyDate(v: CellValue, system: DateSystem): Read<string> {
   if (typeof v === "string") {
     const t = v.trim();
     const iso = t.slice(0, 10);
-    if (/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(t) && isValidIso(iso)) return ok(iso);
+    // ISO, optionally with a time of day (dropped): 2026-11-20, 2026-11-20T09:30, 2026-11-20T09:30:15.5Z, …+01:00.
+    if (/^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t) && isValidIso(iso)) return ok(iso);
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
     if (us) {
       const candidate = `${us[3]}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}`;

@@ -12,8 +12,10 @@ import { DateSystem } from "../dates/serial";
 /** Applies one setting's value; `system` is the workbook's date system (for serial numbers read as dates). */
 type Apply = (policy: Policy, v: CellValue, system: DateSystem) => string | null;
 
+/** A choice setting (blank keeps the default, as for every setting). */
 function choice<T extends string>(options: readonly T[], set: (p: Policy, value: T) => void): Apply {
   return (p, v) => {
+    if (isBlank(v)) return null;
     const found = options.find((o) => normalizeKey(o) === normalizeKey(v));
     if (!found) return `must be one of ${options.join(", ")} (found ${describe(v)})`;
     set(p, found);
@@ -52,12 +54,10 @@ const money = (set: (p: Policy, value: Decimal) => void) =>
 const bps = (set: (p: Policy, value: Decimal) => void) =>
   amount(set, (d) => (d === null || d.isNegative() || d.gte(10000) ? "basis points from 0 to below 10000 (100%)" : null));
 
+/** A band setting: a percent, or None / Off to not apply it; blank keeps the default. */
 function band(set: (p: Policy, value: number | null) => void): Apply {
   return (p, v) => {
-    if (isBlank(v)) {
-      set(p, null);
-      return null;
-    }
+    if (isBlank(v)) return null;
     const b = readBand(v);
     if (!b.ok) return `${b.problem} (found ${describe(v)})`;
     set(p, b.value);

@@ -35,8 +35,45 @@ function decode(s: string): string {
 
 const sheetNamesOf = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decode(m[1]));
 
+/** A defined name of the file, as the loader found it. */
+export interface FileName {
+  name: string;
+  /** The sheet of a sheet-scoped name, or null. */
+  scope: string | null;
+  /** Its reference text, decoded ("Holdings!$A$1:$J$20"). */
+  text: string;
+}
+
+export interface LoadOptions {
+  /**
+   * For a read that writes nothing back: the sheets whose cells are needed, given the file's names.
+   * The other sheets load empty (their XML is not parsed), so a large sheet outside every range costs
+   * nothing. A workbook loaded so must not be saved.
+   */
+  sheetsNeeded?: (names: FileName[]) => Set<string>;
+}
+
+/** Unneeded sheets are emptied only when they hold this much XML: below it, re-zipping costs more than parsing them. */
+const EMPTY_SHEETS_FROM_BYTES = 1024 * 1024;
+
+const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+/** Sheet name → its part's path in the zip ("xl/worksheets/sheet3.xml"), from workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip, xml: string): Promise<Map<string, string>> {
+  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const parts = new Map<string, string>();
+  for (const m of xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]+)"/g)) {
+    const target = targets.get(m[2]);
+    if (target) parts.set(decode(m[1]), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  return parts;
+}
+
+const sizeOf = (zip: JSZip, path: string) => (zip.file(path) as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize ?? 0;
+
 /** Loads an .xlsx with exceljs, without its defined names (remembered for the writer). */
-export async function loadWithoutNames(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadWithoutNames(data: ArrayBuffer | Uint8Array, options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const zip = await JSZip.loadAsync(data);
   const file = zip.file("xl/workbook.xml");
   const xml = file ? await file.async("string") : "";
@@ -60,10 +97,21 @@ export async function loadWithoutNames(data: ArrayBuffer | Uint8Array): Promise<
     const cols = (area.right ?? MAX_COLUMN) - area.left + 1;
     return rows * cols > 100_000;
   });
-  if (!large || !file) {
+  // Sheets a read-only load does not need, emptied when they hold enough XML to matter.
+  let emptied = false;
+  if (options.sheetsNeeded && file) {
+    const needed = options.sheetsNeeded(names.map((n) => ({ name: n.name, scope: n.scope, text: decode(n.text) })));
+    const parts = await sheetParts(zip, xml);
+    const unneeded = [...parts].filter(([sheet]) => !needed.has(sheet));
+    if (unneeded.reduce((n, [, part]) => n + sizeOf(zip, part), 0) >= EMPTY_SHEETS_FROM_BYTES) {
+      for (const [, part] of unneeded) zip.file(part, EMPTY_SHEET);
+      emptied = true;
+    }
+  }
+  if ((!large && !emptied) || !file) {
     await wb.xlsx.load(data as ArrayBuffer);
   } else {
-    zip.file("xl/workbook.xml", xml.replace(DEFINED_NAMES, ""));
+    if (large) zip.file("xl/workbook.xml", xml.replace(DEFINED_NAMES, ""));
     // Stored, not compressed: exceljs unpacks it again at once.
     await wb.xlsx.load((await zip.generateAsync({ type: "uint8array", compression: "STORE" })) as unknown as ArrayBuffer);
   }

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { Area, parseArea, parseRect, rangeAddress } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
-import { loadWithoutNames } from "./names";
+import { FileName, loadWithoutNames } from "./names";
 
 interface RawName {
   name: string;
@@ -135,10 +135,24 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, bare: Ba
   return merged.length ? { ...snapshot, merged } : snapshot;
 }
 
-/** Loads an .xlsx workbook. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+/** The sheets the contract's names refer to (their own sheet, or the sheet of their scope). */
+function contractSheets(names: FileName[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    if (!(CONTRACT_RANGES as readonly string[]).includes(n.name.toLowerCase())) continue;
+    const sheet = parseArea(n.text)?.sheet ?? n.scope;
+    if (sheet) out.add(sheet);
+  }
+  return out;
+}
+
+/**
+ * Loads an .xlsx workbook. `readOnly`: only the sheets the contract's names are on are parsed (a large
+ * sheet outside every range then costs nothing); such a workbook must not be written back.
+ */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array, readOnly = false): Promise<ExcelJS.Workbook> {
   // The defined names stay out of exceljs (src/xlsx/names.ts): they are read below from the raw file.
-  return loadWithoutNames(data);
+  return loadWithoutNames(data, readOnly ? { sheetsNeeded: contractSheets } : {});
 }
 
 /** Snapshot of the contract's named ranges in an already loaded workbook, given the raw file for its names. */
@@ -181,6 +195,6 @@ export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer |
 
 /** .xlsx bytes → snapshot of the contract's named ranges. */
 export async function readWorkbookSnapshot(data: ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
-  const wb = await loadWorkbook(data);
+  const wb = await loadWorkbook(data, true);
   return snapshotWorkbook(wb, data);
 }

@@ -224,3 +224,14 @@ describe("serial numbers in a 1904-system workbook", () => {
     expect(readDate(new Date(Date.UTC(2026, 10, 20)), 1904)).toEqual({ ok: true, value: "2026-11-20" });
   });
 });
+
+describe("ISO text with a time of day", () => {
+  test("a time is accepted and dropped; anything else after the date is not a date", () => {
+    expect(readDate("2026-11-20T09:30")).toEqual({ ok: true, value: "2026-11-20" });
+    expect(readDate("2026-11-20T09:30:15.5Z")).toEqual({ ok: true, value: "2026-11-20" });
+    expect(readDate("2026-11-20T23:59:59+01:00")).toEqual({ ok: true, value: "2026-11-20" });
+    expect(readDate("2026-11-20Tgarbage").ok).toBe(false);
+    expect(readDate("2026-11-20T25:00").ok).toBe(false);
+    expect(readDate("2026-11-20 and more").ok).toBe(false);
+  });
+});

@@ -68,6 +68,18 @@ describe("defaults", () => {
     expect(read([])).toEqual(read(undefined));
   });
 
+  test("a setting whose Value is blank keeps its default (bands, choices, amounts, dates alike)", () => {
+    const blanks = ["Trigger", "Frequency", "Abs Band", "Rel Band", "Rebalance To", "Strategy", "Sell Order", "Lot Order", "Fractional", "Min Trade", "Cash Reserve"].map((s) => [s, null]);
+    const { policy, texts } = read([...blanks, ["Last Rebalanced", ""]]);
+    expect(texts).toEqual([]);
+    const defaults = read(undefined).policy;
+    for (const field of ["trigger", "frequency", "absBand", "relBand", "rebalanceTo", "strategy", "sellOrder", "lotOrder", "fractional", "lastRebalanced"] as const) {
+      expect({ field, value: policy[field] }).toEqual({ field, value: defaults[field] });
+    }
+    // None still turns a band off.
+    expect(read([["Abs Band", "None"]]).policy.absBand).toBeNull();
+  });
+
   test("the first strategy passed is the default", () => {
     expect(read(undefined, ["Tax Aware", "Full"]).policy.strategy).toBe("Tax Aware");
   });

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { SIZE_LIMITS, sizeProblem } from "../../src/xlsx/limits";
-import { readWorkbookSnapshot } from "../../src/xlsx/read";
+import { loadWorkbook, readWorkbookSnapshot, snapshotWorkbook } from "../../src/xlsx/read";
 import { run } from "../support/runner";
 import { sampleBook, tempDir, workbookBuffer, writeWorkbook } from "../support/workbook";
 
@@ -43,3 +43,29 @@ test("a Holdings name over whole-sheet rows (A1:J1048576) reads only the rows in
   expect(r.code).toBe(0);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("a read that writes nothing parses only the contract's sheets; --out keeps every sheet", async () => {
+  // A 30,000-row sheet outside every range (about 2 MB of XML).
+  const book = sampleBook();
+  book.sheets.Junk = Array.from({ length: 30_000 }, (_, i) => [`row ${i}`, i, i * 2]);
+  const data = await workbookBuffer(book);
+  const readOnly = await loadWorkbook(data, true);
+  expect(readOnly.getWorksheet("Junk")!.actualRowCount).toBe(0);
+  expect(readOnly.getWorksheet("Holdings")!.actualRowCount).toBe(4);
+  const full = await loadWorkbook(data);
+  expect(full.getWorksheet("Junk")!.actualRowCount).toBe(30_000);
+  expect(await readWorkbookSnapshot(data)).toEqual(await snapshotWorkbook(full, data));
+
+  const dir = tempDir("limits-");
+  const file = await writeWorkbook(path.join(dir, "junk-sheet.xlsx"), book);
+  const json = await run([file, "--json"]);
+  expect(json.code).toBe(0);
+  const out = path.join(dir, "junk-out.xlsx");
+  const written = await run([file, "--json", "--out", out]);
+  expect(written.code).toBe(0);
+  expect(JSON.parse(written.stdout)).toEqual(JSON.parse(json.stdout));
+  const back = await loadWorkbook(fs.readFileSync(out));
+  expect(back.getWorksheet("Junk")!.actualRowCount).toBe(30_000);
+  expect(back.getWorksheet("Junk")!.getCell("A30000").value).toBe("row 29999");
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 60_000);
