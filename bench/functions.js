@@ -16,7 +16,7 @@ const path = require("path");
 
 const DRIFT_GOAL_MS = 200;
 
-const { measure } = require("./timing");
+const { measure, time } = require("./timing");
 
 /** 20-row values (whole cents) and targets in basis points summing to 100%. */
 function driftArgs(rng, seed, rows = 20) {
@@ -76,7 +76,7 @@ function reportArgs(rng, n, seed = 20261120) {
  * Rows { name, size, ms, note } for bench/run.js. Options (all optional): lib (the compiled lib/
  * folder), runs and warmup (run.js passes its own).
  */
-function benchFunctions(options = {}) {
+async function benchFunctions(options = {}) {
   const lib = path.resolve(options.lib || path.join(__dirname, "..", "lib"));
   const { rng } = require(path.join(lib, "samples", "rng.js"));
   const file = path.join(lib, "functions", "functions.js");
@@ -110,16 +110,16 @@ function benchFunctions(options = {}) {
 
   // 1,000 REPORT evaluations over a 500-row Holdings range.
   const { holdings, targets, policy } = reportArgs(rng, 500);
-  const table = fns.report(holdings, targets, policy);
+  // REPORT is async (it asks Excel for the workbook's date system once; outside Excel it answers at once).
+  const table = await fns.report(holdings, targets, policy);
   if (!Array.isArray(table) || table.length < 2) throw new Error("REBAL.REPORT returned no class table");
   const REPORTS = 1000;
-  for (let i = 0; i < 50; i++) fns.report(holdings, targets, policy); // warm-up
-  const report = measure(
-    () => {
-      for (let i = 0; i < REPORTS; i++) fns.report(holdings, targets, policy);
+  for (let i = 0; i < 50; i++) await fns.report(holdings, targets, policy); // warm-up
+  const report = await time(
+    async () => {
+      for (let i = 0; i < REPORTS; i++) await fns.report(holdings, targets, policy);
     },
-    Math.min(runs, 3),
-    0,
+    { runs: Math.min(runs, 3), warmup: 0 },
   );
   rows.push({
     name: "REBAL.REPORT × 1,000",
@@ -133,5 +133,5 @@ function benchFunctions(options = {}) {
 module.exports = { benchFunctions };
 
 if (require.main === module) {
-  for (const row of benchFunctions()) console.log(`${row.name.padEnd(32)} ${String(row.size).padEnd(18)} ${row.ms.toFixed(2).padStart(10)} ms  ${row.note}`);
+  benchFunctions().then((rows) => rows.forEach((row) => console.log(`${row.name.padEnd(32)} ${String(row.size).padEnd(18)} ${row.ms.toFixed(2).padStart(10)} ms  ${row.note}`)));
 }
