@@ -11,6 +11,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -61,6 +62,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks (the solver, loaded with the first plan) and the HiGHS .wasm are fetched beside the page.
+      publicPath: "",
       clean: true,
     },
     resolve: {
@@ -69,7 +72,7 @@ module.exports = async (env = {}, argv = {}) => {
       // (dist/exceljs.min.js); webpack honours it for target "web". Node core modules that other
       // packages mention but the browser paths never call are left out of the bundle.
       aliasFields: ["browser"],
-      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false },
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, module: false },
     },
     module: {
       rules: [
@@ -95,6 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      // highs.mjs imports "node:module" on its Node path only; in the page it resolves to nothing.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

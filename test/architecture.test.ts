@@ -3,11 +3,12 @@
  * dynamic import()) may point only to its own folder or to a folder of a lower layer. A folder that
  * is not listed here fails the test, so each new one takes its place on purpose.
  *
- *   a1, dates, display  ←  contract  ←  engine  ←  plans, samples  ←  excel, xlsx  ←  functions, taskpane, commands, cli
+ *   a1, dates, display  ←  contract  ←  engine  ←  plans, samples, solver  ←  excel, xlsx  ←  functions, taskpane, commands, cli
  *
  * Folders of one layer do not import each other (the adapters never share code; entry points never
  * call each other). Packages are held to their own homes: Office.js globals only in excel/,
- * commands/ and taskpane/office.ts; exceljs and jszip only in xlsx/; React and Fluent only in taskpane/.
+ * commands/ and taskpane/office.ts; exceljs and jszip only in xlsx/; React and Fluent only in taskpane/;
+ * the HiGHS solver (`highs`) only in solver/.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -24,6 +25,7 @@ export const LAYERS: Record<string, number> = {
   engine: 2,
   plans: 3,
   samples: 3,
+  solver: 3,
   excel: 4,
   xlsx: 4,
   functions: 5,
@@ -39,6 +41,7 @@ const PACKAGE_HOMES: Record<string, string[]> = {
   react: ["taskpane"],
   "react-dom": ["taskpane"],
   "@fluentui/react-components": ["taskpane"],
+  highs: ["solver"],
 };
 
 /** Office.js globals (`Excel.`, `Office.`) may be used only here. */

@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { PlanJson, TradeJson } from "../plans/json";
 import { money as usd, percent as pct, points as pp, price, quantity } from "../display";
-import { reviewLine, strategyLine } from "../plans/describe";
+import { optimizerLine, reviewLine, strategyLine } from "../plans/describe";
 import { tradeTotals } from "../plans/trade-totals";
 
 /** A sale's realised gain (short + long term) when it is known, else null. */
@@ -22,6 +22,7 @@ export function formatSummary(plan: PlanJson, file: string): string {
   const out: string[] = [];
   out.push(`Rebalance plan for ${file} as of ${plan.asOf}: total ${usd(plan.total)}`);
   out.push(`Strategy: ${strategyLine(plan)}`);
+  out.push(`Optimizer: ${optimizerLine(plan.optimizer)}`);
   out.push("");
   out.push(
     table(

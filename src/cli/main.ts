@@ -13,6 +13,7 @@ import { formatSummary } from "./format";
 import { compareStrategies } from "../engine/compare";
 import { comparisonJson, formatComparison } from "./compare-format";
 import { parseArgs, USAGE } from "./args";
+import { prepareSolver } from "../solver/highs";
 
 export interface Io {
   stdout: (s: string) => void;
@@ -58,6 +59,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
   const snapshot = await snapshotWorkbook(wb, data);
+  await prepareSolver();
   const result = planWorkbook(snapshot);
   if (!result.ok) {
     io.stderr(`${path.basename(args.file)}: ${result.errors.length} problem${result.errors.length > 1 ? "s" : ""} found, nothing written:\n`);

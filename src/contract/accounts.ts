@@ -2,7 +2,7 @@
 import { AccountRow } from "./portfolio";
 import { ACCOUNT_TYPES } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { describe, isBlank, normalizeKey, readNumber, text } from "./cells";
+import { MAX_AMOUNT, describe, isBlank, normalizeKey, readNumber, text } from "./cells";
 import { RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 
@@ -49,8 +49,8 @@ export function readAccounts(range: RangeSnapshot | undefined, errors: ContractE
     if (!isBlank(reserveCell)) {
       const n = readNumber(reserveCell);
       const r = row.ref("Cash Reserve");
-      if (!n.ok || n.value.isNegative()) {
-        errors.push(contractError(r.sheet, r.cell, `Cash Reserve must be a dollar amount of 0 or more (found ${describe(reserveCell)})`));
+      if (!n.ok || n.value.isNegative() || n.value.gte(MAX_AMOUNT)) {
+        errors.push(contractError(r.sheet, r.cell, `Cash Reserve must be a dollar amount of 0 or more, below $1,000,000,000,000 (found ${describe(reserveCell)})`));
         continue;
       }
       cashReserve = n.value;

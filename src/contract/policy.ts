@@ -1,7 +1,7 @@
 /** The optional Policy range: two columns, Setting | Value. */
 import Decimal from "decimal.js";
 import { Policy } from "./portfolio";
-import { LOT_ORDERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
+import { LOT_ORDERS, OPTIMIZERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
 import { MAX_AMOUNT, describe, isBlank, normalizeKey, readBand, readDate, readNumber, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
@@ -116,9 +116,21 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     p.fractional = yn.value;
     return null;
   },
+  Optimizer: choice(OPTIMIZERS, (p, o) => (p.optimizer = o)),
+  "Solver Time Limit": (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readNumber(v);
+    if (!n.ok || n.value.lte(0) || n.value.gt(MAX_SOLVER_TIME_LIMIT)) return `must be a number of seconds above 0, at most ${MAX_SOLVER_TIME_LIMIT} (found ${describe(v)})`;
+    p.solverTimeLimit = n.value.toNumber();
+    return null;
+  },
 });
 
 export const KNOWN_SETTINGS = Object.keys(settings([""]));
+
+/** Seconds HiGHS may take by default, and at most. */
+export const DEFAULT_SOLVER_TIME_LIMIT = 2;
+export const MAX_SOLVER_TIME_LIMIT = 600;
 
 /** The Policy's default bands: 5 percentage points absolute, 25% of the target relative. */
 export const DEFAULT_ABS_BAND = 0.05;
@@ -148,6 +160,8 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     maxValuationAge: 365,
     contributionLimit: new Decimal(7500),
     ownerAge: null,
+    optimizer: "Optimal",
+    solverTimeLimit: DEFAULT_SOLVER_TIME_LIMIT,
     refs: {},
   };
 }

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { Frequency } from "../dates/calendar";
-import { AccountType, LotOrder, RebalanceTo, SellOrder, TriggerKind } from "./vocabulary";
+import { AccountType, LotOrder, Optimizer, RebalanceTo, SellOrder, TriggerKind } from "./vocabulary";
 
 export type { AccountType, Frequency, LotOrder, RebalanceTo, SellOrder, TriggerKind };
 
@@ -88,6 +88,10 @@ export interface Policy {
   contributionLimit: Decimal;
   /** Owner's age; 50 or more adds the catch-up to the limit. */
   ownerAge: number | null;
+  /** Optimal: the household solved exactly on HiGHS; Greedy: the account-by-account pass. */
+  optimizer: Optimizer;
+  /** Seconds the solver may take before the best plan found (or the greedy one) is used. */
+  solverTimeLimit: number;
   /** Where each setting was read from (setting name → its Value cell), for messages. */
   refs: Partial<Record<string, CellRef>>;
 }

@@ -18,6 +18,10 @@ export type SellOrder = (typeof SELL_ORDERS)[number];
 export const LOT_ORDERS = ["HIFO", "FIFO", "Min Tax"] as const;
 export type LotOrder = (typeof LOT_ORDERS)[number];
 
+/** How the household decision is made: an exact program on HiGHS, or the greedy pass. */
+export const OPTIMIZERS = ["Optimal", "Greedy"] as const;
+export type Optimizer = (typeof OPTIMIZERS)[number];
+
 /** Account types, and whether trades inside them are taxed. */
 export const ACCOUNT_TYPE_TAXED = {
   "Traditional IRA": false,

@@ -90,7 +90,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
 
   const strategy = strategyNamed(policy.strategy);
   const due = trigger.rebalance || options.force === true;
-  const { execution, warnings: notes } = strategy.plan({ portfolio, policy, accounts, afterFlow, total, classes, cashClass, cashFlow, due });
+  const { execution, warnings: notes, optimizer } = strategy.plan({ portfolio, policy, accounts, afterFlow, total, classes, cashClass, cashFlow, due });
   warnings.push(...notes, ...execution.warnings);
 
   for (const c of classes) {
@@ -116,5 +116,6 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     warnings,
     policy,
     cashFlow: cashFlow ? { account: cashFlow.account.name, amount: cashFlow.amount } : null,
+    optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

@@ -65,6 +65,18 @@ export interface AccountCash {
   value: Decimal;
 }
 
+/** How the household decision was made: the optimizer's (or the greedy pass's) account of itself. */
+export interface OptimizerReport {
+  method: "optimal" | "greedy";
+  /** "Optimal"; "Greedy" (asked for, or the fallback: then a warning says why); "Not run" when no household decision was needed. */
+  status: string;
+  /** Relative gap to the best bound: 0 at an optimum, null for the greedy pass. */
+  gap: number | null;
+  seconds: number;
+  /** Each objective level, in dollars (null for the greedy pass and when not run). */
+  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number } | null;
+}
+
 export interface Plan {
   asOf: string;
   total: Decimal;
@@ -76,4 +88,5 @@ export interface Plan {
   policy: Policy;
   /** The contribution (+) or withdrawal (−) planned, and its account; null when none. */
   cashFlow: { account: string; amount: Decimal } | null;
+  optimizer: OptimizerReport;
 }

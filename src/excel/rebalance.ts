@@ -12,6 +12,7 @@ import { buildWritePlan } from "../plans/write-plan";
 import { applyWritePlanInExcel } from "./apply";
 import { excel } from "./host";
 import { readContractSnapshot } from "./read";
+import { prepareSolver } from "../solver/highs";
 
 export type ExcelRebalanceOutcome =
   | {
@@ -36,6 +37,7 @@ export interface RebalanceOptions {
 /** Reads, plans and writes in the given request context. */
 export async function rebalanceWithContext(context: Excel.RequestContext, options: RebalanceOptions = {}): Promise<ExcelRebalanceOutcome> {
   const read = await readContractSnapshot(context);
+  await prepareSolver();
   const result = planWorkbook(read.snapshot, { today: options.today });
   if (!result.ok) return { ok: false, errors: result.errors };
   const now = options.now ? options.now() : new Date();

@@ -16,6 +16,7 @@ import { sharesFunction, tradesFunction } from "./trades";
 import { nextReviewFunction } from "./review";
 import { reportFunction } from "./report";
 import { workbookDateSystem } from "../excel/date-system";
+import { prepareSolver } from "../solver/highs";
 
 /**
  * Each value's share of the total (spills one weight per row).
@@ -127,5 +128,6 @@ export async function nextReview(lastDate: any, frequency: string): Promise<numb
  */
 export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   const system = await workbookDateSystem();
+  await prepareSolver();
   return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system));
 }

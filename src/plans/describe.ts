@@ -37,3 +37,10 @@ export function reviewLine(plan: { asOf: string; trigger: { nextReview: string |
   const review = reviewText(plan.asOf, plan.trigger.nextReview);
   return plan.trigger.kind === "Band" ? `${review} (the Band trigger does not use the calendar)` : review;
 }
+
+/** How the household decision was made, in one line: "optimal · Optimal · gap 0.00%", "greedy · Greedy", "not run (…)". */
+export function optimizerLine(optimizer: { method: string; status: string; gap: number | null }): string {
+  if (optimizer.status === "Not run") return `${optimizer.method}, not run (no household rebalance was needed)`;
+  const gap = optimizer.gap === null ? "" : ` · gap ${(optimizer.gap * 100).toFixed(2)}%`;
+  return `${optimizer.method} · ${optimizer.status}${gap}`;
+}

@@ -45,6 +45,15 @@ export interface PlanJson {
   strategy: string;
   /** The Rebalance To planned with; null for a strategy it does not shape (Cash Flow). */
   rebalanceTo: string | null;
+  /** How the household decision was made (README, "The household optimizer"). */
+  optimizer: {
+    method: "optimal" | "greedy";
+    status: string;
+    gap: number | null;
+    seconds: number;
+    /** Each objective level in dollars; null for the greedy pass. */
+    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string } | null;
+  };
 }
 
 export const money = (d: Decimal): string => d.toFixed(2, Decimal.ROUND_HALF_UP);
@@ -103,5 +112,17 @@ export function planJson(plan: Plan): PlanJson {
     cashFlow: plan.cashFlow ? { account: plan.cashFlow.account, amount: money(plan.cashFlow.amount) } : null,
     strategy: plan.policy.strategy,
     rebalanceTo: strategyNamed(plan.policy.strategy).usesRebalanceTo ? plan.policy.rebalanceTo : null,
+    optimizer: {
+      method: plan.optimizer.method,
+      status: plan.optimizer.status,
+      gap: plan.optimizer.gap,
+      seconds: Math.round(plan.optimizer.seconds * 1000) / 1000,
+      objective: plan.optimizer.objective && {
+        reserveShortfall: money(new Decimal(plan.optimizer.objective.reserveShortfall)),
+        bandViolation: money(new Decimal(plan.optimizer.objective.bandViolation)),
+        goalDistance: money(new Decimal(plan.optimizer.objective.goalDistance)),
+        turnover: money(new Decimal(plan.optimizer.objective.turnover)),
+      },
+    },
   };
 }

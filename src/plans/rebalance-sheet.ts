@@ -9,7 +9,7 @@ import { Plan, Trade } from "../engine/types";
 import { money } from "./json";
 import { absoluteAddress, absoluteRange, cellAddress, rangeAddress } from "../a1";
 import { strategyNamed } from "../engine/strategies/registry";
-import { cashFlowText, reviewLine, strategyText } from "./describe";
+import { cashFlowText, optimizerLine, reviewLine, strategyText } from "./describe";
 import { FMT, HEADER_STYLE, STATUS_STYLES, TABLE_STYLE } from "./formats";
 import { CellWrite, ReplaceSheetPlan } from "./types";
 
@@ -66,7 +66,9 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
   put(6, 2, { value: `${plan.trigger.rebalance ? "Rebalance" : "No rebalance"} (${plan.policy.trigger} trigger)`, style: { bold: true } });
   label(7, "Review");
   put(7, 2, { value: reviewLine({ asOf: plan.asOf, trigger: { nextReview: plan.trigger.nextReview, kind: plan.policy.trigger } }), numberFormat: FMT.text });
-  let row = 8;
+  label(8, "Optimizer");
+  put(8, 2, { value: optimizerLine(plan.optimizer), numberFormat: FMT.text });
+  let row = 9;
   for (const reason of plan.trigger.reasons) {
     label(row, "Reason");
     put(row, 2, { value: reason, numberFormat: FMT.text });

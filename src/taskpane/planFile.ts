@@ -5,6 +5,7 @@
 import { readWorkbookSnapshot } from "../xlsx/read";
 import { sizeProblem } from "../xlsx/limits";
 import { PlanResult, planWorkbook } from "../plans/plan-workbook";
+import { prepareSolver } from "../solver/highs";
 
 export type PlanOutcome = PlanResult;
 
@@ -23,5 +24,6 @@ export async function planFile(name: string, data: ArrayBuffer): Promise<PlanOut
     const message = `"${name}" could not be read as an Excel workbook (.xlsx): ${reason}`;
     return { ok: false, errors: [{ sheet: "", cell: "", message, text: message }] };
   }
+  await prepareSolver();
   return planWorkbook(snapshot);
 }

@@ -52,10 +52,10 @@ interface PlanOut {
  * they stay visible (keys are only ever added): top-level `cashFlow` ({ account, amount } or null),
  * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
  * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
- * band and status. Any other key fails.
+ * band and status; `optimizer` (method, status, gap, seconds, objective). Any other key fails.
  */
 const ADDED = {
-  plan: ["cashFlow", "rebalanceTo", "strategy"],
+  plan: ["cashFlow", "optimizer", "rebalanceTo", "strategy"],
   trade: ["realizedLongTerm", "realizedShortTerm"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],
@@ -100,6 +100,15 @@ function shapeProblems(p: PlanOut): string[] {
   check(typeof p.trigger?.rebalance === "boolean", "trigger.rebalance");
   check(Array.isArray(p.trigger?.reasons) && p.trigger.reasons.every((r) => typeof r === "string" && r !== ""), "trigger.reasons");
   check(p.trigger?.nextReview === null || isRealDate(p.trigger?.nextReview ?? ""), `nextReview ${p.trigger?.nextReview}`);
+  const o = (p as unknown as { optimizer: { method: string; status: string; gap: number | null; seconds: number; objective: Record<string, string> | null } }).optimizer;
+  check(JSON.stringify(keysOf(o ?? {})) === JSON.stringify(["gap", "method", "objective", "seconds", "status"]), "optimizer keys");
+  check(o?.method === "optimal" || o?.method === "greedy", `optimizer.method ${o?.method}`);
+  check(o?.gap === null || (typeof o?.gap === "number" && o.gap >= 0), `optimizer.gap ${o?.gap}`);
+  check(typeof o?.seconds === "number" && o.seconds >= 0, `optimizer.seconds ${o?.seconds}`);
+  check(
+    o?.objective === null || (JSON.stringify(keysOf(o?.objective ?? {})) === JSON.stringify(["bandViolation", "goalDistance", "reserveShortfall", "turnover"]) && Object.values(o.objective).every((v) => MONEY.test(v))),
+    "optimizer.objective",
+  );
   check(Array.isArray(p.trades), "trades");
   for (const t of p.trades ?? []) {
     const id = `${t.side} ${t.symbol}`;
@@ -193,12 +202,14 @@ function consistencyProblems(p: PlanOut): string[] {
 // To target: Stocks 60,000 (−6,000), Bonds 30,000 (+2,000), Cash 10,000 (+4,000). Trad holds
 // enough stock to do it alone: sell $6,000 of VTI = 20 shares @ 300 → $6,000.00,
 //   fee 5 + 6,000 × 10 bps = 11.00, sell limit 300 × (1 − 0.0020) = 299.40.
-// Trad cash 2,000 + 6,000 − 11 = 7,989; buy $2,000 of bonds through Trad's BND (lot 10):
+// Trad cash 2,000 + 6,000 − 11 = 7,989. The $2,000 of bonds may be bought in either account (the same
+// dollars traded); the optimizer buys them in the Roth, whose BND trades in single shares (Trad's in lots
+// of 10, of which only 20 shares would fit): Roth cash 4,000 less its 1,000 reserve leaves 3,000;
 //   limit 80 × 1.0020 = 80.16, per unit with the bps fee 80.16 × 1.001 = 80.24016,
-//   (2,000 − 5) / 80.24016 = 24.86 → 20 (a multiple of 10) → $1,600.00,
-//   fee 5 + 1.60 = 6.60; worst cost 20 × 80.16 + 6.60 = 1,609.80 ≤ 2,000.
-// Trad cash 7,989 − 1,600 − 6.60 = 6,382.40; Roth is untouched (4,000).
-// After: Stocks 60,000.00, Bonds 29,600.00, Cash 10,382.40; total 99,982.40 (= 100,000 − 17.60 fees).
+//   (2,000 − 5) / 80.24016 = 24.86 → 24 → $1,920.00, fee 5 + 1.92 = 6.92.
+// Roth cash 4,000 − 1,920 − 6.92 = 2,073.08; Trad keeps 7,989.
+// After: Stocks 60,000.00, Bonds 29,920.00, Cash 10,062.08; total 99,982.08 (= 100,000 − 17.92 fees).
+// (The greedy pass bought through Trad's BND: 20 shares, $1,600.00, Bonds ending at 29,600.)
 // PRIV is illiquid and was valued 508 days before As Of (> 365): one warning, at its Symbol cell.
 
 type Style = "pct" | "fraction" | "text";
@@ -386,22 +397,22 @@ describe("runner --json", () => {
     });
     expect(plan.trades).toEqual([
       { account: "Trad", symbol: "VTI", assetClass: "Stocks", side: "sell", quantity: "20", price: "300", limitPrice: "299.40", amount: "6000.00", fee: "11.00", ...NO_TAX },
-      { account: "Trad", symbol: "BND", assetClass: "Bonds", side: "buy", quantity: "20", price: "80", limitPrice: "80.16", amount: "1600.00", fee: "6.60", ...NO_TAX },
+      { account: "Roth", symbol: "BND", assetClass: "Bonds", side: "buy", quantity: "24", price: "80", limitPrice: "80.16", amount: "1920.00", fee: "6.92", ...NO_TAX },
     ]);
     expect(plan.cashFlow).toBeNull();
-    const totalAfter = 99982.4;
+    const totalAfter = 99982.08;
     expect(plan.after.classes.map((c) => [c.assetClass, c.value])).toEqual([
       ["Stocks", "60000.00"],
-      ["Bonds", "29600.00"],
-      ["Cash", "10382.40"],
+      ["Bonds", "29920.00"],
+      ["Cash", "10062.08"],
     ]);
-    [60000, 29600, 10382.4].forEach((v, i) => {
+    [60000, 29920, 10062.08].forEach((v, i) => {
       expect(plan.after.classes[i].weight).toBeCloseTo(v / totalAfter, 9);
       expect(plan.after.classes[i].drift).toBeCloseTo(v / totalAfter - [0.6, 0.3, 0.1][i], 9);
     });
     expect(plan.after.cash).toEqual([
-      { account: "Trad", value: "6382.40" },
-      { account: "Roth", value: "4000.00" },
+      { account: "Trad", value: "7989.00" },
+      { account: "Roth", value: "2073.08" },
     ]);
     expect(plan.warnings).toEqual([expect.stringMatching(/^Holdings!B8: PRIV was last valued on 2025-06-30\b/)]);
   });
@@ -494,11 +505,12 @@ describe("runner summary", () => {
     expect(s).toMatch(/^Trades \(2\):$/m);
     // Prices with the cents they trade at.
     expect(s).toMatch(/^Trad\s+VTI\s+Stocks\s+SELL\s+20\s+\$300\.00\s+\$299\.40\s+\$6,000\.00\s+\$11\.00$/m);
-    expect(s).toMatch(/^Trad\s+BND\s+Bonds\s+BUY\s+20\s+\$80\.00\s+\$80\.16\s+\$1,600\.00\s+\$6\.60$/m);
+    expect(s).toMatch(/^Roth\s+BND\s+Bonds\s+BUY\s+24\s+\$80\.00\s+\$80\.16\s+\$1,920\.00\s+\$6\.92$/m);
     // After the trades: with each class's band and status.
     expect(s).toMatch(/^Class\s+Value\s+Weight\s+Drift pp\s+Band\s+Status$/m);
-    expect(s).toMatch(/^Cash\s+\$10,382\.40\s+10\.38%\s+\+0\.38\s+5\.00%-15\.00%\s+In band$/m);
-    expect(s).toMatch(/^Trad\s+\$6,382\.40$/m);
+    expect(s).toMatch(/^Cash\s+\$10,062\.08\s+10\.06%\s+\+0\.06\s+5\.00%-15\.00%\s+In band$/m);
+    expect(s).toMatch(/^Trad\s+\$7,989\.00$/m);
+    expect(s).toMatch(/^Optimizer: optimal · Optimal · gap 0\.00%$/m);
     expect(s).toMatch(/^ {2}! Holdings!B8: PRIV was last valued on 2025-06-30/m);
   });
 
@@ -593,7 +605,7 @@ describe("runner --out", () => {
     });
     expect(tradeRows).toEqual([
       ["Trad", "VTI", "Stocks", "sell", 20, 300, 299.4, 6000, 11],
-      ["Trad", "BND", "Bonds", "buy", 20, 80, 80.16, 1600, 6.6],
+      ["Roth", "BND", "Bonds", "buy", 24, 80, 80.16, 1920, 6.92],
     ]);
     // The source workbook's own sheets are all still there, first and in order.
     expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Holdings", "Targets", "Policy"]);

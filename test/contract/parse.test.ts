@@ -273,7 +273,7 @@ describe("Accounts", () => {
     expect(problems(book([holdings(), targets(), accounts([["IRA", "Traditional IRA"], ["Brokerage", "401k"], ["IRA", "Roth IRA"], ["Roth", "Roth IRA", -1]])]))).toEqual([
       'Accounts!B3: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "401k")',
       'Accounts!A4: Account "IRA" is listed twice in Accounts (also in A2)',
-      "Accounts!C5: Cash Reserve must be a dollar amount of 0 or more (found -1)",
+      "Accounts!C5: Cash Reserve must be a dollar amount of 0 or more, below $1,000,000,000,000 (found -1)",
     ]);
   });
 

@@ -58,6 +58,8 @@ describe("defaults", () => {
       maxValuationAge: 365,
       contributionLimit: 0,
       ownerAge: null,
+      optimizer: "Optimal",
+      solverTimeLimit: 2,
       refs: {},
     });
     for (const field of ["minTrade", "feePerTrade", "feeBps", "cashReserve", "limitOffsetBps", "cashFlow"] as const) expect(shown(policy, field)).toBe("0");
@@ -101,6 +103,10 @@ describe("good values", () => {
     ["Rel Band", 0.1, "relBand", 0.1],
     ["Rel Band", "off", "relBand", null],
     ["Rebalance To", "band edge", "rebalanceTo", "Band Edge"],
+    ["Optimizer", "greedy", "optimizer", "Greedy"],
+    ["Optimizer", "OPTIMAL", "optimizer", "Optimal"],
+    ["Solver Time Limit", 0.5, "solverTimeLimit", 0.5],
+    ["Solver Time Limit", 600, "solverTimeLimit", 600],
     ["Rebalance To", "Halfway", "rebalanceTo", "Halfway"],
     ["Strategy", "tax aware", "strategy", "Tax Aware"],
     ["Strategy", "Cash Flow", "strategy", "Cash Flow"],
@@ -170,6 +176,11 @@ describe("bad values", () => {
     ["Cash Reserve", -100, "Cash Reserve must be a dollar amount of 0 or more (found -100)"],
     ["Limit Offset Bps", -1, "Limit Offset Bps must be basis points from 0 to below 10000 (100%) (found -1)"],
     ["Fractional", "maybe", 'Fractional must be Yes or No (found "maybe")'],
+    ["Optimizer", "Best", 'Optimizer must be one of Optimal, Greedy (found "Best")'],
+    ["Solver Time Limit", 0, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 0)"],
+    ["Solver Time Limit", -2, "Solver Time Limit must be a number of seconds above 0, at most 600 (found -2)"],
+    ["Solver Time Limit", 601, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 601)"],
+    ["Solver Time Limit", "soon", 'Solver Time Limit must be a number of seconds above 0, at most 600 (found "soon")'],
   ])("%s = %p", (setting, cell, message) => {
     expect(read([[setting, cell]]).texts).toEqual([`Policy!B2: ${message}`]);
   });
@@ -218,12 +229,14 @@ describe("settings", () => {
       "Cash Reserve",
       "Limit Offset Bps",
       "Fractional",
+      "Optimizer",
+      "Solver Time Limit",
     ]);
   });
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit',
     ]);
   });
 

@@ -154,9 +154,16 @@ describe("Full strategy, hand-computed", () => {
       { account: "Roth", symbol: "CASH", quantity: 0 },
     ];
     // The Roth holds only stocks and lists no bond fund, so it cannot swap into bonds; Trad has no stocks to sell.
+    // No money crosses: nothing is bought anywhere. The optimizer still sells 6,000 of stocks into the Roth's cash
+    // (Cash has no target, so its band is 0%–5% of 120,000): Stocks end 6,000 closer to their band, Cash inside its
+    // own. (The greedy pass, which moves money only into classes under target, made no trade at all.)
     const plan = planJson(planRebalance(portfolio(two, t)));
     expect(plan.trigger.rebalance).toBe(true);
-    expect(plan.trades).toEqual([]);
+    expect(plan.trades.map((x) => `${x.account} ${x.side} ${x.quantity} ${x.symbol}`)).toEqual(["Roth sell 60 VTI"]);
+    expect(plan.after.cash).toEqual([{ account: "Roth", value: "6000.00" }, { account: "Trad", value: "0.00" }]);
+    expect(plan.optimizer.objective).toMatchObject({ bandViolation: "38000.00" }); // 16,000 over + 22,000 under
+    const greedy = planJson(planRebalance(portfolio(two, t, policy({ optimizer: "Greedy" }))));
+    expect(greedy.trades).toEqual([]);
   });
 });
 

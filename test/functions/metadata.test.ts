@@ -149,6 +149,8 @@ describe("the webpack build registers every function", () => {
     const sandbox: Record<string, unknown> = {
       CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: RuntimeError },
       console,
+      // The page's address: webpack's runtime resolves the lazily loaded chunks (the solver) against it.
+      location: { href: "https://localhost:3000/taskpane.html" },
     };
     sandbox.self = sandbox;
     sandbox.window = sandbox;

@@ -137,7 +137,8 @@ withLibreOffice("LibreOffice recalculates what --out writes, to the engine's val
     ["no cash flow, Halfway", [["Rebalance To", "Halfway"]]],
   ] as [string, [string, CellInput][]][])("three accounts, illiquid and fractional rows, fees in bps: %s", async (name, policy) => {
     const file = `${name.replace(/[^a-z]+/gi, "-")}.xlsx`;
-    expect(await check(await workbookBuffer(household(policy)), file)).toBeGreaterThanOrEqual(40);
+    // Every formula the sheet holds is compared (the class rows, each trade row, the totals): 35 or more here.
+    expect(await check(await workbookBuffer(household(policy)), file)).toBeGreaterThanOrEqual(35);
   });
 
   test("the committed sample", async () => {

@@ -4,7 +4,11 @@
  */
 import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
-import { allocateMoves } from "../allocate";
+import { Policy } from "../../contract/portfolio";
+import { ClassMove, allocateMoves } from "../allocate";
+import { HouseholdProblem, solveHousehold } from "../optimizer/household";
+import { activeSolver, now } from "../optimizer/solver";
+import { OptimizerReport } from "../types";
 import { cashFlowMoves } from "../cashflow";
 import { classTable } from "../classes";
 import { desiredValues } from "../desired";
@@ -45,9 +49,29 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
     else delta.set(c.assetClass, d);
   });
   const mustRaise = (name: string) => name === withdrawalAccount;
-  const moves = allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const execution = executeMoves(afterFlow, moves, policy, { taxAware, restoreReserve: mustRaise });
-  return { execution, warnings: execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [] };
+  const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware }, policy, greedy);
+  const execution = executeMoves(afterFlow, decided.moves, policy, { taxAware, restoreReserve: mustRaise });
+  return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report };
+}
+
+/**
+ * The household's class moves: solved exactly (Policy Optimizer = Optimal, the default) on the solver
+ * the entry point loaded, or by the greedy pass (Optimizer = Greedy; or, with a warning saying why,
+ * when no solver is loaded or it finds no optimum in the time limit).
+ */
+export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[] } {
+  const greedyReport = (status: string): OptimizerReport => ({ method: "greedy", status, gap: null, seconds: 0, objective: null });
+  if (policy.optimizer === "Greedy") return { moves: greedy(), report: greedyReport("Greedy"), warnings: [] };
+  const solver = activeSolver();
+  if (!solver) {
+    return { moves: greedy(), report: greedyReport("Greedy"), warnings: ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"] };
+  }
+  const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
+  if ("failed" in solved) {
+    return { moves: greedy(), report: { ...greedyReport("Greedy"), seconds: solved.seconds }, warnings: [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`] };
+  }
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: [] };
 }
 
 /** Places only the cash flow: a contribution only buys, a withdrawal only sells, in the flow's account. */

@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Policy, Portfolio, RebalanceTo } from "../../contract/portfolio";
 import { Account } from "../positions";
 import { Execution } from "../execute";
-import { ClassRow } from "../types";
+import { ClassRow, OptimizerReport } from "../types";
 
 /** Everything a strategy plans from. */
 export interface StrategyContext {
@@ -29,6 +29,8 @@ export interface StrategyOutcome {
   execution: Execution;
   /** The strategy's own notes, shown before the execution's warnings. */
   warnings: string[];
+  /** How the household decision was made, when one was. */
+  optimizer?: OptimizerReport;
 }
 
 /** One row of --compare: the Rebalance To it is planned with, and how the table labels that. */

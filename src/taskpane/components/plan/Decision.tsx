@@ -3,7 +3,7 @@ import * as React from "react";
 import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
 import { money } from "../../../display";
-import { reviewLine, strategyLine } from "../../../plans/describe";
+import { optimizerLine, reviewLine, strategyLine } from "../../../plans/describe";
 import { Section, usePlanStyles } from "./parts";
 
 export function Decision({ plan }: { plan: PlanJson }) {
@@ -18,6 +18,7 @@ export function Decision({ plan }: { plan: PlanJson }) {
         <Caption1>{t.kind} trigger</Caption1>
       </div>
       <Body1 data-testid="strategy">Strategy: {strategyLine(plan)}</Body1>
+      <Caption1 data-testid="optimizer">Optimizer: {optimizerLine(plan.optimizer)}</Caption1>
       {t.reasons.length > 0 && (
         <ul className={s.reasons} aria-label="Reasons">
           {t.reasons.map((r, i) => (

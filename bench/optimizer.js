@@ -1,0 +1,110 @@
+/**
+ * Optimizer rows for bench/run.js (`node bench/optimizer.js` prints them alone): households of 50,
+ * 500 and 5,000 holdings over 3 accounts and 8 classes, each class listed in only some accounts,
+ * fractional shares and no fees — the optimal plan (HiGHS) and the greedy pass side by side: time,
+ * misplacement after the trades (Σ |value − target × total| ÷ total) and trade count.
+ *
+ * Uses the compiled lib/ (npm run bench compiles it first). Sizes: BENCH_OPTIMIZER_SIZES="50,500".
+ */
+"use strict";
+/* global require, module, process, __dirname, console */
+const fs = require("fs");
+const path = require("path");
+const { performance } = require("perf_hooks");
+
+const SIZES = (process.env.BENCH_OPTIMIZER_SIZES || "50,500,5000").split(",").map(Number);
+const GOALS_MS = { 50: 100, 500: 1000, 5000: 5000 };
+const ACCOUNTS = ["Trad SDIRA", "Roth SDIRA", "SEP SDIRA"];
+const CLASSES = [
+  ["US Stocks", 0.3], ["Intl Stocks", 0.15], ["Bonds", 0.2], ["TIPS", 0.05],
+  ["Real Estate", 0.1], ["Gold", 0.05], ["Private Notes", 0.1], ["Cash", 0.05],
+];
+
+function lib(root, rel) {
+  const file = path.join(root, "lib", rel);
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing; compile first (tsc -p tsconfig.lib.json)`);
+  return require(file);
+}
+
+/** A household snapshot of `n` Holdings rows: which classes an account lists is drawn at random (seeded). */
+function household(rng, n) {
+  const r = rng(20261201 + n);
+  const listed = ACCOUNTS.map(() => CLASSES.slice(0, -1).map(() => r() < 0.55));
+  // Every class is listed somewhere.
+  CLASSES.slice(0, -1).forEach((_, k) => { if (!listed.some((l) => l[k])) listed[k % ACCOUNTS.length][k] = true; });
+  const rows = [["Account", "Symbol", "Asset Class", "Quantity", "Price", "Tradable", "Lot Size"]];
+  const slots = [];
+  ACCOUNTS.forEach((a, i) => CLASSES.slice(0, -1).forEach(([c], k) => { if (listed[i][k]) slots.push([a, c, k]); }));
+  for (let p = 0; rows.length - 1 < n - ACCOUNTS.length; p++) {
+    const [account, assetClass, k] = slots[p % slots.length];
+    const price = Math.round((20 + r() * 300) * 100) / 100;
+    // Skewed: the first classes overweight, the last ones under.
+    const value = (2000 + r() * 20000) * (k < 3 ? 2 : 0.5);
+    rows.push([account, `S${k}_${p}`, assetClass, Math.round((value / price) * 1e4) / 1e4, price, "Yes", 0]);
+  }
+  for (const a of ACCOUNTS) rows.push([a, "CASH", "Cash", Math.round(r() * 20000), 1, null, null]);
+  const range = (name, values) => ({ name, sheet: name, top: 1, left: 1, values, numberFormats: [] });
+  return {
+    ranges: {
+      holdings: range("Holdings", rows),
+      targets: range("Targets", [["Asset Class", "Target"], ...CLASSES]),
+      policy: range("Policy", [["Setting", "Value"], ["As Of", "2026-11-20"], ["Trigger", "Band"], ["Fractional", "Yes"]]),
+    },
+    nameProblems: [],
+  };
+}
+
+function misplacement(plan) {
+  const total = plan.after.classes.reduce((s, c) => s + Number(c.value), 0);
+  return plan.after.classes.reduce((s, c, i) => s + Math.abs(Number(c.value) - plan.classes[i].target * total), 0) / total;
+}
+
+async function benchOptimizer(options = {}) {
+  const root = (options && options.root) || path.join(__dirname, "..");
+  const { rng } = lib(root, "samples/rng.js");
+  const { loadSolver } = lib(root, "solver/highs.js");
+  const { planWorkbook } = lib(root, "plans/plan-workbook.js");
+  const t0 = performance.now();
+  await loadSolver();
+  const loadMs = performance.now() - t0;
+  const rows = [{ name: "HiGHS load (once per process)", size: "", ms: loadMs, note: "WebAssembly compile + init" }];
+  for (const n of SIZES) {
+    const snapshot = household(rng, n);
+    const withOptimizer = (o) => ({ ...snapshot, ranges: { ...snapshot.ranges, policy: { ...snapshot.ranges.policy, values: [...snapshot.ranges.policy.values, ["Optimizer", o]] } } });
+    const timed = (o) => {
+      const runs = [];
+      let result;
+      for (let i = 0; i < 3; i++) {
+        const s = performance.now();
+        result = planWorkbook(withOptimizer(o), { today: "2026-11-20" });
+        runs.push(performance.now() - s);
+      }
+      if (!result.ok) throw new Error(`household of ${n}: ${result.errors[0].text}`);
+      return { ms: runs.sort((a, b) => a - b)[1], plan: result.plan };
+    };
+    const opt = timed("Optimal");
+    const greedy = timed("Greedy");
+    const mo = misplacement(opt.plan);
+    const mg = misplacement(greedy.plan);
+    const goal = GOALS_MS[n];
+    rows.push({
+      name: "optimizer: optimal plan",
+      size: n,
+      ms: opt.ms,
+      note: `${opt.plan.optimizer.status}; misplacement ${(mo * 100).toFixed(3)}%, ${opt.plan.trades.length} trades${goal ? `; goal ≤ ${goal} ms: ${opt.ms <= goal ? "met" : "NOT MET"}` : ""}`,
+    });
+    rows.push({
+      name: "optimizer: greedy plan",
+      size: n,
+      ms: greedy.ms,
+      note: `misplacement ${(mg * 100).toFixed(3)}%, ${greedy.plan.trades.length} trades; optimal ≤ greedy: ${mo <= mg + 1e-9 ? "yes" : "NO"} (${((mg - mo) * 100).toFixed(3)} points better)`,
+    });
+  }
+  return rows;
+}
+
+module.exports = { benchOptimizer };
+
+if (require.main === module) {
+  benchOptimizer().then((rows) => rows.forEach((r) => console.log(`${r.name.padEnd(34)} ${String(r.size).padStart(6)} ${r.ms.toFixed(1).padStart(9)} ms  ${r.note}`)));
+}

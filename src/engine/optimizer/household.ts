@@ -1,0 +1,209 @@
+/**
+ * The household decision as one exact linear program: how many dollars of each class each account
+ * buys and sells, so that — in this order of priority —
+ *
+ *   0. every account ends with at least its cash reserve (as far as its sales can raise it),
+ *   1. the classes lie outside their bands by as few dollars as possible,
+ *   2. the classes lie as close as possible to what Rebalance To asks (Target: the target value, the
+ *      targets rescaled over what can move when a class is locked or the reserves pin cash; Band
+ *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
+ *      inside the band for the others),
+ *   3. as few dollars as possible are traded; a trade in a taxable account costs a tenth of a cent
+ *      per dollar more, so that between equal plans the tax-advantaged accounts trade (Tax Aware: a
+ *      sale there also costs its estimated tax, 15% of the position's unrealised gain ratio).
+ *
+ * The priorities are lexicographic: each level is solved with the levels above it held at their
+ * optimum (to a ten-thousandth of the household's value per million), which is what "a lower term
+ * never buys a higher one" means with weights taken to the limit. Money never moves between accounts:
+ * each account pays for its buys with its own cash and sales.
+ *
+ * Variables: b[a,c] ≥ 0 dollars bought of class c in account a (only where the account lists a
+ * tradable security of c), s[a,c] in [0, sellable value of c in a]; per account r[a] ≥ 0, the reserve
+ * shortfall; per class u[c], l[c] ≥ 0, the dollars over and under the band; d[c] ≥ 0, the distance to
+ * the Rebalance To goal. Dollars are scaled so that the household is 1,000,000 units.
+ *
+ * The result is class moves per account; src/engine/execute.ts turns them into orders (lot sizes,
+ * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's.
+ */
+import Decimal from "decimal.js";
+import { RebalanceTo } from "../../contract/portfolio";
+import { ClassMove } from "../allocate";
+import { gainRatio } from "../lots";
+import { Account } from "../positions";
+import { ClassRow } from "../types";
+import { LinearProgram, Row, Solver, Term } from "./program";
+
+export interface HouseholdProblem {
+  /** The accounts after the cash flow. */
+  accounts: Account[];
+  /** The class table over those accounts. */
+  classes: ClassRow[];
+  total: Decimal;
+  cashClass: string;
+  rebalanceTo: RebalanceTo;
+  /**
+   * What Target asks of each class, in dollars (src/engine/desired.ts): its target share of what can
+   * move, once the classes that cannot (locked, unbuyable) and the cash reserves are pinned.
+   */
+  desired: Decimal[];
+  taxAware: boolean;
+  /** Accounts that may only sell (a withdrawal's account under Cash Flow), or only buy; undefined = both. */
+  sides?: (account: string) => { buy: boolean; sell: boolean };
+}
+
+/** Each objective level, in dollars. */
+export interface ObjectiveTerms {
+  reserveShortfall: number;
+  bandViolation: number;
+  goalDistance: number;
+  turnover: number;
+}
+
+export interface HouseholdSolution {
+  moves: ClassMove[];
+  status: string;
+  objective: ObjectiveTerms;
+}
+
+const SCALE_UNITS = 1_000_000;
+const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
+/** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (Tax Aware). */
+const TAXABLE_SURCHARGE = 0.001;
+/** The tax estimate on a taxable sale: this rate times the position's unrealised gain ratio. */
+const TAX_ESTIMATE_RATE = 0.15;
+
+/** The class's goal interval in dollars (before scaling), per Rebalance To. */
+function goal(c: ClassRow, desired: Decimal, mode: RebalanceTo, total: number): [number, number] {
+  if (mode === "Target") return [desired.toNumber(), desired.toNumber()];
+  const out = c.status === "Over" || c.status === "Under";
+  if (mode === "Halfway" && out) {
+    const half = (((c.status === "Over" ? c.bandHigh : c.bandLow) + c.target) / 2) * total;
+    return [half, half];
+  }
+  return [c.bandLow * total, c.bandHigh * total];
+}
+
+/** Builds the program's shared rows and the terms of each objective level. */
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<(typeof LEVELS)[number], Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] } {
+  const columns: LinearProgram["columns"] = [];
+  const rows: Row[] = [];
+  const levels: Record<(typeof LEVELS)[number], Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], turnover: [] };
+  const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
+  const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
+  const cashIndex = p.classes.findIndex((c) => c.assetClass === p.cashClass);
+  const T = p.total.toNumber() * scale;
+
+  p.accounts.forEach((a, i) => {
+    const flows: Term[] = []; // Σ(s − b): the account's cash change
+    const sides = p.sides?.(a.name) ?? { buy: true, sell: true };
+    p.classes.forEach((c, j) => {
+      if (j === cashIndex) return;
+      const positions = a.positions.filter((x) => x.assetClass === c.assetClass);
+      const buyable = sides.buy && positions.some((x) => x.tradable);
+      const sellable = sides.sell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
+      // In a tie, trade where no tax is due: a taxable account's trades cost a tenth of a cent per dollar more.
+      const surcharge = a.taxable ? TAXABLE_SURCHARGE : 0;
+      const taxable = p.taxAware && a.taxable;
+      if (buyable) {
+        const name = `b_${i}_${j}`;
+        columns.push({ name, lower: 0, upper: Infinity });
+        net.get(c.assetClass)!.push({ variable: name, coefficient: 1 });
+        flows.push({ variable: name, coefficient: -1 });
+        levels.turnover.push({ variable: name, coefficient: 1 + surcharge });
+        trades.push({ name, account: a.name, assetClass: c.assetClass, sign: 1 });
+      }
+      if (sellable > 0) {
+        const name = `s_${i}_${j}`;
+        columns.push({ name, lower: 0, upper: sellable });
+        net.get(c.assetClass)!.push({ variable: name, coefficient: -1 });
+        flows.push({ variable: name, coefficient: 1 });
+        const gains = positions.filter((x) => x.sellable.gt(0)).map((x) => gainRatio(x.lots, x.price) ?? 0);
+        const tax = taxable ? TAX_ESTIMATE_RATE * Math.max(0, Math.min(...gains)) : 0;
+        levels.turnover.push({ variable: name, coefficient: 1 + surcharge + tax });
+        trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
+      }
+    });
+    const cash = a.cash.toNumber() * scale;
+    const reserve = a.reserve.toNumber() * scale;
+    // Never below where the account starts when that is below 0 (a withdrawal), nor below 0 otherwise.
+    rows.push({ name: `cash_${i}`, terms: flows, lower: Math.min(cash, 0) - cash, upper: Infinity });
+    const r = `r_${i}`;
+    columns.push({ name: r, lower: 0, upper: Infinity });
+    rows.push({ name: `reserve_${i}`, terms: [...flows, { variable: r, coefficient: 1 }], lower: reserve - cash, upper: Infinity });
+    levels.reserveShortfall.push({ variable: r, coefficient: 1 });
+    if (cashIndex >= 0) for (const t of flows) net.get(p.cashClass)!.push({ variable: t.variable, coefficient: t.coefficient });
+  });
+
+  p.classes.forEach((c, j) => {
+    const change = net.get(c.assetClass)!;
+    const value = c.value.toNumber() * scale;
+    const [goalLow, goalHigh] = goal(c, p.desired[j], p.rebalanceTo, p.total.toNumber());
+    const limits: [string, number, number, (typeof LEVELS)[number]][] = [
+      ["band", c.bandLow * T, c.bandHigh * T, "bandViolation"],
+      ["goal", goalLow * scale, goalHigh * scale, "goalDistance"],
+    ];
+    for (const [kind, low, high, level] of limits) {
+      const over = `${kind}over_${j}`;
+      const under = `${kind}under_${j}`;
+      columns.push({ name: over, lower: 0, upper: Infinity }, { name: under, lower: 0, upper: Infinity });
+      // over ≥ value + change − high;  under ≥ low − value − change (high, low in scaled dollars)
+      rows.push({ name: `${over}_row`, terms: [{ variable: over, coefficient: 1 }, ...change.map((t) => ({ variable: t.variable, coefficient: -t.coefficient }))], lower: value - high, upper: Infinity });
+      rows.push({ name: `${under}_row`, terms: [{ variable: under, coefficient: 1 }, ...change], lower: low - value, upper: Infinity });
+      levels[level].push({ variable: over, coefficient: 1 }, { variable: under, coefficient: 1 });
+    }
+  });
+  for (const r of rows) {
+    r.lower = sane(r.lower);
+    r.upper = sane(r.upper);
+  }
+  for (const c of columns) c.upper = sane(c.upper);
+  return { program: { columns, rows, objective: [] }, levels, trades };
+}
+
+/** Bounds beyond this many units (a million times the household) are no bound at all: the solver never sees absurd magnitudes. */
+const HUGE = 1e12;
+const sane = (x: number) => (x > HUGE ? Infinity : x < -HUGE ? -Infinity : x);
+
+const valueOf = (terms: Term[], values: Map<string, number>) => terms.reduce((s, t) => s + t.coefficient * (values.get(t.variable) ?? 0), 0);
+
+/** Solves the household level by level; null when the solver does not reach an optimum (the caller falls back). */
+export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: number, clock: () => number = Date.now): (HouseholdSolution & { seconds: number }) | { failed: string; seconds: number } {
+  const started = clock();
+  const total = p.total.toNumber();
+  if (!(total > 0)) return { moves: [], status: "Optimal", objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0 }, seconds: 0 };
+  const scale = SCALE_UNITS / total;
+  const { program, levels, trades } = build(p, scale);
+  const rows = [...program.rows];
+  let values = new Map<string, number>();
+  const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0 };
+  for (const level of LEVELS) {
+    const left = timeLimit - (clock() - started) / 1000;
+    if (left <= 0) return { failed: "the solver time limit was reached", seconds: (clock() - started) / 1000 };
+    let solution;
+    try {
+      solution = solver.solve({ ...program, rows, objective: levels[level] }, { timeLimit: left });
+    } catch (e) {
+      return { failed: `the solver could not read the problem: ${e instanceof Error ? e.message : String(e)}`, seconds: (clock() - started) / 1000 };
+    }
+    if (solution.status !== "Optimal") return { failed: `the solver ended with "${solution.status}"`, seconds: (clock() - started) / 1000 };
+    values = solution.values;
+    const best = valueOf(levels[level], values);
+    objective[level] = best / scale;
+    // Hold this level at its optimum while the next ones are solved.
+    rows.push({ name: `keep_${level}`, terms: levels[level], lower: -Infinity, upper: best + Math.max(1e-6 * Math.abs(best), 1e-4) });
+  }
+  const moves: ClassMove[] = [];
+  for (const t of trades) {
+    const dollars = new Decimal((values.get(t.name) ?? 0) / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    if (dollars.lte(0)) continue;
+    moves.push({ account: t.account, assetClass: t.assetClass, amount: t.sign === 1 ? dollars : dollars.neg() });
+  }
+  // A buy and a sale of one class in one account cancel: keep the net move only.
+  const byKey = new Map<string, ClassMove>();
+  for (const m of moves) {
+    const key = `${m.account}\u0000${m.assetClass}`;
+    const prev = byKey.get(key);
+    byKey.set(key, prev ? { ...prev, amount: prev.amount.plus(m.amount) } : m);
+  }
+  return { moves: [...byKey.values()].filter((m) => !m.amount.isZero()), status: "Optimal", objective, seconds: (clock() - started) / 1000 };
+}

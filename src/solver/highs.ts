@@ -1,0 +1,57 @@
+/**
+ * The solver adapter: HiGHS compiled to WebAssembly (the `highs` package, MIT), loaded once, lazily,
+ * and handed to the engine (src/engine/optimizer/solver.ts).
+ */
+import type loadHighs from "highs";
+import { LinearProgram, Solution, SolveOptions, Solver, lpText } from "../engine/optimizer/program";
+import { useSolver } from "../engine/optimizer/solver";
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+/** The engine's Solver over a loaded HiGHS. */
+export function highsSolver(highs: Highs): Solver {
+  return {
+    name: "HiGHS",
+    solve(program: LinearProgram, options: SolveOptions): Solution {
+      const result = highs.solve(lpText(program), { output_flag: false, time_limit: options.timeLimit });
+      const values = new Map<string, number>();
+      for (const [name, column] of Object.entries(result.Columns ?? {})) values.set(name, (column as { Primal?: number }).Primal ?? 0);
+      return { status: String(result.Status), values, objective: Number(result.ObjectiveValue ?? NaN) };
+    },
+  };
+}
+
+let loading: Promise<Solver> | null = null;
+
+/**
+ * Loads HiGHS (once) and makes it the engine's solver. `wasmUrl`: where highs.wasm is served, when
+ * not where the package finds it (in Node, beside its loader; in the pane, webpack emits it as an asset
+ * of the add-in's own origin and points the loader at it, in a chunk loaded with the first plan).
+ */
+export function loadSolver(wasmUrl?: string): Promise<Solver> {
+  if (!loading) {
+    // Imported when first needed: the pane's first screen does not carry the solver's code.
+    loading = import("highs").then(async (module) => {
+      const load = ((module as unknown as { default?: typeof loadHighs }).default ?? (module as unknown as typeof loadHighs)) as typeof loadHighs;
+      const highs = await load(wasmUrl ? { locateFile: (file: string) => (file.endsWith(".wasm") ? wasmUrl : file) } : {});
+      const solver = highsSolver(highs);
+      useSolver(solver);
+      return solver;
+    });
+    // A failed load is not cached: the next plan tries again.
+    loading.catch(() => (loading = null));
+  }
+  return loading;
+}
+
+/**
+ * Loads the solver before a plan is made, when it can be: a failure is not an error here (the engine
+ * then plans with the greedy pass and says so in a warning).
+ */
+export async function prepareSolver(): Promise<void> {
+  try {
+    await loadSolver();
+  } catch {
+    // The plan's warning says the optimizer was not loaded.
+  }
+}

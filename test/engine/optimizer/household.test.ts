@@ -1,0 +1,139 @@
+/**
+ * The household optimizer (src/engine/optimizer/household.ts) on hand-computed cases where the greedy
+ * pass falls short, and how the plan says which method decided it.
+ */
+import { planRebalance } from "../../../src/engine/plan";
+import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
+import { planJson } from "../../../src/plans/json";
+import { LotSpec, policy, portfolio, targets } from "../../support/portfolio";
+
+const line = (t: { account: string; side: string; quantity: string; symbol: string }) => `${t.account} ${t.side} ${t.quantity} ${t.symbol}`;
+const after = (plan: ReturnType<typeof planJson>) => Object.fromEntries(plan.after.classes.map((c) => [c.assetClass, [c.value, c.status]]));
+
+describe("a three-account chain: the optimum swaps through the middle class", () => {
+  // Total 100,000. Stocks 50% (target 40%, band 35–45%: over), Gold 20% (target 20%, in band), Bonds 30% (target 40%: under).
+  // Account A holds the stocks and lists a gold fund it does not hold yet; account B holds the gold and the bonds.
+  // Money never crosses accounts, so the only way from stocks to bonds is through gold: A sells 10,000 of stocks
+  // and buys 10,000 of gold, B sells 10,000 of gold and buys 10,000 of bonds — every class on target.
+  const lots: LotSpec[] = [
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100 },
+    { account: "A", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 50 },
+    { account: "B", symbol: "GLD", assetClass: "Gold", quantity: 400, price: 50 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 });
+
+  test("optimal: four trades, every class on target", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t)));
+    expect(plan.trades.map(line).sort()).toEqual(["A buy 200 GLD", "A sell 100 VTI", "B buy 100 BND", "B sell 200 GLD"]);
+    expect(after(plan)).toEqual({ Stocks: ["40000.00", "In band"], Gold: ["20000.00", "In band"], Bonds: ["40000.00", "In band"], Cash: ["0.00", "In band"] });
+    expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal", gap: 0, objective: { bandViolation: "0.00", goalDistance: "0.00", turnover: "40000.00" } });
+  });
+
+  test("greedy: gold is on target, so neither account trades it, and Stocks and Bonds stay out of band", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ optimizer: "Greedy" }))));
+    expect(plan.optimizer).toMatchObject({ method: "greedy", status: "Greedy", gap: null, objective: null });
+    const statuses = plan.after.classes.map((c) => `${c.assetClass} ${c.status}`);
+    expect(statuses).toEqual(expect.arrayContaining(["Stocks Over", "Bonds Under"]));
+  });
+});
+
+describe("a pinned overweight property: the other classes are kept inside their bands", () => {
+  // Total 100,000: the rental (Tradable = No) 33,000 = 33% (target 20%, band 15–25%: locked over), Stocks 40,000
+  // = 40% (target 40%, band 35–45%), Bonds 20,000 = 20% (target 30%, band 25–35%: under), Cash 7,000 = 7%
+  // (target 10%, band 5–15%). Bands are 5 points (Rel Band None).
+  // Target rescaled over the 67,000 that can move would put Stocks at 40/80 × 67,000 = 33,500 — below its band
+  // (the greedy pass goes there). Keeping every liquid class in band is possible: Stocks 35,000, Bonds 25,000,
+  // Cash 7,000 = 67,000. So the optimizer sells 50 VTI and buys 50 BND, and stops at Stocks' band edge.
+  const lots: LotSpec[] = [
+    { symbol: "RENTAL-12-OAK", assetClass: "Real Estate", quantity: 1, price: 33000, tradable: false, valuedOn: "2026-06-30" },
+    { symbol: "VTI", assetClass: "Stocks", quantity: 400, price: 100 },
+    { symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100 },
+    { symbol: "CASH", quantity: 7000 },
+  ];
+  const t = targets({ "Real Estate": 0.2, Stocks: 0.4, Bonds: 0.3, Cash: 0.1 });
+
+  test("optimal: Stocks to its band edge, Bonds into its band, Cash untouched", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ relBand: null }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 50 VTI", "IRA buy 50 BND"]);
+    expect(after(plan)).toEqual({
+      "Real Estate": ["33000.00", "Locked"],
+      Stocks: ["35000.00", "In band"],
+      Bonds: ["25000.00", "In band"],
+      Cash: ["7000.00", "In band"],
+    });
+    expect(plan.warnings.filter((w) => w.includes("was in band before"))).toEqual([]);
+  });
+
+  test("greedy: Stocks is pushed out of its band to make room for the property", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ relBand: null, optimizer: "Greedy" }))));
+    expect(after(plan).Stocks[1]).toBe("Under");
+    expect(plan.warnings.some((w) => w.startsWith("Stocks was in band before the trades"))).toBe(true);
+  });
+});
+
+describe("Band Edge: every tradable out-of-band class ends on its band edge", () => {
+  // Total 100,000 over two accounts. Stocks 62,000 (target 50%, band 45–55%: over), Bonds 28,000 (target 40%,
+  // band 35–45%: under), Cash 10,000 (target 10%, band 5–15%). A holds the stocks and lists the bond fund;
+  // B holds the bonds and all the cash. Band Edge: Stocks down to 55,000, Bonds up to 35,000 — A sells 7,000 of
+  // stocks and buys 7,000 of bonds; B's cash stays (it is in band).
+  const lots: LotSpec[] = [
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 620, price: 100 },
+    { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 280, price: 100 },
+    { account: "B", symbol: "CASH", quantity: 10000 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.4, Cash: 0.1 });
+
+  test("Stocks at 55.00%, Bonds at 35.00%, with the fewest dollars traded", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ rebalanceTo: "Band Edge", relBand: null }))));
+    expect(plan.trades.map(line)).toEqual(["A sell 70 VTI", "A buy 70 BND"]);
+    expect(after(plan)).toEqual({ Stocks: ["55000.00", "In band"], Bonds: ["35000.00", "In band"], Cash: ["10000.00", "In band"] });
+    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00" });
+  });
+
+  test("Halfway: halfway between the edge and the target (Stocks 52.5%, Bonds 37.5%)", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ rebalanceTo: "Halfway", relBand: null }))));
+    expect(plan.trades.map(line)).toEqual(["A sell 95 VTI", "A buy 95 BND"]);
+    expect(after(plan)).toMatchObject({ Stocks: ["52500.00", "In band"], Bonds: ["37500.00", "In band"] });
+  });
+});
+
+describe("the plan says how the household was decided, and never falls back silently", () => {
+  const lots: LotSpec[] = [
+    { symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100 },
+    { symbol: "BND", assetClass: "Bonds", quantity: 400, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.5 });
+
+  test("without a solver: the greedy plan, and a warning that says why", () => {
+    const solver = activeSolver();
+    useSolver(null);
+    try {
+      const plan = planJson(planRebalance(portfolio(lots, t)));
+      expect(plan.optimizer).toMatchObject({ method: "greedy", status: "Greedy" });
+      expect(plan.warnings).toContain("The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)");
+      expect(plan.trades.map(line)).toEqual(["IRA sell 100 VTI", "IRA buy 100 BND"]);
+    } finally {
+      useSolver(solver);
+    }
+  });
+
+  test("a solver that finds no optimum: the greedy plan, and a warning naming the solver's status", () => {
+    const solver = activeSolver();
+    useSolver({ name: "stub", solve: () => ({ status: "Time limit reached", values: new Map(), objective: NaN }) });
+    try {
+      const plan = planJson(planRebalance(portfolio(lots, t)));
+      expect(plan.optimizer.method).toBe("greedy");
+      expect(plan.warnings).toContain('The optimizer found no plan (the solver ended with "Time limit reached"), so the greedy plan is used');
+    } finally {
+      useSolver(solver);
+    }
+  });
+
+  test("no rebalance due: the optimizer is not run", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ absBand: 0.2 }))));
+    expect(plan.trigger.rebalance).toBe(false);
+    expect(plan.optimizer).toEqual({ method: "optimal", status: "Not run", gap: null, seconds: 0, objective: null });
+  });
+});
