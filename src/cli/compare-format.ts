@@ -7,11 +7,13 @@ import { table } from "./format";
 export interface ComparisonJson {
   strategy: string;
   rebalanceTo: string;
+  /** "Optimal" or "Greedy" for a strategy the optimizer decides; null otherwise. */
+  optimizer: string | null;
   plan: PlanJson;
 }
 
 export function comparisonJson(comparisons: Comparison[]): ComparisonJson[] {
-  return comparisons.map((c) => ({ strategy: c.strategy, rebalanceTo: c.rebalanceTo, plan: planJson(c.plan) }));
+  return comparisons.map((c) => ({ strategy: c.strategy, rebalanceTo: c.rebalanceTo, optimizer: c.optimizer, plan: planJson(c.plan) }));
 }
 
 export function formatComparison(comparisons: Comparison[], file: string): string {
@@ -22,22 +24,25 @@ export function formatComparison(comparisons: Comparison[], file: string): strin
   lines.push("");
   lines.push(
     table(
-      ["Strategy", "Rebalance To", "Trades", "Turnover", "Fees", "Gains ST", "Gains LT", "Max drift after", "Out of band after"],
+      ["Strategy", "Rebalance To", "Optimizer", "Trades", "Turnover", "Fees", "Gains ST", "Gains LT", "Misplacement", "Max drift after", "Out of band after"],
       comparisons.map((c) => [
         c.strategy,
         c.label,
+        c.optimizer ?? "—",
         String(c.metrics.trades),
         money(decimal(c.metrics.turnover)),
         money(decimal(c.metrics.fees)),
         money(decimal(c.metrics.realizedShortTerm)),
         money(decimal(c.metrics.realizedLongTerm)),
+        `${(c.metrics.misplacementAfter * 100).toFixed(2)}%`,
         `${(c.metrics.maxDriftAfter * 100).toFixed(2)} pp`,
         c.metrics.outOfBandAfter.join(", ") || "none",
       ]),
-      [0, 1, 8],
+      [0, 1, 2, 10],
     ),
   );
   lines.push("");
-  lines.push("Realised gains count sales in taxable accounts only. Use --json for every plan in full.");
+  lines.push("Misplacement: Σ |value − target × total| ÷ total after the trades. Realised gains count sales in taxable accounts only.");
+  lines.push("Use --json for every plan in full.");
   return lines.join("\n") + "\n";
 }

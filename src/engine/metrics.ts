@@ -13,6 +13,8 @@ export interface PlanMetrics {
   maxDriftAfter: number;
   /** Classes still outside their band after the trades. */
   outOfBandAfter: string[];
+  /** Misplacement after the trades: Σ |value − target × total| ÷ total (fraction). */
+  misplacementAfter: number;
 }
 
 export function planMetrics(plan: Plan): PlanMetrics {
@@ -25,5 +27,14 @@ export function planMetrics(plan: Plan): PlanMetrics {
     realizedLongTerm: sum((t) => (t.realized ? t.realized.longTerm : new Decimal(0))),
     maxDriftAfter: Math.max(0, ...plan.after.classes.map((c) => Math.abs(c.drift))),
     outOfBandAfter: plan.after.classes.filter((c) => c.status !== "In band").map((c) => c.assetClass),
+    misplacementAfter: misplacement(plan),
   };
+}
+
+/** Σ |value − target × total| ÷ total after the trades (0 when the household is worth nothing). */
+export function misplacement(plan: Plan): number {
+  const total = plan.after.classes.reduce((s, c) => s.plus(c.value), new Decimal(0));
+  if (total.lte(0)) return 0;
+  const off = plan.after.classes.reduce((s, c, i) => s.plus(c.value.minus(total.times(plan.classes[i].target)).abs()), new Decimal(0));
+  return off.div(total).toNumber();
 }

@@ -1,6 +1,7 @@
 /** Portfolio → Plan: the class table, the trigger decision, the trades and the portfolio after them. */
 import Decimal from "decimal.js";
 import { CASH_CLASS, CATCH_UP, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
+import { Optimizer } from "../contract/vocabulary";
 import { daysBetween } from "../dates/calendar";
 import { money, percent } from "../display";
 import { Account, groupAccounts, withCashFlow } from "./positions";
@@ -20,6 +21,8 @@ export interface PlanOptions {
   strategy?: string;
   /** Overrides the Policy's Rebalance To. */
   rebalanceTo?: RebalanceTo;
+  /** Overrides the Policy's Optimizer. */
+  optimizer?: Optimizer;
 }
 
 function contributionWarnings(policy: Policy, account: Account | undefined, flow: Decimal): string[] {
@@ -75,6 +78,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     ...portfolio.policy,
     strategy: options.strategy ?? portfolio.policy.strategy,
     rebalanceTo: options.rebalanceTo ?? portfolio.policy.rebalanceTo,
+    optimizer: options.optimizer ?? portfolio.policy.optimizer,
   };
   const accounts = groupAccounts(portfolio);
   const { total, classes } = classTable(portfolio, accounts);

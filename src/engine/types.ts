@@ -73,7 +73,7 @@ export interface OptimizerReport {
   /** Relative gap to the best bound: 0 at an optimum, null for the greedy pass. */
   gap: number | null;
   seconds: number;
-  /** Each objective level, in dollars (null for the greedy pass and when not run). */
+  /** Each objective level in dollars, as the program scores them (for the greedy pass too); null when not run. */
   objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number } | null;
 }
 

@@ -51,7 +51,7 @@ export interface PlanJson {
     status: string;
     gap: number | null;
     seconds: number;
-    /** Each objective level in dollars; null for the greedy pass. */
+    /** Each objective level in dollars, as the program scores them (the greedy pass's too); null when not run. */
     objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string } | null;
   };
 }

@@ -101,15 +101,23 @@ describe("strategies: good input", () => {
     expect(text.out).toMatch(/Cash Flow\s+\(flow only\)/);
     const json = await run(sampleBook(), "--compare", "--json");
     const arr = JSON.parse(json.out);
-    expect(arr.map((c: { strategy: string; rebalanceTo: string }) => `${c.strategy}/${c.rebalanceTo}`)).toEqual([
-      "Full/Target",
-      "Full/Band Edge",
-      "Full/Halfway",
-      "Tax Aware/Target",
-      "Tax Aware/Band Edge",
-      "Tax Aware/Halfway",
-      "Cash Flow/Target",
+    expect(arr.map((c: { strategy: string; rebalanceTo: string; optimizer: string | null }) => `${c.strategy}/${c.rebalanceTo}/${c.optimizer}`)).toEqual([
+      "Full/Target/Optimal",
+      "Full/Target/Greedy",
+      "Full/Band Edge/Optimal",
+      "Full/Band Edge/Greedy",
+      "Full/Halfway/Optimal",
+      "Full/Halfway/Greedy",
+      "Tax Aware/Target/Optimal",
+      "Tax Aware/Target/Greedy",
+      "Tax Aware/Band Edge/Optimal",
+      "Tax Aware/Band Edge/Greedy",
+      "Tax Aware/Halfway/Optimal",
+      "Tax Aware/Halfway/Greedy",
+      "Cash Flow/Target/null",
     ]);
+    expect(text.out).toMatch(/^Full\s+Target\s+Optimal\s/m);
+    expect(text.out).toMatch(/^Full\s+Target\s+Greedy\s/m);
     expect(arr[0].plan.classes.length).toBe(3);
   });
 });

@@ -3,7 +3,9 @@
  * buys and sells, so that — in this order of priority —
  *
  *   0. every account ends with at least its cash reserve (as far as its sales can raise it),
- *   1. the classes lie outside their bands by as few dollars as possible,
+ *   1. the classes lie outside their bands by as few dollars as possible (for a class in band before,
+ *      the band aimed for is brought in by one lot at each edge, so that rounding the trades to whole
+ *      lots does not push it just outside),
  *   2. the classes lie as close as possible to what Rebalance To asks (Target: the target value, the
  *      targets rescaled over what can move when a class is locked or the reserves pin cash; Band
  *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
@@ -72,15 +74,72 @@ const TAXABLE_SURCHARGE = 0.001;
 /** The tax estimate on a taxable sale: this rate times the position's unrealised gain ratio. */
 const TAX_ESTIMATE_RATE = 0.15;
 
+/**
+ * The band the program aims for, in dollars. For a class in band before the trades, its band brought in
+ * at each edge by one lot of its dearest tradable security (at most a quarter of the band's width), so
+ * that rounding the trades to whole lots cannot push it just outside; a class out of band aims for the
+ * band itself (its edge is the goal under Band Edge).
+ */
+function aimBand(p: HouseholdProblem, c: ClassRow, total: number): [number, number] {
+  const low = c.bandLow * total;
+  const high = c.bandHigh * total;
+  if (c.status !== "In band") return [low, high];
+  let lot = 0;
+  for (const a of p.accounts) for (const x of a.positions) if (x.assetClass === c.assetClass && x.tradable) lot = Math.max(lot, x.lotSize.times(x.price).toNumber());
+  const margin = Math.min((high - low) / 4, lot);
+  return [low > 0 ? low + margin : low, high - margin];
+}
+
 /** The class's goal interval in dollars (before scaling), per Rebalance To. */
-function goal(c: ClassRow, desired: Decimal, mode: RebalanceTo, total: number): [number, number] {
-  if (mode === "Target") return [desired.toNumber(), desired.toNumber()];
+function goal(p: HouseholdProblem, c: ClassRow, desired: Decimal, total: number): [number, number] {
+  if (p.rebalanceTo === "Target") return [desired.toNumber(), desired.toNumber()];
   const out = c.status === "Over" || c.status === "Under";
-  if (mode === "Halfway" && out) {
+  if (p.rebalanceTo === "Halfway" && out) {
     const half = (((c.status === "Over" ? c.bandHigh : c.bandLow) + c.target) / 2) * total;
     return [half, half];
   }
-  return [c.bandLow * total, c.bandHigh * total];
+  return aimBand(p, c, total);
+}
+
+/** The cost per dollar of a trade at level 3 (the same weights the program minimises). */
+function tradeCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
+  const surcharge = a.taxable ? TAXABLE_SURCHARGE : 0;
+  if (side === 1 || !(p.taxAware && a.taxable)) return 1 + surcharge;
+  const gains = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => gainRatio(x.lots, x.price) ?? 0);
+  return 1 + surcharge + TAX_ESTIMATE_RATE * Math.max(0, Math.min(...gains));
+}
+
+/**
+ * The objective levels of any class moves (the greedy pass's, say), in dollars, computed directly from
+ * the moves — a second formulation of what the program minimises, so the two can be compared.
+ */
+export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): ObjectiveTerms {
+  const total = p.total.toNumber();
+  const net = new Map<string, number>(p.classes.map((c) => [c.assetClass, 0]));
+  let reserveShortfall = 0;
+  let turnover = 0;
+  let cashChange = 0;
+  for (const a of p.accounts) {
+    let flow = 0;
+    for (const m of moves.filter((x) => x.account === a.name)) {
+      const dollars = m.amount.toNumber();
+      net.set(m.assetClass, (net.get(m.assetClass) ?? 0) + dollars);
+      flow -= dollars;
+      turnover += Math.abs(dollars) * tradeCost(p, a, m.assetClass, dollars > 0 ? 1 : -1);
+    }
+    cashChange += flow;
+    reserveShortfall += Math.max(0, a.reserve.toNumber() - (a.cash.toNumber() + flow));
+  }
+  let bandViolation = 0;
+  let goalDistance = 0;
+  p.classes.forEach((c, j) => {
+    const value = c.value.toNumber() + (c.assetClass === p.cashClass ? cashChange : net.get(c.assetClass) ?? 0);
+    const [bandLow, bandHigh] = aimBand(p, c, total);
+    bandViolation += Math.max(0, value - bandHigh) + Math.max(0, bandLow - value);
+    const [low, high] = goal(p, c, p.desired[j], total);
+    goalDistance += Math.max(0, value - high) + Math.max(0, low - value);
+  });
+  return { reserveShortfall, bandViolation, goalDistance, turnover };
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
@@ -101,15 +160,12 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       const positions = a.positions.filter((x) => x.assetClass === c.assetClass);
       const buyable = sides.buy && positions.some((x) => x.tradable);
       const sellable = sides.sell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
-      // In a tie, trade where no tax is due: a taxable account's trades cost a tenth of a cent per dollar more.
-      const surcharge = a.taxable ? TAXABLE_SURCHARGE : 0;
-      const taxable = p.taxAware && a.taxable;
       if (buyable) {
         const name = `b_${i}_${j}`;
         columns.push({ name, lower: 0, upper: Infinity });
         net.get(c.assetClass)!.push({ variable: name, coefficient: 1 });
         flows.push({ variable: name, coefficient: -1 });
-        levels.turnover.push({ variable: name, coefficient: 1 + surcharge });
+        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, 1) });
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: 1 });
       }
       if (sellable > 0) {
@@ -117,9 +173,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         columns.push({ name, lower: 0, upper: sellable });
         net.get(c.assetClass)!.push({ variable: name, coefficient: -1 });
         flows.push({ variable: name, coefficient: 1 });
-        const gains = positions.filter((x) => x.sellable.gt(0)).map((x) => gainRatio(x.lots, x.price) ?? 0);
-        const tax = taxable ? TAX_ESTIMATE_RATE * Math.max(0, Math.min(...gains)) : 0;
-        levels.turnover.push({ variable: name, coefficient: 1 + surcharge + tax });
+        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, -1) });
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
       }
     });
@@ -137,9 +191,10 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   p.classes.forEach((c, j) => {
     const change = net.get(c.assetClass)!;
     const value = c.value.toNumber() * scale;
-    const [goalLow, goalHigh] = goal(c, p.desired[j], p.rebalanceTo, p.total.toNumber());
+    const [goalLow, goalHigh] = goal(p, c, p.desired[j], p.total.toNumber());
+    const [bandLow, bandHigh] = aimBand(p, c, p.total.toNumber());
     const limits: [string, number, number, (typeof LEVELS)[number]][] = [
-      ["band", c.bandLow * T, c.bandHigh * T, "bandViolation"],
+      ["band", bandLow * scale, bandHigh * scale, "bandViolation"],
       ["goal", goalLow * scale, goalHigh * scale, "goalDistance"],
     ];
     for (const [kind, low, high, level] of limits) {

@@ -6,6 +6,7 @@ export const full = defineStrategy({
   name: "Full",
   summary: "Includes the cash flow, then brings the whole household to Target / Band Edge / Halfway.",
   usesRebalanceTo: true,
+  usesOptimizer: true,
   taxAware: false,
   compare: EVERY_REBALANCE_TO,
   plan: (ctx) => (canRebalance(ctx) ? rebalanceHousehold(ctx, false) : placeCashFlow(ctx, false, ONLY_THE_FLOW)),

@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
 import { Policy } from "../../contract/portfolio";
 import { ClassMove, allocateMoves } from "../allocate";
-import { HouseholdProblem, solveHousehold } from "../optimizer/household";
+import { HouseholdProblem, evaluateMoves, solveHousehold } from "../optimizer/household";
 import { activeSolver, now } from "../optimizer/solver";
 import { OptimizerReport } from "../types";
 import { cashFlowMoves } from "../cashflow";
@@ -61,16 +61,16 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
  * when no solver is loaded or it finds no optimum in the time limit).
  */
 export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[] } {
-  const greedyReport = (status: string): OptimizerReport => ({ method: "greedy", status, gap: null, seconds: 0, objective: null });
-  if (policy.optimizer === "Greedy") return { moves: greedy(), report: greedyReport("Greedy"), warnings: [] };
+  // The greedy pass's moves, with their objective levels (as the program would score them).
+  const greedyDecision = (seconds: number, warnings: string[]) => {
+    const moves = greedy();
+    return { moves, report: { method: "greedy" as const, status: "Greedy", gap: null, seconds, objective: evaluateMoves(problem, moves) }, warnings };
+  };
+  if (policy.optimizer === "Greedy") return greedyDecision(0, []);
   const solver = activeSolver();
-  if (!solver) {
-    return { moves: greedy(), report: greedyReport("Greedy"), warnings: ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"] };
-  }
+  if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
-  if ("failed" in solved) {
-    return { moves: greedy(), report: { ...greedyReport("Greedy"), seconds: solved.seconds }, warnings: [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`] };
-  }
+  if ("failed" in solved) return greedyDecision(solved.seconds, [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
   return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: [] };
 }
 

@@ -7,6 +7,7 @@ export const taxAware = defineStrategy({
   summary:
     "Trades first in tax-advantaged accounts; in `Taxable` accounts sells losses first, then long-term gains, then short-term gains, each in Lot Order, and reports every sale's realised gain split short/long-term.",
   usesRebalanceTo: true,
+  usesOptimizer: true,
   taxAware: true,
   compare: EVERY_REBALANCE_TO,
   plan: (ctx) => (canRebalance(ctx) ? rebalanceHousehold(ctx, true) : placeCashFlow(ctx, true, ONLY_THE_FLOW)),

@@ -48,6 +48,8 @@ export interface Strategy {
   readonly usesRebalanceTo: boolean;
   /** Trades in tax-advantaged accounts first; in taxable accounts sells losses, then long-term, then short-term lots. */
   readonly taxAware: boolean;
+  /** Whether Policy `Optimizer` (Optimal or Greedy) decides its household trades; --compare then plans both. */
+  readonly usesOptimizer?: boolean;
   /** What --compare plans for it: one plan per variant. */
   readonly compare: readonly CompareVariant[];
   /** The trades (as an execution) and the strategy's notes. */
