@@ -150,7 +150,6 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
   const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
   const cashIndex = p.classes.findIndex((c) => c.assetClass === p.cashClass);
-  const T = p.total.toNumber() * scale;
 
   p.accounts.forEach((a, i) => {
     const flows: Term[] = []; // Σ(s − b): the account's cash change
