@@ -21,6 +21,8 @@ const COLUMNS = [
   { header: "Tradable", required: false },
   { header: "Lot Size", required: false },
   { header: "Valued On", required: false },
+  { header: "Do Not Buy", required: false },
+  { header: "Do Not Sell", required: false },
 ];
 
 /** What Holdings gave: its valid rows, and what the cross-checks need to know of every row. */
@@ -159,6 +161,16 @@ function readRow(
     else tradable = t.value;
   }
 
+  // Do Not Buy / Do Not Sell: the advisor's holds on a row (a restricted security, a lot kept for the client).
+  const hold = (header: "Do Not Buy" | "Do Not Sell") => {
+    if (isBlank(row.get(header))) return false;
+    const yn = readYesNo(row.get(header));
+    if (!yn.ok) fail(header, `${header} must be Yes or No (found ${describe(row.get(header))})`);
+    return yn.ok && yn.value && !isCash;
+  };
+  const doNotBuy = hold("Do Not Buy");
+  const doNotSell = hold("Do Not Sell");
+
   let lotSize = new Decimal(policy.fractional ? 0 : 1);
   if (!isBlank(row.get("Lot Size"))) {
     const l = readNumber(row.get("Lot Size"));
@@ -185,6 +197,8 @@ function readRow(
     lotSize,
     valuedOn,
     isCash,
+    doNotBuy,
+    doNotSell,
   };
 }
 

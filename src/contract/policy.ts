@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Policy } from "./portfolio";
 import { LOT_ORDERS, OPTIMIZERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { MAX_AMOUNT, describe, isBlank, normalizeKey, readBand, readDate, readNumber, readYesNo } from "./cells";
+import { MAX_AMOUNT, describe, isBlank, normalizeKey, readBand, readDate, readNumber, readPercent, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 import { FREQUENCIES, todayIso } from "../dates/calendar";
@@ -124,6 +124,13 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     p.solverTimeLimit = n.value.toNumber();
     return null;
   },
+  "Max Turnover": (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readPercent(v);
+    if (!n.ok || n.value < 0 || n.value > 1) return `must be a percent of the household from 0% to 100%, like 10% (found ${describe(v)})`;
+    p.maxTurnover = n.value;
+    return null;
+  },
 });
 
 export const KNOWN_SETTINGS = Object.keys(settings([""]));
@@ -162,6 +169,7 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     ownerAge: null,
     optimizer: "Optimal",
     solverTimeLimit: DEFAULT_SOLVER_TIME_LIMIT,
+    maxTurnover: null,
     refs: {},
   };
 }

@@ -36,6 +36,10 @@ export interface Holding {
   valuedOn: string | null;
   /** true for the CASH row of an account. */
   isCash: boolean;
+  /** Do Not Buy = Yes: the position (account + symbol) is never bought. */
+  doNotBuy: boolean;
+  /** Do Not Sell = Yes: this lot is never sold (the position may still be bought). */
+  doNotSell: boolean;
 }
 
 export interface TargetRow {
@@ -92,6 +96,8 @@ export interface Policy {
   optimizer: Optimizer;
   /** Seconds the solver may take before the best plan found (or the greedy one) is used. */
   solverTimeLimit: number;
+  /** The most of the household's value traded one way (buys, and sells, each at most this share); null = no limit. */
+  maxTurnover: number | null;
   /** Where each setting was read from (setting name → its Value cell), for messages. */
   refs: Partial<Record<string, CellRef>>;
 }

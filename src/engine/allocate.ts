@@ -98,7 +98,7 @@ export function allocateMoves(accounts: Account[], delta: Map<string, Decimal>, 
   const buyableClasses = new Map<string, string[]>();
   const sellable = new Map<string, Decimal>();
   for (const a of accounts) {
-    buyableClasses.set(a.name, [...new Set(a.positions.filter((p) => p.tradable).map((p) => p.assetClass))]);
+    buyableClasses.set(a.name, [...new Set(a.positions.filter((p) => p.buyable).map((p) => p.assetClass))]);
     for (const p of a.positions) {
       if (p.sellableValue.gt(0)) sellable.set(k(a.name, p.assetClass), (sellable.get(k(a.name, p.assetClass)) ?? ZERO).plus(p.sellableValue));
     }

@@ -47,7 +47,7 @@ function cappedWithdrawal(values: Decimal[], targets: number[], amount: Decimal,
  * before the flow; `cashClass` names the Cash class (it keeps money only when it has a target).
  */
 export function cashFlowMoves(account: Account, classes: ClassRow[], cashClass: string, flow: Decimal): { moves: ClassMove[]; warnings: string[] } {
-  const tradable = new Set(account.positions.filter((p) => p.tradable).map((p) => p.assetClass));
+  const tradable = new Set(account.positions.filter((p) => p.buyable).map((p) => p.assetClass));
   const warnings: string[] = [];
   const moves: ClassMove[] = [];
   if (flow.gt(0)) {

@@ -32,7 +32,7 @@ export function classTable(portfolio: Portfolio, accounts: Account[]): { total: 
     cash = cash.plus(a.cash);
     reserves = reserves.plus(a.reserve);
     for (const p of a.positions) {
-      if (p.tradable) buyable.add(p.assetClass);
+      if (p.buyable) buyable.add(p.assetClass);
       add(value, p.assetClass, p.value);
       add(sellable, p.assetClass, p.sellableValue);
       if (!p.sellable.eq(p.quantity)) add(locked, p.assetClass, p.value.minus(p.sellableValue));

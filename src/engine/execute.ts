@@ -146,7 +146,7 @@ function planBuy(p: Position, budget: Decimal, policy: Policy): Trade | null {
 /** The position a class is bought through in an account: its largest tradable holding (first listed on ties), never a symbol sold at a loss. */
 function buyVehicle(account: Account, assetClass: string, barred: Set<string>): Position | undefined {
   return account.positions
-    .filter((p) => p.assetClass === assetClass && p.tradable && !barred.has(p.symbol))
+    .filter((p) => p.assetClass === assetClass && p.buyable && !barred.has(p.symbol))
     .sort((a, b) => b.value.comparedTo(a.value) || a.order - b.order)[0];
 }
 

@@ -51,7 +51,7 @@ function compareBy(order: LotOrder, price: Decimal, asOf: string): (a: Holding, 
 export function orderLots(lots: Holding[], price: Decimal, order: LotOrder, asOf: string, taxFirst: boolean): Holding[] {
   const by = compareBy(order, price, asOf);
   return lots
-    .filter((l) => l.tradable && l.quantity.gt(0))
+    .filter((l) => l.tradable && !l.doNotSell && l.quantity.gt(0))
     .sort((a, b) => (taxFirst ? category(a, price, asOf) - category(b, price, asOf) : 0) || by(a, b) || a.index - b.index);
 }
 

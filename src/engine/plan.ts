@@ -73,6 +73,16 @@ function pushedOutWarnings(classes: ClassRow[], after: AfterClass[]): string[] {
   });
 }
 
+/** Classes under target after the trades that nothing can buy: what they are short of target, to the cent. */
+function unresolvedClasses(classes: ClassRow[], after: AfterClass[], cashClass: string): { assetClass: string; amount: Decimal }[] {
+  const total = after.reduce((s, a) => s.plus(a.value), ZERO);
+  return classes.flatMap((c, i) => {
+    if (c.assetClass === cashClass || c.buyable || c.target <= 0) return [];
+    const short = total.times(c.target).minus(after[i].value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    return short.gte(0.01) ? [{ assetClass: c.assetClass, amount: short }] : [];
+  });
+}
+
 export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): Plan {
   const policy: Policy = {
     ...portfolio.policy,
@@ -98,7 +108,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   warnings.push(...notes, ...execution.warnings);
 
   for (const c of classes) {
-    if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be traded (Tradable = No); the other classes are rebalanced around it`);
+    if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell); the other classes are rebalanced around it`);
   }
   warnings.push(...illiquidWarnings(portfolio, policy));
   for (const a of accounts) {
@@ -106,6 +116,10 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   }
   const after = afterTrades(classes, execution, accounts, cashClass);
   warnings.push(...pushedOutWarnings(classes, after));
+  const unresolved = due ? unresolvedClasses(classes, after, cashClass) : [];
+  for (const u of unresolved) {
+    warnings.push(`${u.assetClass} is ${money(u.amount)} below its target and no account lists a security of it to buy (add one, with Quantity 0, to the account that should hold it)`);
+  }
 
   return {
     asOf: policy.asOf,
@@ -120,6 +134,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     warnings,
     policy,
     cashFlow: cashFlow ? { account: cashFlow.account.name, amount: cashFlow.amount } : null,
+    unresolved,
     optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

@@ -14,8 +14,10 @@ export interface Position {
   sellable: Decimal;
   /** A trade's quantity is a multiple of this; 0 = fractional. */
   lotSize: Decimal;
-  /** Some lot is tradable, so the position may be bought. */
+  /** Some lot is tradable. */
   tradable: boolean;
+  /** Tradable and no row says Do Not Buy: the position may be bought. */
+  buyable: boolean;
   lots: Holding[];
   /** Order of first appearance in Holdings. */
   order: number;
@@ -63,6 +65,7 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
         sellable: new Decimal(0),
         lotSize: h.lotSize,
         tradable: false,
+        buyable: false,
         lots: [],
         order: positions.size,
         value: new Decimal(0),
@@ -74,13 +77,15 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
     // The first lot's quantity is taken as is: most positions hold one lot, and Decimal sums are what cost.
     p.quantity = p.lots.length === 0 ? h.quantity : p.quantity.plus(h.quantity);
     if (h.tradable) {
-      p.sellable = p.sellable.isZero() ? h.quantity : p.sellable.plus(h.quantity);
+      // A lot marked Do Not Sell stays where it is; the position can still be bought.
+      if (!h.doNotSell) p.sellable = p.sellable.isZero() ? h.quantity : p.sellable.plus(h.quantity);
       if (!p.tradable) p.lotSize = h.lotSize;
       p.tradable = true;
     }
     p.lots.push(h);
   }
   for (const p of positions.values()) {
+    p.buyable = p.tradable && !p.lots.some((l) => l.doNotBuy);
     p.value = p.quantity.times(p.price);
     p.sellableValue = p.sellable.eq(p.quantity) ? p.value : p.sellable.times(p.price);
   }

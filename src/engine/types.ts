@@ -89,4 +89,6 @@ export interface Plan {
   /** The contribution (+) or withdrawal (−) planned, and its account; null when none. */
   cashFlow: { account: string; amount: Decimal } | null;
   optimizer: OptimizerReport;
+  /** Classes left under target because no account lists a security of them to buy: the dollars short. */
+  unresolved: { assetClass: string; amount: Decimal }[];
 }

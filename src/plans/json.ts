@@ -45,6 +45,8 @@ export interface PlanJson {
   strategy: string;
   /** The Rebalance To planned with; null for a strategy it does not shape (Cash Flow). */
   rebalanceTo: string | null;
+  /** Classes left under target because no account lists a security of them to buy, and the dollars short. */
+  unresolved: { assetClass: string; amount: string }[];
   /** How the household decision was made (README, "The household optimizer"). */
   optimizer: {
     method: "optimal" | "greedy";
@@ -112,6 +114,7 @@ export function planJson(plan: Plan): PlanJson {
     cashFlow: plan.cashFlow ? { account: plan.cashFlow.account, amount: money(plan.cashFlow.amount) } : null,
     strategy: plan.policy.strategy,
     rebalanceTo: strategyNamed(plan.policy.strategy).usesRebalanceTo ? plan.policy.rebalanceTo : null,
+    unresolved: plan.unresolved.map((u) => ({ assetClass: u.assetClass, amount: money(u.amount) })),
     optimizer: {
       method: plan.optimizer.method,
       status: plan.optimizer.status,

@@ -52,10 +52,10 @@ interface PlanOut {
  * they stay visible (keys are only ever added): top-level `cashFlow` ({ account, amount } or null),
  * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
  * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
- * band and status; `optimizer` (method, status, gap, seconds, objective). Any other key fails.
+ * band and status; `optimizer` (method, status, gap, seconds, objective) and `unresolved`. Any other key fails.
  */
 const ADDED = {
-  plan: ["cashFlow", "optimizer", "rebalanceTo", "strategy"],
+  plan: ["cashFlow", "optimizer", "rebalanceTo", "strategy", "unresolved"],
   trade: ["realizedLongTerm", "realizedShortTerm"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],

@@ -392,3 +392,30 @@ describe("every problem at once", () => {
     ]);
   });
 });
+
+describe("Do Not Buy / Do Not Sell", () => {
+  test("Yes/No per row; anything else is an error naming the cell; ignored on CASH", () => {
+    const holdings = {
+      name: "Holdings",
+      sheet: "Holdings",
+      top: 1,
+      left: 1,
+      values: [
+        ["Symbol", "Asset Class", "Quantity", "Price", "Do Not Buy", "Do Not Sell"],
+        ["VTI", "Stocks", 10, 100, "Yes", "no"],
+        ["BND", "Bonds", 10, 100, null, "YES"],
+        ["CASH", "Cash", 100, 1, "Yes", "Yes"],
+        ["GLD", "Gold", 1, 100, "perhaps", 2],
+      ],
+      numberFormats: [],
+    };
+    const targets = { name: "Targets", sheet: "Targets", top: 1, left: 1, values: [["Asset Class", "Target"], ["Stocks", 0.4], ["Bonds", 0.4], ["Gold", 0.1], ["Cash", 0.1]], numberFormats: [] };
+    const bad = parsePortfolio({ ranges: { holdings, targets }, nameProblems: [] }, { strategies: ["Full"], today: "2026-11-20" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.text)).toEqual(['Holdings!E5: Do Not Buy must be Yes or No (found "perhaps")', "Holdings!F5: Do Not Sell must be Yes or No (found 2)"]);
+    holdings.values.pop();
+    const ok = parsePortfolio({ ranges: { holdings, targets }, nameProblems: [] }, { strategies: ["Full"], today: "2026-11-20" });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.portfolio.holdings.map((h) => [h.symbol, h.doNotBuy, h.doNotSell])).toEqual([["VTI", true, false], ["BND", false, true], ["CASH", false, false]]);
+  });
+});

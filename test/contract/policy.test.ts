@@ -60,6 +60,7 @@ describe("defaults", () => {
       ownerAge: null,
       optimizer: "Optimal",
       solverTimeLimit: 2,
+      maxTurnover: null,
       refs: {},
     });
     for (const field of ["minTrade", "feePerTrade", "feeBps", "cashReserve", "limitOffsetBps", "cashFlow"] as const) expect(shown(policy, field)).toBe("0");
@@ -106,6 +107,8 @@ describe("good values", () => {
     ["Optimizer", "greedy", "optimizer", "Greedy"],
     ["Optimizer", "OPTIMAL", "optimizer", "Optimal"],
     ["Solver Time Limit", 0.5, "solverTimeLimit", 0.5],
+    ["Max Turnover", "10%", "maxTurnover", 0.1],
+    ["Max Turnover", 0, "maxTurnover", 0],
     ["Solver Time Limit", 600, "solverTimeLimit", 600],
     ["Rebalance To", "Halfway", "rebalanceTo", "Halfway"],
     ["Strategy", "tax aware", "strategy", "Tax Aware"],
@@ -177,6 +180,8 @@ describe("bad values", () => {
     ["Limit Offset Bps", -1, "Limit Offset Bps must be basis points from 0 to below 10000 (100%) (found -1)"],
     ["Fractional", "maybe", 'Fractional must be Yes or No (found "maybe")'],
     ["Optimizer", "Best", 'Optimizer must be one of Optimal, Greedy (found "Best")'],
+    ["Max Turnover", -0.1, "Max Turnover must be a percent of the household from 0% to 100%, like 10% (found -0.1)"],
+    ["Max Turnover", "150%", 'Max Turnover must be a percent of the household from 0% to 100%, like 10% (found "150%")'],
     ["Solver Time Limit", 0, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 0)"],
     ["Solver Time Limit", -2, "Solver Time Limit must be a number of seconds above 0, at most 600 (found -2)"],
     ["Solver Time Limit", 601, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 601)"],
@@ -231,12 +236,13 @@ describe("settings", () => {
       "Fractional",
       "Optimizer",
       "Solver Time Limit",
+      "Max Turnover",
     ]);
   });
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover',
     ]);
   });
 

@@ -120,7 +120,7 @@ describe("Full strategy, hand-computed", () => {
     expect(re.weight).toBeCloseTo(0.5, 12);
     expect(re.status).toBe("Locked");
     expect(plan.trades.every((x) => x.symbol !== "HOUSE")).toBe(true);
-    expect(plan.warnings.join(" ")).toMatch(/Real Estate is out of band but nothing in it can be traded/);
+    expect(plan.warnings.join(" ")).toMatch(/Real Estate is out of band but nothing in it can be sold/);
   });
 
   test("an account funds first what no account after it can buy", () => {

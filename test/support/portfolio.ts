@@ -14,6 +14,8 @@ export interface LotSpec {
   tradable?: boolean;
   lotSize?: number | string;
   valuedOn?: string;
+  doNotBuy?: boolean;
+  doNotSell?: boolean;
 }
 
 export function holding(spec: LotSpec, index: number): Holding {
@@ -33,6 +35,8 @@ export function holding(spec: LotSpec, index: number): Holding {
     lotSize: new Decimal(isCash ? 0 : spec.lotSize ?? 1),
     valuedOn: spec.valuedOn ?? null,
     isCash,
+    doNotBuy: spec.doNotBuy ?? false,
+    doNotSell: spec.doNotSell ?? false,
   };
 }
 

@@ -15,7 +15,7 @@
  *      sale there also costs its estimated tax, 15% of the position's unrealised gain ratio).
  *
  * The priorities are lexicographic: each level is solved with the levels above it held at their
- * optimum (to a ten-thousandth of the household's value per million), which is what "a lower term
+ * optimum (to one part in 10⁸ of that level's value), which is what "a lower term
  * never buys a higher one" means with weights taken to the limit. Money never moves between accounts:
  * each account pays for its buys with its own cash and sales.
  *
@@ -49,6 +49,10 @@ export interface HouseholdProblem {
    */
   desired: Decimal[];
   taxAware: boolean;
+  /** The fee in basis points, as a fraction: a sale brings its amount less this share. */
+  feeRate: number;
+  /** Policy Max Turnover: buys, and sells, each at most this share of the household; null = no limit. */
+  maxTurnover: number | null;
   /** Accounts that may only sell (a withdrawal's account under Cash Flow), or only buy; undefined = both. */
   sides?: (account: string) => { buy: boolean; sell: boolean };
 }
@@ -77,17 +81,22 @@ const TAX_ESTIMATE_RATE = 0.15;
 /**
  * The band the program aims for, in dollars. For a class in band before the trades, its band brought in
  * at each edge by one lot of its dearest tradable security (at most a quarter of the band's width), so
- * that rounding the trades to whole lots cannot push it just outside; a class out of band aims for the
- * band itself (its edge is the goal under Band Edge).
+ * that rounding the trades to whole lots cannot push it just outside — but a Target goal (`goal`) inside
+ * the band and within the margin of an edge is let in; a class out of band aims for the band itself (its
+ * edge is the goal under Band Edge).
  */
-function aimBand(p: HouseholdProblem, c: ClassRow, total: number): [number, number] {
+function aimBand(p: HouseholdProblem, c: ClassRow, total: number, goal?: number): [number, number] {
   const low = c.bandLow * total;
   const high = c.bandHigh * total;
   if (c.status !== "In band") return [low, high];
   let lot = 0;
   for (const a of p.accounts) for (const x of a.positions) if (x.assetClass === c.assetClass && x.tradable) lot = Math.max(lot, x.lotSize.times(x.price).toNumber());
   const margin = Math.min((high - low) / 4, lot);
-  return [low > 0 ? low + margin : low, high - margin];
+  const aimedLow = low > 0 ? low + margin : low;
+  const aimedHigh = high - margin;
+  if (goal === undefined) return [aimedLow, aimedHigh];
+  // A goal inside the band but within the margin of an edge is let in; a goal beyond the edge keeps the margin.
+  return [goal >= low ? Math.min(aimedLow, goal) : aimedLow, goal <= high ? Math.max(aimedHigh, goal) : aimedHigh];
 }
 
 /** The class's goal interval in dollars (before scaling), per Rebalance To. */
@@ -121,20 +130,22 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
   let cashChange = 0;
   for (const a of p.accounts) {
     let flow = 0;
+    let budget = 0;
     for (const m of moves.filter((x) => x.account === a.name)) {
       const dollars = m.amount.toNumber();
       net.set(m.assetClass, (net.get(m.assetClass) ?? 0) + dollars);
       flow -= dollars;
+      budget -= dollars > 0 ? dollars : dollars * (1 - p.feeRate);
       turnover += Math.abs(dollars) * tradeCost(p, a, m.assetClass, dollars > 0 ? 1 : -1);
     }
     cashChange += flow;
-    reserveShortfall += Math.max(0, a.reserve.toNumber() - (a.cash.toNumber() + flow));
+    reserveShortfall += Math.max(0, a.reserve.toNumber() - (a.cash.toNumber() + budget));
   }
   let bandViolation = 0;
   let goalDistance = 0;
   p.classes.forEach((c, j) => {
     const value = c.value.toNumber() + (c.assetClass === p.cashClass ? cashChange : net.get(c.assetClass) ?? 0);
-    const [bandLow, bandHigh] = aimBand(p, c, total);
+    const [bandLow, bandHigh] = aimBand(p, c, total, p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
     bandViolation += Math.max(0, value - bandHigh) + Math.max(0, bandLow - value);
     const [low, high] = goal(p, c, p.desired[j], total);
     goalDistance += Math.max(0, value - high) + Math.max(0, low - value);
@@ -152,18 +163,22 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   const cashIndex = p.classes.findIndex((c) => c.assetClass === p.cashClass);
 
   p.accounts.forEach((a, i) => {
-    const flows: Term[] = []; // Σ(s − b): the account's cash change
+    const flows: Term[] = []; // Σ(s − b): the account's change in cash, in market dollars
+    // What the account can spend: a sale brings its amount less the fee in basis points (a buy's dollars
+    // already include its fees: the execution buys what they pay for, at the limit price).
+    const budget: Term[] = [];
     const sides = p.sides?.(a.name) ?? { buy: true, sell: true };
     p.classes.forEach((c, j) => {
       if (j === cashIndex) return;
       const positions = a.positions.filter((x) => x.assetClass === c.assetClass);
-      const buyable = sides.buy && positions.some((x) => x.tradable);
+      const buyable = sides.buy && positions.some((x) => x.buyable);
       const sellable = sides.sell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
       if (buyable) {
         const name = `b_${i}_${j}`;
         columns.push({ name, lower: 0, upper: Infinity });
         net.get(c.assetClass)!.push({ variable: name, coefficient: 1 });
         flows.push({ variable: name, coefficient: -1 });
+        budget.push({ variable: name, coefficient: -1 });
         levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, 1) });
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: 1 });
       }
@@ -172,6 +187,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         columns.push({ name, lower: 0, upper: sellable });
         net.get(c.assetClass)!.push({ variable: name, coefficient: -1 });
         flows.push({ variable: name, coefficient: 1 });
+        budget.push({ variable: name, coefficient: 1 - p.feeRate });
         levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, -1) });
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
       }
@@ -179,19 +195,25 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     const cash = a.cash.toNumber() * scale;
     const reserve = a.reserve.toNumber() * scale;
     // Never below where the account starts when that is below 0 (a withdrawal), nor below 0 otherwise.
-    rows.push({ name: `cash_${i}`, terms: flows, lower: Math.min(cash, 0) - cash, upper: Infinity });
+    rows.push({ name: `cash_${i}`, terms: budget, lower: Math.min(cash, 0) - cash, upper: Infinity });
     const r = `r_${i}`;
     columns.push({ name: r, lower: 0, upper: Infinity });
-    rows.push({ name: `reserve_${i}`, terms: [...flows, { variable: r, coefficient: 1 }], lower: reserve - cash, upper: Infinity });
+    rows.push({ name: `reserve_${i}`, terms: [...budget, { variable: r, coefficient: 1 }], lower: reserve - cash, upper: Infinity });
     levels.reserveShortfall.push({ variable: r, coefficient: 1 });
     if (cashIndex >= 0) for (const t of flows) net.get(p.cashClass)!.push({ variable: t.variable, coefficient: t.coefficient });
   });
+
+  if (p.maxTurnover !== null) {
+    const cap = p.maxTurnover * SCALE_UNITS;
+    const side = (sign: 1 | -1) => trades.filter((t) => t.sign === sign).map((t) => ({ variable: t.name, coefficient: 1 }));
+    rows.push({ name: "turnover_buys", terms: side(1), lower: -Infinity, upper: cap }, { name: "turnover_sells", terms: side(-1), lower: -Infinity, upper: cap });
+  }
 
   p.classes.forEach((c, j) => {
     const change = net.get(c.assetClass)!;
     const value = c.value.toNumber() * scale;
     const [goalLow, goalHigh] = goal(p, c, p.desired[j], p.total.toNumber());
-    const [bandLow, bandHigh] = aimBand(p, c, p.total.toNumber());
+    const [bandLow, bandHigh] = aimBand(p, c, p.total.toNumber(), p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
     const limits: [string, number, number, (typeof LEVELS)[number]][] = [
       ["band", bandLow * scale, bandHigh * scale, "bandViolation"],
       ["goal", goalLow * scale, goalHigh * scale, "goalDistance"],
@@ -242,10 +264,11 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     if (solution.status !== "Optimal") return { failed: `the solver ended with "${solution.status}"`, seconds: (clock() - started) / 1000 };
     values = solution.values;
     const best = valueOf(levels[level], values);
-    objective[level] = best / scale;
     // Hold this level at its optimum while the next ones are solved.
-    rows.push({ name: `keep_${level}`, terms: levels[level], lower: -Infinity, upper: best + Math.max(1e-6 * Math.abs(best), 1e-4) });
+    rows.push({ name: `keep_${level}`, terms: levels[level], lower: -Infinity, upper: best + Math.max(1e-8 * Math.abs(best), 1e-5) });
   }
+  // Each level as the final solution has it (the later levels may use the small slack each level is held to).
+  for (const level of LEVELS) objective[level] = valueOf(levels[level], values) / scale;
   const moves: ClassMove[] = [];
   for (const t of trades) {
     const dollars = new Decimal((values.get(t.name) ?? 0) / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

@@ -5,6 +5,7 @@
 import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
 import { Policy } from "../../contract/portfolio";
+import { money, percent } from "../../display";
 import { ClassMove, allocateMoves } from "../allocate";
 import { HouseholdProblem, evaluateMoves, solveHousehold } from "../optimizer/household";
 import { activeSolver, now } from "../optimizer/solver";
@@ -50,9 +51,28 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => name === withdrawalAccount;
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware }, policy, greedy);
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover }, policy, greedy);
   const execution = executeMoves(afterFlow, decided.moves, policy, { taxAware, restoreReserve: mustRaise });
   return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report };
+}
+
+/** The greedy pass's moves scaled down, buys and sells alike, so that neither side trades more than Max Turnover. */
+function withinTurnover(moves: ClassMove[], total: Decimal, maxTurnover: number | null): ClassMove[] {
+  if (maxTurnover === null) return moves;
+  const cap = total.times(maxTurnover);
+  const side = (buy: boolean) => moves.filter((m) => m.amount.gt(0) === buy).reduce((s, m) => s.plus(m.amount.abs()), ZERO);
+  const most = Decimal.max(side(true), side(false));
+  if (most.lte(cap)) return moves;
+  const factor = cap.div(most);
+  return moves.map((m) => ({ ...m, amount: m.amount.times(factor).toDecimalPlaces(2, Decimal.ROUND_DOWN) })).filter((m) => !m.amount.isZero());
+}
+
+/** A note when Max Turnover holds the plan back (a side trades up to the cap). */
+function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | null): string[] {
+  if (maxTurnover === null) return [];
+  const cap = total.times(maxTurnover);
+  const side = (buy: boolean) => moves.filter((m) => m.amount.gt(0) === buy).reduce((s, m) => s.plus(m.amount.abs()), ZERO);
+  return Decimal.max(side(true), side(false)).gte(cap.minus(1)) ? [`Max Turnover (${percent(maxTurnover)} of the household, ${money(cap)} one way) limits the trades`] : [];
 }
 
 /**
@@ -63,15 +83,18 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
 export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[] } {
   // The greedy pass's moves, with their objective levels (as the program would score them).
   const greedyDecision = (seconds: number, warnings: string[]) => {
-    const moves = greedy();
+    const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover);
     return { moves, report: { method: "greedy" as const, status: "Greedy", gap: null, seconds, objective: evaluateMoves(problem, moves) }, warnings };
   };
-  if (policy.optimizer === "Greedy") return greedyDecision(0, []);
+  if (policy.optimizer === "Greedy") {
+    const decided = greedyDecision(0, []);
+    return { ...decided, warnings: turnoverNote(decided.moves, problem.total, policy.maxTurnover) };
+  }
   const solver = activeSolver();
   if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: [] };
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: turnoverNote(solved.moves, problem.total, policy.maxTurnover) };
 }
 
 /** Places only the cash flow: a contribution only buys, a withdrawal only sells, in the flow's account. */

@@ -141,3 +141,65 @@ describe("the plan says how the household was decided, and never falls back sile
     expect(plan.optimizer).toEqual({ method: "optimal", status: "Not run", gap: null, seconds: 0, objective: null });
   });
 });
+
+describe("Do Not Buy and Do Not Sell", () => {
+  // Stocks 70,000 of 100,000 (target 50%, over), Bonds 30,000 (target 50%, under). The big VTI lot is kept for the
+  // client (Do Not Sell), so stocks come from the other lot; BND may not be bought (Do Not Buy), so bonds are bought
+  // through AGG, the other bond fund the account lists.
+  const lots: LotSpec[] = [
+    { symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100, doNotSell: true },
+    { symbol: "VTI", assetClass: "Stocks", quantity: 200, price: 100 },
+    { symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100, doNotBuy: true },
+    { symbol: "AGG", assetClass: "Bonds", quantity: 0, price: 50 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.5 });
+
+  test.each(["Optimal", "Greedy"] as const)("%s: the kept lot is not sold, the restricted fund not bought", (optimizer) => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ optimizer }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 200 VTI", "IRA buy 400 AGG"]);
+    expect(after(plan)).toMatchObject({ Stocks: ["50000.00", "In band"], Bonds: ["50000.00", "In band"] });
+  });
+
+  test("a class whose every lot is Do Not Sell is locked: the others are rebalanced around it", () => {
+    const kept = lots.map((l) => (l.symbol === "VTI" ? { ...l, doNotSell: true } : l));
+    const plan = planJson(planRebalance(portfolio(kept, t)));
+    expect(plan.classes.find((c) => c.assetClass === "Stocks")!.status).toBe("Locked");
+    expect(plan.trades.filter((x) => x.symbol === "VTI")).toEqual([]);
+    expect(plan.warnings).toContain("Stocks is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell); the other classes are rebalanced around it");
+  });
+});
+
+describe("Max Turnover", () => {
+  // Stocks 60,000 and Bonds 40,000 (targets 50/50): to target is 10,000 each way; Max Turnover 5% allows 5,000.
+  const lots: LotSpec[] = [
+    { symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100 },
+    { symbol: "BND", assetClass: "Bonds", quantity: 400, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.5 });
+
+  test.each(["Optimal", "Greedy"] as const)("%s: at most 5,000 bought and 5,000 sold, and a note says the limit held the plan back", (optimizer) => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ optimizer, maxTurnover: 0.05 }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 50 VTI", "IRA buy 50 BND"]);
+    expect(plan.warnings).toContain("Max Turnover (5.00% of the household, $5,000.00 one way) limits the trades");
+  });
+
+  test("a limit that does not bind changes nothing and says nothing", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ maxTurnover: 0.5 }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 100 VTI", "IRA buy 100 BND"]);
+    expect(plan.warnings.filter((w) => w.startsWith("Max Turnover"))).toEqual([]);
+  });
+});
+
+describe("what cannot be done is reported", () => {
+  test("a class no account lists a security of: its shortfall as `unresolved`, and a warning", () => {
+    const lots: LotSpec[] = [
+      { symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100 },
+      { symbol: "BND", assetClass: "Bonds", quantity: 400, price: 100 },
+    ];
+    // Gold's 10% target is 10,000 of 100,000; nothing can buy gold, so Stocks and Bonds share the rest, 45,000 each.
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.45, Bonds: 0.45, Gold: 0.1 }))));
+    expect(plan.unresolved).toEqual([{ assetClass: "Gold", amount: "10000.00" }]);
+    expect(plan.warnings).toContain("Gold is $10,000.00 below its target and no account lists a security of it to buy (add one, with Quantity 0, to the account that should hold it)");
+    expect(after(plan)).toMatchObject({ Stocks: ["50000.00", "In band"], Bonds: ["50000.00", "In band"] });
+  });
+});
