@@ -59,7 +59,7 @@ const EMPTY_SHEETS_FROM_BYTES = 1024 * 1024;
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
 /** Sheet name → its part's path in the zip ("xl/worksheets/sheet3.xml"), from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip, xml: string): Promise<Map<string, string>> {
+export async function sheetParts(zip: JSZip, xml: string): Promise<Map<string, string>> {
   const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   const targets = new Map([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
   const parts = new Map<string, string>();

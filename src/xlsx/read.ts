@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { Area, parseArea, parseRect, rangeAddress } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
-import { FileName, loadWithoutNames } from "./names";
+import { FileName, loadWithoutNames, sheetParts } from "./names";
 
 interface RawName {
   name: string;
@@ -31,13 +31,7 @@ async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string
   if (!file) return { names: [], sheets: [], parts: new Map() };
   const xml = await file.async("string");
   const sheets = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
-  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const parts = new Map<string, string>();
-  for (const m of xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]+)"/g)) {
-    const target = targets.get(m[2]);
-    if (target) parts.set(decodeXml(m[1]), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
+  const parts = await sheetParts(zip, xml);
   const names: RawName[] = [];
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const attrs = m[1];
