@@ -59,7 +59,7 @@ const num = (x: number) => {
 function expression(terms: Term[]): string {
   const merged = new Map<string, number>();
   for (const t of terms) merged.set(t.variable, (merged.get(t.variable) ?? 0) + t.coefficient);
-  const parts = [...merged].filter(([, c]) => c !== 0).map(([v, c], i) => `${c < 0 ? "-" : i === 0 ? "" : "+"} ${num(Math.abs(c))} ${v}`);
+  const parts = [...merged].filter(([, c]) => c !== 0).map(([v, c], i) => `${c < 0 ? "- " : i === 0 ? "" : "+ "}${num(Math.abs(c))} ${v}`);
   return parts.length ? parts.join(" ") : "0 x_zero";
 }
 
