@@ -1,6 +1,6 @@
 /**
  * Optimizer rows for bench/run.js (`node bench/optimizer.js` prints them alone): households of 50,
- * 500 and 5,000 holdings over 3 accounts and 8 classes, each class listed in only some accounts,
+ * 500 and 5,000 holdings over 3 accounts and 8 classes, each class listed in about a third of the accounts,
  * fractional shares and no fees — the optimal plan (HiGHS) and the greedy pass side by side: time,
  * misplacement after the trades (Σ |value − target × total| ÷ total) and trade count.
  *
@@ -29,7 +29,8 @@ function lib(root, rel) {
 /** A household snapshot of `n` Holdings rows: which classes an account lists is drawn at random (seeded). */
 function household(rng, n) {
   const r = rng(20261201 + n);
-  const listed = ACCOUNTS.map(() => CLASSES.slice(0, -1).map(() => r() < 0.55));
+  // Sparse listings (each class in about a third of the accounts), as in the households where the greedy pass falls short.
+  const listed = ACCOUNTS.map(() => CLASSES.slice(0, -1).map(() => r() < 0.35));
   // Every class is listed somewhere.
   CLASSES.slice(0, -1).forEach((_, k) => { if (!listed.some((l) => l[k])) listed[k % ACCOUNTS.length][k] = true; });
   const rows = [["Account", "Symbol", "Asset Class", "Quantity", "Price", "Tradable", "Lot Size"]];
@@ -38,11 +39,11 @@ function household(rng, n) {
   for (let p = 0; rows.length - 1 < n - ACCOUNTS.length; p++) {
     const [account, assetClass, k] = slots[p % slots.length];
     const price = Math.round((20 + r() * 300) * 100) / 100;
-    // Skewed: the first classes overweight, the last ones under.
-    const value = (2000 + r() * 20000) * (k < 3 ? 2 : 0.5);
+    // Skewed: the first classes overweight, the last ones under; most of the money in the first account.
+    const value = (2000 + r() * 20000) * (k < 3 ? 2 : 0.5) * (account === ACCOUNTS[0] ? 3 : 1);
     rows.push([account, `S${k}_${p}`, assetClass, Math.round((value / price) * 1e4) / 1e4, price, "Yes", 0]);
   }
-  for (const a of ACCOUNTS) rows.push([a, "CASH", "Cash", Math.round(r() * 20000), 1, null, null]);
+  for (const a of ACCOUNTS) rows.push([a, "CASH", "Cash", a === ACCOUNTS[0] ? 0 : Math.round(r() * 5000), 1, null, null]);
   const range = (name, values) => ({ name, sheet: name, top: 1, left: 1, values, numberFormats: [] });
   return {
     ranges: {
