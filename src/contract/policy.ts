@@ -65,6 +65,17 @@ function band(set: (p: Policy, value: number | null) => void): Apply {
   };
 }
 
+/** A tax rate: a percent from 0% to 100% (blank keeps it unset). */
+function taxRate(set: (p: Policy, rate: number) => void): Apply {
+  return (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readPercent(v);
+    if (!n.ok || n.value < 0 || n.value > 1) return `must be a percent from 0% to 100%, like 24% (found ${describe(v)})`;
+    set(p, n.value);
+    return null;
+  };
+}
+
 /** Settings this version understands, with how each is read (Strategy's choices come from the engine). */
 const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
   "As Of": date((p, d) => (p.asOf = d ?? p.asOf), true),
@@ -131,6 +142,8 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     p.maxTurnover = n.value;
     return null;
   },
+  "Short Term Tax Rate": taxRate((p, r) => (p.shortTermTaxRate = r)),
+  "Long Term Tax Rate": taxRate((p, r) => (p.longTermTaxRate = r)),
 });
 
 export const KNOWN_SETTINGS = Object.keys(settings([""]));
@@ -170,6 +183,8 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     optimizer: "Optimal",
     solverTimeLimit: DEFAULT_SOLVER_TIME_LIMIT,
     maxTurnover: null,
+    shortTermTaxRate: null,
+    longTermTaxRate: null,
     refs: {},
   };
 }

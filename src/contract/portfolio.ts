@@ -98,6 +98,9 @@ export interface Policy {
   solverTimeLimit: number;
   /** The most of the household's value traded one way (buys, and sells, each at most this share); null = no limit. */
   maxTurnover: number | null;
+  /** Tax rates on realised short- and long-term gains in taxable accounts, as fractions; null = not set. */
+  shortTermTaxRate: number | null;
+  longTermTaxRate: number | null;
   /** Where each setting was read from (setting name → its Value cell), for messages. */
   refs: Partial<Record<string, CellRef>>;
 }

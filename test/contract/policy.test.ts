@@ -61,6 +61,8 @@ describe("defaults", () => {
       optimizer: "Optimal",
       solverTimeLimit: 2,
       maxTurnover: null,
+      shortTermTaxRate: null,
+      longTermTaxRate: null,
       refs: {},
     });
     for (const field of ["minTrade", "feePerTrade", "feeBps", "cashReserve", "limitOffsetBps", "cashFlow"] as const) expect(shown(policy, field)).toBe("0");
@@ -109,6 +111,8 @@ describe("good values", () => {
     ["Solver Time Limit", 0.5, "solverTimeLimit", 0.5],
     ["Max Turnover", "10%", "maxTurnover", 0.1],
     ["Max Turnover", 0, "maxTurnover", 0],
+    ["Short Term Tax Rate", "37%", "shortTermTaxRate", 0.37],
+    ["Long Term Tax Rate", 0.15, "longTermTaxRate", 0.15],
     ["Solver Time Limit", 600, "solverTimeLimit", 600],
     ["Rebalance To", "Halfway", "rebalanceTo", "Halfway"],
     ["Strategy", "tax aware", "strategy", "Tax Aware"],
@@ -182,6 +186,8 @@ describe("bad values", () => {
     ["Optimizer", "Best", 'Optimizer must be one of Optimal, Greedy (found "Best")'],
     ["Max Turnover", -0.1, "Max Turnover must be a percent of the household from 0% to 100%, like 10% (found -0.1)"],
     ["Max Turnover", "150%", 'Max Turnover must be a percent of the household from 0% to 100%, like 10% (found "150%")'],
+    ["Short Term Tax Rate", -0.1, "Short Term Tax Rate must be a percent from 0% to 100%, like 24% (found -0.1)"],
+    ["Long Term Tax Rate", "120%", 'Long Term Tax Rate must be a percent from 0% to 100%, like 24% (found "120%")'],
     ["Solver Time Limit", 0, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 0)"],
     ["Solver Time Limit", -2, "Solver Time Limit must be a number of seconds above 0, at most 600 (found -2)"],
     ["Solver Time Limit", 601, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 601)"],
@@ -237,12 +243,14 @@ describe("settings", () => {
       "Optimizer",
       "Solver Time Limit",
       "Max Turnover",
+      "Short Term Tax Rate",
+      "Long Term Tax Rate",
     ]);
   });
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate',
     ]);
   });
 

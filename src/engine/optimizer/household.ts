@@ -11,8 +11,9 @@
  *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
  *      inside the band for the others),
  *   3. as few dollars as possible are traded; a trade in a taxable account costs a tenth of a cent
- *      per dollar more, so that between equal plans the tax-advantaged accounts trade (Tax Aware: a
- *      sale there also costs its estimated tax, 15% of the position's unrealised gain ratio).
+ *      per dollar more, so that between equal plans the tax-advantaged accounts trade, and a sale there
+ *      also costs its estimated tax, at Policy Short / Long Term Tax Rate (Tax Aware: 35% and 15%
+ *      unless the Policy sets them; the other strategies count tax only when the rates are set).
  *
  * The priorities are lexicographic: each level is solved with the levels above it held at their
  * optimum (to one part in 10⁸ of that level's value), which is what "a lower term
@@ -30,7 +31,7 @@
 import Decimal from "decimal.js";
 import { RebalanceTo } from "../../contract/portfolio";
 import { ClassMove } from "../allocate";
-import { gainRatio } from "../lots";
+import { isLongTerm } from "../lots";
 import { Account } from "../positions";
 import { ClassRow } from "../types";
 import { LinearProgram, Row, Solver, Term } from "./program";
@@ -53,6 +54,8 @@ export interface HouseholdProblem {
   feeRate: number;
   /** Policy Max Turnover: buys, and sells, each at most this share of the household; null = no limit. */
   maxTurnover: number | null;
+  /** The tax on realised gains in taxable accounts, counted as a cost of selling there; null = not counted. */
+  taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
   /** Accounts that may only sell (a withdrawal's account under Cash Flow), or only buy; undefined = both. */
   sides?: (account: string) => { buy: boolean; sell: boolean };
 }
@@ -73,10 +76,25 @@ export interface HouseholdSolution {
 
 const SCALE_UNITS = 1_000_000;
 const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
-/** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (Tax Aware). */
+/** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (the tie-break). */
 const TAXABLE_SURCHARGE = 0.001;
-/** The tax estimate on a taxable sale: this rate times the position's unrealised gain ratio. */
-const TAX_ESTIMATE_RATE = 0.15;
+
+/**
+ * The estimated tax per dollar sold of a position in a taxable account: its sellable lots' unrealised
+ * gains (losses count as 0; a lot without a Cost Basis as no gain) at the short- or long-term rate, over
+ * their value — an estimate until the lots are variables of the program.
+ */
+function taxPerDollar(x: Account["positions"][number], rates: NonNullable<HouseholdProblem["taxRates"]>): number {
+  let value = 0;
+  let tax = 0;
+  for (const l of x.lots) {
+    if (!l.tradable || l.doNotSell || l.quantity.isZero()) continue;
+    const v = l.quantity.times(x.price).toNumber();
+    value += v;
+    if (l.costBasis !== null) tax += Math.max(0, v - l.costBasis.toNumber()) * (isLongTerm(l, rates.asOf) ? rates.longTerm : rates.shortTerm);
+  }
+  return value > 0 ? tax / value : 0;
+}
 
 /**
  * The band the program aims for, in dollars. For a class in band before the trades, its band brought in
@@ -113,9 +131,10 @@ function goal(p: HouseholdProblem, c: ClassRow, desired: Decimal, total: number)
 /** The cost per dollar of a trade at level 3 (the same weights the program minimises). */
 function tradeCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
   const surcharge = a.taxable ? TAXABLE_SURCHARGE : 0;
-  if (side === 1 || !(p.taxAware && a.taxable)) return 1 + surcharge;
-  const gains = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => gainRatio(x.lots, x.price) ?? 0);
-  return 1 + surcharge + TAX_ESTIMATE_RATE * Math.max(0, Math.min(...gains));
+  if (side === 1 || !a.taxable || p.taxRates === null) return 1 + surcharge;
+  // The class is sold from its cheapest position to sell first.
+  const taxes = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => taxPerDollar(x, p.taxRates!));
+  return 1 + surcharge + (taxes.length ? Math.min(...taxes) : 0);
 }
 
 /**

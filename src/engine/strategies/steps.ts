@@ -51,9 +51,20 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => name === withdrawalAccount;
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover }, policy, greedy);
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware) }, policy, greedy);
   const execution = executeMoves(afterFlow, decided.moves, policy, { taxAware, restoreReserve: mustRaise });
   return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report };
+}
+
+/** Tax Aware's default rates on realised gains, when the Policy sets none. */
+export const TAX_AWARE_RATES = { shortTerm: 0.35, longTerm: 0.15 } as const;
+
+/** The tax rates the optimizer counts: the Policy's; under Tax Aware the defaults fill what it leaves unset; otherwise only when set. */
+function taxRates(policy: Policy, taxAware: boolean): HouseholdProblem["taxRates"] {
+  const short = policy.shortTermTaxRate ?? (taxAware ? TAX_AWARE_RATES.shortTerm : null);
+  const long = policy.longTermTaxRate ?? (taxAware ? TAX_AWARE_RATES.longTerm : null);
+  if (short === null && long === null) return null;
+  return { shortTerm: short ?? long!, longTerm: long ?? short!, asOf: policy.asOf };
 }
 
 /** The greedy pass's moves scaled down, buys and sells alike, so that neither side trades more than Max Turnover. */

@@ -5,7 +5,7 @@
 import { planRebalance } from "../../../src/engine/plan";
 import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
 import { planJson } from "../../../src/plans/json";
-import { LotSpec, policy, portfolio, targets } from "../../support/portfolio";
+import { LotSpec, accounts, policy, portfolio, targets } from "../../support/portfolio";
 
 const line = (t: { account: string; side: string; quantity: string; symbol: string }) => `${t.account} ${t.side} ${t.quantity} ${t.symbol}`;
 const after = (plan: ReturnType<typeof planJson>) => Object.fromEntries(plan.after.classes.map((c) => [c.assetClass, [c.value, c.status]]));
@@ -201,5 +201,34 @@ describe("what cannot be done is reported", () => {
     expect(plan.unresolved).toEqual([{ assetClass: "Gold", amount: "10000.00" }]);
     expect(plan.warnings).toContain("Gold is $10,000.00 below its target and no account lists a security of it to buy (add one, with Quantity 0, to the account that should hold it)");
     expect(after(plan)).toMatchObject({ Stocks: ["50000.00", "In band"], Bonds: ["50000.00", "In band"] });
+  });
+});
+
+describe("tax on realised gains as a cost (taxable accounts)", () => {
+  // Two taxable accounts can each sell 10,000 of stocks and buy 10,000 of bonds. T1's stocks cost 2,000 (a big
+  // long-term gain), T2's cost what they are worth (no gain): with tax counted, T2 sells.
+  const lots: LotSpec[] = [
+    { account: "T1", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100, costBasis: 2000, acquired: "2015-01-02" },
+    { account: "T1", symbol: "BND", assetClass: "Bonds", quantity: 100, price: 100 },
+    { account: "T2", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100, costBasis: 30000, acquired: "2015-01-02" },
+    { account: "T2", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.5 });
+  const acc = accounts({ T1: "Taxable", T2: "Taxable" });
+
+  test.each([
+    ["Full with both rates set", policy({ shortTermTaxRate: 0.37, longTermTaxRate: 0.2 })],
+    ["Full with only the long-term rate set (used for both terms)", policy({ longTermTaxRate: 0.2 })],
+    ["Tax Aware with its default rates (35% / 15%)", policy({ strategy: "Tax Aware" })],
+  ])("%s: the account with no gain sells", (_name, p) => {
+    const plan = planJson(planRebalance(portfolio(lots, t, p, acc)));
+    expect(plan.trades.map(line)).toEqual(["T2 sell 100 VTI", "T2 buy 100 BND"]);
+    expect(plan.trades[0].realizedLongTerm).toBe("0.00");
+  });
+
+  test("Full without rates counts no tax: both accounts are equally good to it (here T1 sells, realising the gain)", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy(), acc)));
+    expect(plan.trades.map(line)).toEqual(["T1 sell 100 VTI", "T1 buy 100 BND"]);
+    expect(Number(plan.trades[0].realizedLongTerm)).toBeGreaterThan(0);
   });
 });
