@@ -24,16 +24,16 @@ export function highsSolver(highs: Highs): Solver {
 let loading: Promise<Solver> | null = null;
 
 /**
- * Loads HiGHS (once) and makes it the engine's solver. `wasmUrl`: where highs.wasm is served, when
- * not where the package finds it (in Node, beside its loader; in the pane, webpack emits it as an asset
- * of the add-in's own origin and points the loader at it, in a chunk loaded with the first plan).
+ * Loads HiGHS (once) and makes it the engine's solver. The package finds highs.wasm itself: in Node
+ * beside its loader; in the pane webpack emits it as an asset of the add-in's own origin and points the
+ * loader at it, in a chunk loaded with the first plan.
  */
-export function loadSolver(wasmUrl?: string): Promise<Solver> {
+export function loadSolver(): Promise<Solver> {
   if (!loading) {
     // Imported when first needed: the pane's first screen does not carry the solver's code.
     loading = import("highs").then(async (module) => {
       const load = ((module as unknown as { default?: typeof loadHighs }).default ?? (module as unknown as typeof loadHighs)) as typeof loadHighs;
-      const highs = await load(wasmUrl ? { locateFile: (file: string) => (file.endsWith(".wasm") ? wasmUrl : file) } : {});
+      const highs = await load();
       const solver = highsSolver(highs);
       useSolver(solver);
       return solver;

@@ -29,11 +29,13 @@ const kept = new WeakMap<ExcelJS.Workbook, Kept>();
 
 const DEFINED_NAMES = /<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/;
 
-function decode(s: string): string {
+/** XML text with its five entities decoded. */
+export function decode(s: string): string {
   return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 }
 
-const sheetNamesOf = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decode(m[1]));
+/** The sheet names of xl/workbook.xml, in tab order. */
+export const sheetNamesOf = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decode(m[1]));
 
 /** A defined name of the file, as the loader found it. */
 export interface FileName {

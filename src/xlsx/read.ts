@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { Area, parseArea, parseRect, rangeAddress } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
-import { FileName, loadWithoutNames, sheetParts } from "./names";
+import { FileName, decode, loadWithoutNames, sheetNamesOf, sheetParts } from "./names";
 
 interface RawName {
   name: string;
@@ -16,21 +16,12 @@ interface RawName {
   text: string;
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 /** Defined names, sheet order and each sheet's XML part, straight from xl/workbook.xml and its relationships. */
 async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string[]; parts: Map<string, string> }> {
   const file = zip.file("xl/workbook.xml");
   if (!file) return { names: [], sheets: [], parts: new Map() };
   const xml = await file.async("string");
-  const sheets = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
+  const sheets = sheetNamesOf(xml);
   const parts = await sheetParts(zip, xml);
   const names: RawName[] = [];
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
@@ -38,7 +29,7 @@ async function readNames(zip: JSZip): Promise<{ names: RawName[]; sheets: string
     const name = /\bname="([^"]*)"/.exec(attrs);
     const local = /\blocalSheetId="(\d+)"/.exec(attrs);
     if (!name) continue;
-    names.push({ name: decodeXml(name[1]), localSheetId: local ? Number(local[1]) : null, text: decodeXml(m[2]) });
+    names.push({ name: decode(name[1]), localSheetId: local ? Number(local[1]) : null, text: decode(m[2]) });
   }
   return { names, sheets, parts };
 }

@@ -56,8 +56,6 @@ export interface HouseholdProblem {
   maxTurnover: number | null;
   /** The tax on realised gains in taxable accounts, counted as a cost of selling there; null = not counted. */
   taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
-  /** Accounts that may only sell (a withdrawal's account under Cash Flow), or only buy; undefined = both. */
-  sides?: (account: string) => { buy: boolean; sell: boolean };
 }
 
 /** Each objective level, in dollars. */
@@ -186,12 +184,11 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     // What the account can spend: a sale brings its amount less the fee in basis points (a buy's dollars
     // already include its fees: the execution buys what they pay for, at the limit price).
     const budget: Term[] = [];
-    const sides = p.sides?.(a.name) ?? { buy: true, sell: true };
     p.classes.forEach((c, j) => {
       if (j === cashIndex) return;
       const positions = a.positions.filter((x) => x.assetClass === c.assetClass);
-      const buyable = sides.buy && positions.some((x) => x.buyable);
-      const sellable = sides.sell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
+      const buyable = positions.some((x) => x.buyable);
+      const sellable = positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale;
       if (buyable) {
         const name = `b_${i}_${j}`;
         columns.push({ name, lower: 0, upper: Infinity });

@@ -67,12 +67,17 @@ function taxRates(policy: Policy, taxAware: boolean): HouseholdProblem["taxRates
   return { shortTerm: short ?? long!, longTerm: long ?? short!, asOf: policy.asOf };
 }
 
+/** The larger of the dollars bought and the dollars sold: what Max Turnover bounds. */
+function oneWay(moves: ClassMove[]): Decimal {
+  const side = (buy: boolean) => moves.filter((m) => m.amount.gt(0) === buy).reduce((s, m) => s.plus(m.amount.abs()), ZERO);
+  return Decimal.max(side(true), side(false));
+}
+
 /** The greedy pass's moves scaled down, buys and sells alike, so that neither side trades more than Max Turnover. */
 function withinTurnover(moves: ClassMove[], total: Decimal, maxTurnover: number | null): ClassMove[] {
   if (maxTurnover === null) return moves;
   const cap = total.times(maxTurnover);
-  const side = (buy: boolean) => moves.filter((m) => m.amount.gt(0) === buy).reduce((s, m) => s.plus(m.amount.abs()), ZERO);
-  const most = Decimal.max(side(true), side(false));
+  const most = oneWay(moves);
   if (most.lte(cap)) return moves;
   const factor = cap.div(most);
   return moves.map((m) => ({ ...m, amount: m.amount.times(factor).toDecimalPlaces(2, Decimal.ROUND_DOWN) })).filter((m) => !m.amount.isZero());
@@ -82,8 +87,7 @@ function withinTurnover(moves: ClassMove[], total: Decimal, maxTurnover: number 
 function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | null): string[] {
   if (maxTurnover === null) return [];
   const cap = total.times(maxTurnover);
-  const side = (buy: boolean) => moves.filter((m) => m.amount.gt(0) === buy).reduce((s, m) => s.plus(m.amount.abs()), ZERO);
-  return Decimal.max(side(true), side(false)).gte(cap.minus(1)) ? [`Max Turnover (${percent(maxTurnover)} of the household, ${money(cap)} one way) limits the trades`] : [];
+  return oneWay(moves).gte(cap.minus(1)) ? [`Max Turnover (${percent(maxTurnover)} of the household, ${money(cap)} one way) limits the trades`] : [];
 }
 
 /**
