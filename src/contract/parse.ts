@@ -6,6 +6,7 @@ import { readPolicy } from "./policy";
 import { readTargets } from "./targets";
 import { readHoldings } from "./holdings";
 import { readAccounts } from "./accounts";
+import { readLocation } from "./location";
 import { crossCheck } from "./cross-checks";
 import { StrategyChoices } from "./vocabulary";
 
@@ -46,6 +47,7 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
     ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors, system)
     : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>(), at: null };
   const accounts = readAccounts(snapshot.ranges["accounts"], errors);
+  const location = readLocation(snapshot.ranges["location"], targetsUsable ? listed : null, errors);
   const cellErrors = [...errors];
   const policyFailed = (setting: string) => {
     const ref = policy.refs[setting];
@@ -53,5 +55,5 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   };
   crossCheck({ holdings, accounts, policy, policyFailed }, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows } };
+  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows, location } };
 }

@@ -60,6 +60,13 @@ export interface AccountRow {
   ref: CellRef;
 }
 
+/** A row of the Location range: a class and an account type preferred for it. */
+export interface LocationRow {
+  assetClass: string;
+  preferred: AccountType;
+  ref: CellRef;
+}
+
 export interface Policy {
   /** ISO date. */
   asOf: string;
@@ -115,6 +122,8 @@ export interface Portfolio {
   policy: Policy;
   /** Rows of the Accounts range; empty when the workbook has none. */
   accounts: AccountRow[];
+  /** Rows of the Location range; empty when the workbook has none. */
+  location: LocationRow[];
 }
 
 export const CASH_SYMBOL = "CASH";

@@ -1,6 +1,6 @@
 /** Builds Portfolio objects directly (no workbook) for engine tests. */
 import Decimal from "decimal.js";
-import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, Holding, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
+import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, Holding, LocationRow, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
 import { defaultPolicy } from "../../src/contract/policy";
 
 export interface LotSpec {
@@ -73,8 +73,8 @@ export function policy(overrides: PolicyOverrides = {}): Policy {
   };
 }
 
-export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = []): Portfolio {
-  return { holdings: lots.map(holding), targets: t, policy: p, accounts };
+export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = [], location: LocationRow[] = []): Portfolio {
+  return { holdings: lots.map(holding), targets: t, policy: p, accounts, location };
 }
 
 /** Accounts rows: name → type (and optional reserve). */

@@ -11,8 +11,9 @@
  *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
  *      inside the band for the others),
  *   3. as few dollars as possible are traded; a trade in a taxable account costs a tenth of a cent
- *      per dollar more, so that between equal plans the tax-advantaged accounts trade, and a sale there
- *      also costs its estimated tax, at Policy Short / Long Term Tax Rate (Tax Aware: 35% and 15%
+ *      per dollar more, so that between equal plans the tax-advantaged accounts trade; a buy in an
+ *      account of a type the Location range does not prefer for the class costs a fifth of a cent more;
+ *      a sale in a taxable account also costs its estimated tax, at Policy Short / Long Term Tax Rate (Tax Aware: 35% and 15%
  *      unless the Policy sets them; the other strategies count tax only when the rates are set).
  *
  * The priorities are lexicographic: each level is solved with the levels above it held at their
@@ -29,7 +30,7 @@
  * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's.
  */
 import Decimal from "decimal.js";
-import { RebalanceTo } from "../../contract/portfolio";
+import { AccountType, RebalanceTo } from "../../contract/portfolio";
 import { ClassMove } from "../allocate";
 import { isLongTerm } from "../lots";
 import { Account } from "../positions";
@@ -56,6 +57,8 @@ export interface HouseholdProblem {
   maxTurnover: number | null;
   /** The tax on realised gains in taxable accounts, counted as a cost of selling there; null = not counted. */
   taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
+  /** The Location range: asset class → the account types preferred for it (a class not in it has no preference). */
+  location?: Map<string, AccountType[]>;
 }
 
 /** Each objective level, in dollars. */
@@ -76,6 +79,12 @@ const SCALE_UNITS = 1_000_000;
 const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
 /** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (the tie-break). */
 const TAXABLE_SURCHARGE = 0.001;
+/**
+ * A dollar bought in an account of a type the Location range does not prefer for the class costs this much
+ * more (20 bps): it outweighs the taxable tie-break, so a preference for a Taxable account holds, and gives
+ * way to any estimated tax, band or goal dollar.
+ */
+export const LOCATION_PENALTY = 0.002;
 
 /**
  * The estimated tax per dollar sold of a position in a taxable account: its sellable lots' unrealised
@@ -129,7 +138,9 @@ function goal(p: HouseholdProblem, c: ClassRow, desired: Decimal, total: number)
 /** The cost per dollar of a trade at level 3 (the same weights the program minimises). */
 function tradeCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
   const surcharge = a.taxable ? TAXABLE_SURCHARGE : 0;
-  if (side === 1 || !a.taxable || p.taxRates === null) return 1 + surcharge;
+  const preferred = p.location?.get(assetClass);
+  if (side === 1) return 1 + surcharge + (preferred && !preferred.includes(a.type) ? LOCATION_PENALTY : 0);
+  if (!a.taxable || p.taxRates === null) return 1 + surcharge;
   // The class is sold from its cheapest position to sell first.
   const taxes = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => taxPerDollar(x, p.taxRates!));
   return 1 + surcharge + (taxes.length ? Math.min(...taxes) : 0);

@@ -4,6 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
+import { locationMap } from "../../contract/location";
 import { Policy } from "../../contract/portfolio";
 import { money, percent } from "../../display";
 import { ClassMove, allocateMoves } from "../allocate";
@@ -51,7 +52,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => name === withdrawalAccount;
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware) }, policy, greedy);
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location) }, policy, greedy);
   const execution = executeMoves(afterFlow, decided.moves, policy, { taxAware, restoreReserve: mustRaise });
   return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report };
 }

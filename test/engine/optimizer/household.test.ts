@@ -232,3 +232,40 @@ describe("tax on realised gains as a cost (taxable accounts)", () => {
     expect(Number(plan.trades[0].realizedLongTerm)).toBeGreaterThan(0);
   });
 });
+
+describe("asset location: the Location range decides where a class is bought, between otherwise equal plans", () => {
+  // Total 100,000 over a Traditional and a Roth IRA, each with 10,000 of cash and listing BND. Stocks 60,000 (target
+  // 50%: over) sit in the Traditional IRA; Bonds 20,000 (target 40%: under) in the Roth; Cash 20,000 (target 10%).
+  // Target: Stocks −10,000, Bonds +20,000, Cash −10,000. The Traditional IRA sells 100 VTI either way; who buys
+  // the 200 BND is otherwise a tie broken by sheet order — Location makes it the preferred account (a buy elsewhere
+  // costs 0.2 cents a dollar at the dollars-traded level, which no band or goal dollar is worth).
+  const lots: LotSpec[] = [
+    { account: "Trad", symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100 },
+    { account: "Trad", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
+    { account: "Trad", symbol: "CASH", quantity: 10000 },
+    { account: "Roth", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100 },
+    { account: "Roth", symbol: "CASH", quantity: 10000 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.4, Cash: 0.1 });
+  const acc = accounts({ Trad: "Traditional IRA", Roth: "Roth IRA" });
+  const prefer = (type: "Traditional IRA" | "Roth IRA") => [{ assetClass: "Bonds", preferred: type, ref: { sheet: "Location", cell: "A2" } }];
+  const buys = (plan: ReturnType<typeof planJson>) => plan.trades.filter((x) => x.side === "buy").map(line).sort();
+
+  test("Bonds preferred in the Traditional IRA: it buys all 200 BND with its cash and its sale", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy(), acc, prefer("Traditional IRA"))));
+    expect(buys(plan)).toEqual(["Trad buy 200 BND"]);
+    expect(after(plan)).toMatchObject({ Stocks: ["50000.00", "In band"], Bonds: ["40000.00", "In band"], Cash: ["10000.00", "In band"] });
+  });
+
+  test("Bonds preferred in the Roth IRA: the Roth spends its cash on BND first, the Traditional IRA the rest", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy(), acc, prefer("Roth IRA"))));
+    expect(buys(plan)).toEqual(["Roth buy 100 BND", "Trad buy 100 BND"]);
+    expect(after(plan)).toMatchObject({ Bonds: ["40000.00", "In band"] });
+  });
+
+  test("the greedy pass ignores Location (README says so)", () => {
+    const with_ = planJson(planRebalance(portfolio(lots, t, policy({ optimizer: "Greedy" }), acc, prefer("Roth IRA"))));
+    const without = planJson(planRebalance(portfolio(lots, t, policy({ optimizer: "Greedy" }), acc)));
+    expect(with_.trades).toEqual(without.trades);
+  });
+});
