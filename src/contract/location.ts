@@ -33,7 +33,7 @@ export function readLocation(range: RangeSnapshot | undefined, classes: string[]
       errors.push(contractError(classRef.sheet, classRef.cell, "Asset Class must not be empty"));
       ok = false;
     } else if (assetClass === undefined) {
-      errors.push(contractError(classRef.sheet, classRef.cell, `Asset Class "${name}" is not in Targets (Location lists classes Targets names: ${classes!.join(", ")})`));
+      errors.push(contractError(classRef.sheet, classRef.cell, `Asset Class "${name}" is not in Targets (Targets lists ${classes!.join(", ")})`));
       ok = false;
     }
     const type = ACCOUNT_TYPES.find((t) => normalizeKey(t) === normalizeKey(row.get("Preferred Account Type")));
