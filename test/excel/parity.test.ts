@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { addRow, sampleBook, usd, workbookBuffer } from "../support/workbook";
+import { BookSpec, SAMPLE_HOLDINGS_HEADERS, addRow, pct, sampleBook, usd, workbookBuffer } from "../support/workbook";
 import { dumpFake, dumpXlsx, fakeFromXlsx } from "./support/books";
 import { NOW, writeWithExceljs, writeWithOffice } from "./support/pipeline";
 
@@ -19,10 +19,51 @@ function withContribution() {
   return book;
 }
 
+/**
+ * Two IRAs and a Location range that decides which one buys the bonds (Bonds preferred in the Roth: the Roth
+ * spends its cash on BND, the Traditional IRA buys the rest) — the plans agree only if both readers read Location.
+ */
+function withLocation(): BookSpec {
+  const h = (account: string, symbol: string, assetClass: string, quantity: number, price: number) => [account, symbol, assetClass, quantity, usd(price), null, null, "Yes", 1, null];
+  return {
+    sheets: {
+      Holdings: [
+        [...SAMPLE_HOLDINGS_HEADERS],
+        h("Trad", "VTI", "Stocks", 600, 100),
+        h("Trad", "BND", "Bonds", 0, 100),
+        h("Trad", "CASH", "Cash", 10000, 1),
+        h("Roth", "BND", "Bonds", 200, 100),
+        h("Roth", "CASH", "Cash", 10000, 1),
+      ],
+      Targets: [["Asset Class", "Target"], ["Stocks", pct(0.5)], ["Bonds", pct(0.4)], ["Cash", pct(0.1)]],
+      Accounts: [["Account", "Type"], ["Trad", "Traditional IRA"], ["Roth", "Roth IRA"]],
+      Location: [["Asset Class", "Preferred Account Type"], ["Bonds", "Roth IRA"]],
+    },
+    names: { Holdings: "Holdings!$A$1:$J$6", Targets: "Targets!$A$1:$B$4", Accounts: "Accounts!$A$1:$B$3", Location: "Location!$A$1:$B$2" },
+  };
+}
+
+test("inside Excel the Location range is read: the Roth buys the bonds it is preferred for", async () => {
+  const fake = await fakeFromXlsx(await workbookBuffer(withLocation()));
+  const result = await writeWithOffice(fake);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
+  const dump = dumpFake(fake);
+  const sheet = dump.sheets[Object.keys(dump.sheets).find((n) => n.startsWith("Rebalance") && !n.includes("Log"))!];
+  // The trade rows as "account symbol side quantity" (rows where column A names an account).
+  const rows = new Map<number, string[]>();
+  for (const [address, cell] of Object.entries(sheet)) {
+    const row = Number(address.replace(/^[A-Z]+/, ""));
+    rows.set(row, [...(rows.get(row) ?? []), String(cell.value)]);
+  }
+  const trades = [...rows.values()].map((cells) => cells.join(" ")).filter((t) => /^(Trad|Roth) /.test(t) && / BND /.test(t));
+  expect(trades).toEqual(expect.arrayContaining([expect.stringMatching(/^Roth BND Bonds buy 100 /)]));
+});
+
 describe.each([
   ["the committed sample", async () => fs.readFileSync(SAMPLE)],
   ["the small sample book", async () => workbookBuffer(sampleBook())],
   ["a book with a contribution and fees", async () => workbookBuffer(withContribution())],
+  ["two IRAs and a Location range", async () => workbookBuffer(withLocation())],
 ])("%s: exceljs and Office.js write the same workbook", (_label, fixture) => {
   test("first run and re-run", async () => {
     const data = await fixture();
