@@ -13,9 +13,11 @@
  *    RMD is due by December 31 of its year — so waiting means two distributions in that next year.
  *
  * Not here: the Joint Life table (a sole-beneficiary spouse more than 10 years younger), inherited
- * IRAs, aggregation across an owner's IRAs. Pure: dates are ISO strings, money is decimal.
+ * IRAs, SIMPLE IRAs (the contract has no such account type yet). Pure: dates are ISO strings, money is
+ * decimal.
  */
 import Decimal from "decimal.js";
+import { AccountType } from "../../contract/portfolio";
 
 /** Appendix B, Table III (Uniform Lifetime), 2022 and later: age → distribution period; 120 and over: 2.0. */
 export const UNIFORM_LIFETIME: Readonly<Record<number, number>> = {
@@ -87,4 +89,52 @@ export function requiredMinimumDistribution(priorYearEndValue: Decimal, birthDat
     deadline: first ? `${year + 1}-04-01` : `${year}-12-31`,
     first,
   };
+}
+
+/** An account as the RMD rules see it. */
+export interface RmdAccount {
+  account: string;
+  type: AccountType;
+  /** Fair market value on December 31 of the year before. */
+  priorYearEnd: Decimal;
+  /** Already distributed this year. */
+  distributedThisYear: Decimal;
+}
+
+/** What an owner must still distribute this year, and from where. */
+export interface RmdGroup {
+  /** "IRAs" (Traditional and SEP together: any of them may pay) or one Solo 401k account's name (it pays its own). */
+  from: "IRAs" | string;
+  accounts: string[];
+  required: Decimal;
+  distributed: Decimal;
+  /** What is still due, never below 0. */
+  remaining: Decimal;
+  rmd: Omit<Rmd, "amount">;
+}
+
+/** Account types whose RMDs add up and may be taken from any of them (Pub. 590-B: "you can total the RMDs … and take the total from any one or more of the IRAs"). */
+const AGGREGATED: readonly AccountType[] = ["Traditional IRA", "SEP IRA"];
+
+/**
+ * One owner's RMDs for `year`: the Traditional and SEP IRAs' RMDs added up (any of them may pay the
+ * total), each Solo 401k on its own (a 401(k)'s RMD must come from that plan); Roth IRAs have none for the
+ * owner, taxable accounts none. Empty when no RMD is required yet.
+ */
+export function ownerRmds(accounts: RmdAccount[], birthDate: string, year: number): RmdGroup[] {
+  const groups: RmdGroup[] = [];
+  const add = (from: string, members: RmdAccount[]) => {
+    if (members.length === 0) return;
+    const value = members.reduce((s, a) => s.plus(a.priorYearEnd), new Decimal(0));
+    const rmd = requiredMinimumDistribution(value, birthDate, year);
+    if (!rmd) return;
+    // Each account's RMD is computed from its own value and the totals added (to the cent, as custodians report them).
+    const required = members.reduce((s, a) => s.plus(requiredMinimumDistribution(a.priorYearEnd, birthDate, year)!.amount), new Decimal(0));
+    const distributed = members.reduce((s, a) => s.plus(a.distributedThisYear), new Decimal(0));
+    const { age, divisor, deadline, first } = rmd;
+    groups.push({ from, accounts: members.map((a) => a.account), required, distributed, remaining: Decimal.max(0, required.minus(distributed)), rmd: { year, age, divisor, deadline, first } });
+  };
+  add("IRAs", accounts.filter((a) => AGGREGATED.includes(a.type)));
+  for (const a of accounts.filter((x) => x.type === "Solo 401k")) add(a.account, [a]);
+  return groups;
 }

@@ -3,7 +3,7 @@
  * divisors, the start ages SECURE 2.0 set, the April 1 first-year deadline, and hand-computed amounts.
  */
 import Decimal from "decimal.js";
-import { UNIFORM_LIFETIME, firstRmdYear, requiredMinimumDistribution, uniformDivisor } from "../../../src/engine/rules/rmd";
+import { UNIFORM_LIFETIME, firstRmdYear, ownerRmds, requiredMinimumDistribution, uniformDivisor } from "../../../src/engine/rules/rmd";
 
 describe("Uniform Lifetime Table (Pub. 590-B, Appendix B, Table III)", () => {
   test.each([
@@ -66,5 +66,31 @@ describe("the RMD", () => {
 
   test("years before 2022 used the earlier tables and are refused", () => {
     expect(() => requiredMinimumDistribution(new Decimal(1000), "1945-01-01", 2021)).toThrow(RangeError);
+  });
+});
+
+describe("an owner's RMDs across accounts", () => {
+  // Born 1951-03-10 (75 in 2026, divisor 24.6). Two Traditional IRAs and a SEP IRA add up; the Solo 401k stands
+  // alone; the Roth and the taxable account have none.
+  const accounts = [
+    { account: "Trad A", type: "Traditional IRA" as const, priorYearEnd: new Decimal(246000), distributedThisYear: new Decimal(4000) },
+    { account: "Trad B", type: "Traditional IRA" as const, priorYearEnd: new Decimal(123000), distributedThisYear: new Decimal(0) },
+    { account: "SEP", type: "SEP IRA" as const, priorYearEnd: new Decimal(49200), distributedThisYear: new Decimal(0) },
+    { account: "401k", type: "Solo 401k" as const, priorYearEnd: new Decimal(73800), distributedThisYear: new Decimal(3000) },
+    { account: "Roth", type: "Roth IRA" as const, priorYearEnd: new Decimal(500000), distributedThisYear: new Decimal(0) },
+    { account: "Brokerage", type: "Taxable" as const, priorYearEnd: new Decimal(100000), distributedThisYear: new Decimal(0) },
+  ];
+
+  test("the IRAs: 10,000 + 5,000 + 2,000 = 17,000 required, 4,000 taken, 13,000 left from any of them; the 401k: 3,000, all taken", () => {
+    const groups = ownerRmds(accounts, "1951-03-10", 2026);
+    expect(groups.map((g) => [g.from, g.accounts, g.required.toFixed(2), g.distributed.toFixed(2), g.remaining.toFixed(2)])).toEqual([
+      ["IRAs", ["Trad A", "Trad B", "SEP"], "17000.00", "4000.00", "13000.00"],
+      ["401k", ["401k"], "3000.00", "3000.00", "0.00"],
+    ]);
+    expect(groups[0].rmd).toMatchObject({ age: 75, divisor: 24.6, deadline: "2026-12-31", first: false });
+  });
+
+  test("before the first RMD year: nothing", () => {
+    expect(ownerRmds(accounts, "1962-01-01", 2026)).toEqual([]);
   });
 });
