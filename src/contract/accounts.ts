@@ -2,7 +2,7 @@
 import { AccountRow } from "./portfolio";
 import { ACCOUNT_TYPES } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { MAX_AMOUNT, describe, isBlank, normalizeKey, readNumber, text } from "./cells";
+import { MAX_AMOUNT, describe, findChoice, isBlank, readNumber, text } from "./cells";
 import { RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 
@@ -39,7 +39,7 @@ export function readAccounts(range: RangeSnapshot | undefined, errors: ContractE
     }
     seen.set(account, ref.cell);
     const typeRef = row.ref("Type");
-    const type = ACCOUNT_TYPES.find((t) => normalizeKey(t) === normalizeKey(row.get("Type")));
+    const type = findChoice(ACCOUNT_TYPES, row.get("Type"));
     if (!type) {
       errors.push(contractError(typeRef.sheet, typeRef.cell, `Type must be one of ${ACCOUNT_TYPES.join(", ")} (found ${describe(row.get("Type"))})`));
       continue;

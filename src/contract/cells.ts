@@ -149,3 +149,9 @@ export function readYesNo(v: CellValue): Read<boolean> {
 export function normalizeKey(v: CellValue): string {
   return text(v).toLowerCase().replace(/[\s_]+/g, "");
 }
+
+/** The option a cell names, matched as keys are (case and spaces ignored); undefined when it names none. */
+export function findChoice<T extends string>(options: readonly T[], v: CellValue): T | undefined {
+  const key = normalizeKey(v);
+  return options.find((o) => normalizeKey(o) === key);
+}

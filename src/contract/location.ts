@@ -6,7 +6,7 @@
 import { AccountType, LocationRow } from "./portfolio";
 import { ACCOUNT_TYPES } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { describe, normalizeKey, text } from "./cells";
+import { describe, findChoice, text } from "./cells";
 import { RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 
@@ -27,7 +27,7 @@ export function readLocation(range: RangeSnapshot | undefined, classes: string[]
     const classRef = row.ref("Asset Class");
     const typeRef = row.ref("Preferred Account Type");
     const name = text(row.get("Asset Class"));
-    const assetClass = classes === null ? name : classes.find((c) => normalizeKey(c) === normalizeKey(name));
+    const assetClass = classes === null ? name : findChoice(classes, name);
     let ok = true;
     if (name === "") {
       errors.push(contractError(classRef.sheet, classRef.cell, "Asset Class must not be empty"));
@@ -36,12 +36,13 @@ export function readLocation(range: RangeSnapshot | undefined, classes: string[]
       errors.push(contractError(classRef.sheet, classRef.cell, `Asset Class "${name}" is not in Targets (Targets lists ${classes!.join(", ")})`));
       ok = false;
     }
-    const type = ACCOUNT_TYPES.find((t) => normalizeKey(t) === normalizeKey(row.get("Preferred Account Type")));
+    const typeCell = row.get("Preferred Account Type");
+    const type = findChoice(ACCOUNT_TYPES, typeCell);
     if (!type) {
-      errors.push(contractError(typeRef.sheet, typeRef.cell, `Preferred Account Type must be one of ${ACCOUNT_TYPES.join(", ")} (found ${describe(row.get("Preferred Account Type"))})`));
+      errors.push(contractError(typeRef.sheet, typeRef.cell, `Preferred Account Type must be one of ${ACCOUNT_TYPES.join(", ")} (found ${describe(typeCell)})`));
       ok = false;
     }
-    if (ok) rows.push({ assetClass: assetClass!, preferred: type as AccountType, ref: classRef });
+    if (ok) rows.push({ assetClass: assetClass!, preferred: type!, ref: classRef });
   }
   return rows;
 }

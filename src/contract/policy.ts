@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Policy } from "./portfolio";
 import { LOT_ORDERS, OPTIMIZERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { MAX_AMOUNT, describe, isBlank, normalizeKey, readBand, readDate, readNumber, readPercent, readYesNo } from "./cells";
+import { MAX_AMOUNT, describe, findChoice, isBlank, readBand, readDate, readNumber, readPercent, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 import { FREQUENCIES, todayIso } from "../dates/calendar";
@@ -16,7 +16,7 @@ type Apply = (policy: Policy, v: CellValue, system: DateSystem) => string | null
 function choice<T extends string>(options: readonly T[], set: (p: Policy, value: T) => void): Apply {
   return (p, v) => {
     if (isBlank(v)) return null;
-    const found = options.find((o) => normalizeKey(o) === normalizeKey(v));
+    const found = findChoice(options, v);
     if (!found) return `must be one of ${options.join(", ")} (found ${describe(v)})`;
     set(p, found);
     return null;
@@ -206,9 +206,8 @@ export function readPolicy(range: RangeSnapshot | undefined, errors: ContractErr
   const seen = new Map<string, string>();
   for (const row of table.rows) {
     const settingCell = row.get("Setting");
-    const key = normalizeKey(settingCell);
     const ref = row.ref("Setting");
-    const name = KNOWN_SETTINGS.find((s) => normalizeKey(s) === key);
+    const name = findChoice(KNOWN_SETTINGS, settingCell);
     if (!name) {
       errors.push(
         contractError(ref.sheet, ref.cell, `Unknown policy setting ${describe(settingCell)}; known settings: ${KNOWN_SETTINGS.join(", ")}`),

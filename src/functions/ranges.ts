@@ -5,7 +5,7 @@
  * percents with row-numbered messages, and lay results out again in the orientation of the input.
  */
 import { CellValue } from "../contract/snapshot";
-import { describe, isBlank, normalizeKey, readBand, readNumber, readPercent, readYesNo } from "../contract/cells";
+import { describe, findChoice, isBlank, readBand, readNumber, readPercent, readYesNo } from "../contract/cells";
 import { targetSumProblem } from "../contract/targets";
 import { valueError } from "./errors";
 
@@ -205,7 +205,7 @@ export function readMoney(arg: unknown, name: string): number {
 export function readChoice<T extends string>(arg: unknown, name: string, options: readonly T[], fallback: T): T {
   const c = scalarArg(arg, name);
   if (isBlank(c)) return fallback;
-  const found = options.find((o) => normalizeKey(o) === normalizeKey(c));
+  const found = findChoice(options, c);
   if (!found) throw valueError(`${name} must be ${options.map((o) => `"${o}"`).join(" or ")} (found ${describe(c)})`);
   return found;
 }

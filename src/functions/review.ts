@@ -1,5 +1,5 @@
 /** REBAL.NEXTREVIEW: the calendar of the Policy (Last Rebalanced + Frequency). */
-import { describe, isBlank, normalizeKey, readDate } from "../contract/cells";
+import { describe, findChoice, isBlank, readDate } from "../contract/cells";
 import { FREQUENCIES, nextReviewDate } from "../dates/calendar";
 import { DateSystem, isoToSerial } from "../dates/serial";
 import { valueError } from "./errors";
@@ -11,7 +11,7 @@ export function nextReviewFunction(lastDateArg: unknown, frequencyArg: unknown, 
   const d = readDate(last, system);
   if (isBlank(last) || !d.ok) throw valueError(`lastDate must be a date, like 2026-03-31 (found ${describe(last)})`);
   const f = scalarArg(frequencyArg, "frequency");
-  const frequency = FREQUENCIES.find((x) => normalizeKey(x) === normalizeKey(f));
+  const frequency = findChoice(FREQUENCIES, f);
   if (!frequency) throw valueError(`frequency must be one of ${FREQUENCIES.join(", ")} (found ${describe(f)})`);
   return isoToSerial(nextReviewDate(d.value, frequency), system);
 }
