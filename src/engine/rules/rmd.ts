@@ -69,26 +69,29 @@ export interface Rmd {
   first: boolean;
 }
 
+/** What a year's RMD is for an owner born on `birthDate`, apart from its amount; null before the first RMD year. */
+export function rmdTerms(birthDate: string, year: number): Omit<Rmd, "amount"> | null {
+  if (year < FIRST_TABLE_YEAR) throw new RangeError(`RMDs before ${FIRST_TABLE_YEAR} used the earlier tables; ${year} is not computed`);
+  const start = firstRmdYear(birthDate);
+  if (year < start) return null;
+  const age = ageReached(birthDate, year);
+  const first = year === start;
+  // From 2022 every owner past the first RMD year is 72 or more (the table's first age).
+  return { year, age, divisor: uniformDivisor(age)!, deadline: first ? `${year + 1}-04-01` : `${year}-12-31`, first };
+}
+
 /**
  * The year's RMD of an account owned by someone born on `birthDate`, from its value on December 31 of
  * the year before; null when no RMD is required yet for that year.
  */
 export function requiredMinimumDistribution(priorYearEndValue: Decimal, birthDate: string, year: number): Rmd | null {
-  if (year < FIRST_TABLE_YEAR) throw new RangeError(`RMDs before ${FIRST_TABLE_YEAR} used the earlier tables; ${year} is not computed`);
-  const start = firstRmdYear(birthDate);
-  if (year < start) return null;
-  const age = ageReached(birthDate, year);
-  // From 2022 every owner past the first RMD year is 72 or more (the table's first age).
-  const divisor = uniformDivisor(age)!;
-  const first = year === start;
-  return {
-    year,
-    age,
-    divisor,
-    amount: priorYearEndValue.div(divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
-    deadline: first ? `${year + 1}-04-01` : `${year}-12-31`,
-    first,
-  };
+  const terms = rmdTerms(birthDate, year);
+  return terms && { ...terms, amount: rmdAmount(priorYearEndValue, terms.divisor) };
+}
+
+/** Prior year-end value ÷ divisor, to the cent. */
+function rmdAmount(priorYearEndValue: Decimal, divisor: number): Decimal {
+  return priorYearEndValue.div(divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** An account as the RMD rules see it. */
@@ -123,16 +126,14 @@ const AGGREGATED: readonly AccountType[] = ["Traditional IRA", "SEP IRA"];
  */
 export function ownerRmds(accounts: RmdAccount[], birthDate: string, year: number): RmdGroup[] {
   const groups: RmdGroup[] = [];
+  const terms = rmdTerms(birthDate, year);
+  if (!terms) return groups;
   const add = (from: string, members: RmdAccount[]) => {
     if (members.length === 0) return;
-    const value = members.reduce((s, a) => s.plus(a.priorYearEnd), new Decimal(0));
-    const rmd = requiredMinimumDistribution(value, birthDate, year);
-    if (!rmd) return;
     // Each account's RMD is computed from its own value and the totals added (to the cent, as custodians report them).
-    const required = members.reduce((s, a) => s.plus(requiredMinimumDistribution(a.priorYearEnd, birthDate, year)!.amount), new Decimal(0));
+    const required = members.reduce((s, a) => s.plus(rmdAmount(a.priorYearEnd, terms.divisor)), new Decimal(0));
     const distributed = members.reduce((s, a) => s.plus(a.distributedThisYear), new Decimal(0));
-    const { age, divisor, deadline, first } = rmd;
-    groups.push({ from, accounts: members.map((a) => a.account), required, distributed, remaining: Decimal.max(0, required.minus(distributed)), rmd: { year, age, divisor, deadline, first } });
+    groups.push({ from, accounts: members.map((a) => a.account), required, distributed, remaining: Decimal.max(0, required.minus(distributed)), rmd: terms });
   };
   add("IRAs", accounts.filter((a) => AGGREGATED.includes(a.type)));
   for (const a of accounts.filter((x) => x.type === "Solo 401k")) add(a.account, [a]);
