@@ -3,7 +3,7 @@
  * dynamic import()) may point only to its own folder or to a folder of a lower layer. A folder that
  * is not listed here fails the test, so each new one takes its place on purpose.
  *
- *   a1, dates, display  ←  contract  ←  engine  ←  plans, samples, solver  ←  excel, xlsx  ←  functions, taskpane, commands, cli
+ *   a1, dates, display  ←  contract  ←  engine  ←  plans, backtest, samples, solver  ←  excel, xlsx  ←  functions, taskpane, commands, cli
  *
  * Folders of one layer do not import each other (the adapters never share code; entry points never
  * call each other). Packages are held to their own homes: Office.js globals only in excel/,
@@ -24,6 +24,7 @@ export const LAYERS: Record<string, number> = {
   contract: 1,
   engine: 2,
   plans: 3,
+  backtest: 3,
   samples: 3,
   solver: 3,
   excel: 4,

@@ -1,8 +1,7 @@
 /** `rebalance <book.xlsx> [--json] [--out out.xlsx] [--orders orders.csv]`: the same plan as the add-in, on a file. */
-import { promises as fs } from "fs";
 import path from "path";
-import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
-import { sizeProblem } from "../xlsx/limits";
+import { snapshotWorkbook } from "../xlsx/read";
+import { readBook } from "../xlsx/read-book";
 import { unkeptContent } from "../xlsx/unkept";
 import { ApplyReport, applyWritePlan, OwnershipError, workbookBytes } from "../xlsx/apply";
 import { Output, outputProblem, writeOutputs } from "./outputs";
@@ -14,13 +13,10 @@ import { compareStrategies } from "../engine/compare";
 import { comparisonJson, formatComparison } from "./compare-format";
 import { parseArgs, USAGE } from "./args";
 import { prepareSolver } from "../solver/highs";
+import { backtestMain } from "./backtest";
+import { Io } from "./io";
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** The clock for the log row's timestamp (tests pin it). */
-  now?: () => Date;
-}
+export type { Io };
 
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
@@ -29,6 +25,7 @@ const processIo: Io = {
 
 /** Runs the runner; returns the exit code (0 ok, 2 bad input, 1 unexpected failure is thrown). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === "backtest") return backtestMain(argv.slice(1), io);
   const args = parseArgs(argv);
   if ("error" in args) {
     io.stderr(`${args.error}\n\n${USAGE}`);
@@ -38,26 +35,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(USAGE);
     return 0;
   }
-  let data: Buffer;
-  try {
-    data = await fs.readFile(args.file);
-  } catch (e) {
-    io.stderr(`Cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
+  // Without --out nothing is written back: only the contract's sheets are parsed.
+  const book = await readBook(args.file, !args.out);
+  if (!book.ok) {
+    io.stderr(`${book.message}\n`);
     return 2;
   }
-  let wb;
-  try {
-    const tooLarge = await sizeProblem(data);
-    if (tooLarge) {
-      io.stderr(`${args.file} is too large to read: ${tooLarge}\n`);
-      return 2;
-    }
-    // Without --out nothing is written back: only the contract's sheets are parsed.
-    wb = await loadWorkbook(data, !args.out);
-  } catch (e) {
-    io.stderr(`${args.file} is not a readable .xlsx workbook (${(e as Error).message})\n`);
-    return 2;
-  }
+  const { data, wb } = book;
   const snapshot = await snapshotWorkbook(wb, data);
   await prepareSolver();
   const result = planWorkbook(snapshot);

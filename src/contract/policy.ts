@@ -6,6 +6,7 @@ import { ContractError, contractError } from "./errors";
 import { MAX_AMOUNT, describe, findChoice, isBlank, readBand, readDate, readNumber, readPercent, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
+import { RETURNS_ARE } from "./backtest";
 import { FREQUENCIES, todayIso } from "../dates/calendar";
 import { DateSystem } from "../dates/serial";
 
@@ -144,6 +145,14 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
   },
   "Short Term Tax Rate": taxRate((p, r) => (p.shortTermTaxRate = r)),
   "Long Term Tax Rate": taxRate((p, r) => (p.longTermTaxRate = r)),
+  "Returns Are": choice(RETURNS_ARE, (p, r) => (p.returnsAre = r)),
+  "Periods Per Year": (p, v) => {
+    if (isBlank(v)) return null;
+    const n = readNumber(v);
+    if (!n.ok || n.value.lt(1) || n.value.gt(366) || !n.value.isInteger()) return `must be a whole number from 1 to 366, like 12 for monthly returns (found ${describe(v)})`;
+    p.periodsPerYear = n.value.toNumber();
+    return null;
+  },
 });
 
 export const KNOWN_SETTINGS = Object.keys(settings([""]));
@@ -185,6 +194,8 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     maxTurnover: null,
     shortTermTaxRate: null,
     longTermTaxRate: null,
+    returnsAre: "Returns",
+    periodsPerYear: null,
     refs: {},
   };
 }

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { Frequency } from "../dates/calendar";
+import type { ReturnsAre } from "./backtest";
 import { AccountType, LotOrder, Optimizer, RebalanceTo, SellOrder, TriggerKind } from "./vocabulary";
 
 export type { AccountType, Frequency, LotOrder, RebalanceTo, SellOrder, TriggerKind };
@@ -108,6 +109,10 @@ export interface Policy {
   /** Tax rates on realised short- and long-term gains in taxable accounts, as fractions; null = not set. */
   shortTermTaxRate: number | null;
   longTermTaxRate: number | null;
+  /** Backtests: what the Returns columns hold (periodic returns, or prices / index levels). */
+  returnsAre: ReturnsAre;
+  /** Backtests: periods in a year; null = read off the Returns dates. */
+  periodsPerYear: number | null;
   /** Where each setting was read from (setting name → its Value cell), for messages. */
   refs: Partial<Record<string, CellRef>>;
 }

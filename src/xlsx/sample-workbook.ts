@@ -73,11 +73,11 @@ function excelDate(iso: string): Date {
 }
 
 /** "Holdings!$A$1:$L$16" for a table at A1 of `sheet` with the given size. */
-function tableRef(sheet: string, rows: number, cols: number): string {
+export function tableRef(sheet: string, rows: number, cols: number): string {
   return `${sheetLabel(sheet)}!$A$1:${absoluteAddress(rows, cols)}`;
 }
 
-function styleHeader(ws: ExcelJS.Worksheet, count: number): void {
+export function styleHeader(ws: ExcelJS.Worksheet, count: number): void {
   const row = ws.getRow(1);
   for (let c = 1; c <= count; c++) {
     const cell = row.getCell(c);
@@ -339,7 +339,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
 }
 
 /** Rewrites a zip with fixed entry dates so identical content gives identical bytes. */
-async function normalizeZip(data: Uint8Array): Promise<Buffer> {
+export async function normalizeZip(data: Uint8Array): Promise<Buffer> {
   const source = await JSZip.loadAsync(data);
   const out = new JSZip();
   for (const name of Object.keys(source.files)) {

@@ -63,6 +63,8 @@ describe("defaults", () => {
       maxTurnover: null,
       shortTermTaxRate: null,
       longTermTaxRate: null,
+      returnsAre: "Returns",
+      periodsPerYear: null,
       refs: {},
     });
     for (const field of ["minTrade", "feePerTrade", "feeBps", "cashReserve", "limitOffsetBps", "cashFlow"] as const) expect(shown(policy, field)).toBe("0");
@@ -245,12 +247,14 @@ describe("settings", () => {
       "Max Turnover",
       "Short Term Tax Rate",
       "Long Term Tax Rate",
+      "Returns Are",
+      "Periods Per Year",
     ]);
   });
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
     ]);
   });
 
