@@ -3,7 +3,9 @@
  * dynamic import()) may point only to its own folder or to a folder of a lower layer. A folder that
  * is not listed here fails the test, so each new one takes its place on purpose.
  *
- *   a1, dates, display  ←  contract  ←  engine  ←  plans, backtest, samples, solver  ←  excel, xlsx  ←  functions, taskpane, commands, cli
+ *   a1, dates, display  ←  contract  ←  engine  ←  backtest, samples, solver  ←  plans  ←  excel, xlsx  ←  functions, taskpane, commands, cli
+ *
+ * Plans sit above the backtest so the Backtest sheet's plan can lay out a backtest's results.
  *
  * Folders of one layer do not import each other (the adapters never share code; entry points never
  * call each other). Packages are held to their own homes: Office.js globals only in excel/,
@@ -23,16 +25,16 @@ export const LAYERS: Record<string, number> = {
   dates: 0,
   contract: 1,
   engine: 2,
-  plans: 3,
   backtest: 3,
   samples: 3,
   solver: 3,
-  excel: 4,
-  xlsx: 4,
-  functions: 5,
-  taskpane: 5,
-  commands: 5,
-  cli: 5,
+  plans: 4,
+  excel: 5,
+  xlsx: 5,
+  functions: 6,
+  taskpane: 6,
+  commands: 6,
+  cli: 6,
 };
 
 /** npm packages and where they may be imported (folders, or files relative to src/). */
@@ -156,7 +158,7 @@ describe("the layer order", () => {
   test("a forbidden arrow fails, with a message that names it", () => {
     const file = (rel: string, text: string) => ({ file: path.join(SRC, rel), text });
     expect(violations([file("engine/x.ts", 'import { planJson } from "../plans/json";')])).toEqual([
-      'engine/x.ts: engine (layer 2) imports "../plans/json" from plans (layer 3); imports point only to lower layers',
+      'engine/x.ts: engine (layer 2) imports "../plans/json" from plans (layer 4); imports point only to lower layers',
     ]);
     expect(violations([file("contract/x.ts", 'import type { Plan } from "../engine/types";')])).toHaveLength(1);
     expect(violations([file("excel/x.ts", 'import { loadWorkbook } from "../xlsx/read";')])).toHaveLength(1);

@@ -3,7 +3,7 @@ import path from "path";
 import { snapshotWorkbook } from "../xlsx/read";
 import { readBook } from "../xlsx/read-book";
 import { unkeptContent } from "../xlsx/unkept";
-import { ApplyReport, applyWritePlan, OwnershipError, workbookBytes } from "../xlsx/apply";
+import { applyWritePlan, OwnershipError, workbookBytes } from "../xlsx/apply";
 import { Output, outputProblem, writeOutputs } from "./outputs";
 import { planWorkbook } from "../plans/plan-workbook";
 import { buildWritePlan } from "../plans/write-plan";
@@ -53,7 +53,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   // Outputs: every path checked before anything is written, then all written or none.
   const outputs: Output[] = [];
-  let report: ApplyReport | null = null;
   if (args.orders) outputs.push({ option: "--orders", path: args.orders, content: async () => ordersCsv(result.raw) });
   if (args.out) {
     outputs.push({
@@ -76,7 +75,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     try {
       const now = io.now ? io.now() : new Date();
-      report = applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));
+      applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));
     } catch (e) {
       if (e instanceof OwnershipError) {
         io.stderr(`${e.message}\n`);
@@ -93,10 +92,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 2;
     }
   }
-  if (report && !args.json && report.skippedCharts.length > 0) {
-    io.stderr(`Note: charts are drawn only inside Excel (exceljs cannot write them): ${report.skippedCharts.join("; ")}\n`);
-  }
-
   if (args.compare) {
     const comparisons = compareStrategies(result.portfolio);
     io.stdout(args.json ? `${JSON.stringify(comparisonJson(comparisons), null, 2)}\n` : formatComparison(comparisons, path.basename(args.file)));

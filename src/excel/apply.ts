@@ -153,7 +153,7 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
       const sheet = ws(op.sheet);
       const [first, ...rest] = op.chart.series;
       const categories = sheet.getRange(op.chart.categories);
-      const chart = sheet.charts.add("BarClustered", sheet.getRange(first.values), "Columns");
+      const chart = sheet.charts.add(op.chart.kind === "line" ? "Line" : "BarClustered", sheet.getRange(first.values), "Columns");
       chart.title.text = op.chart.title;
       const s0 = chart.series.getItemAt(0);
       s0.name = first.name;
@@ -164,6 +164,7 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
         series.setXAxisValues(categories);
       }
       chart.legend.position = "Bottom";
+      if (op.chart.valueFormat && supports("ExcelApi", "1.8")) chart.axes.valueAxis.numberFormat = op.chart.valueFormat;
       chart.setPosition(op.chart.anchor);
       chart.width = op.chart.width;
       chart.height = op.chart.height;

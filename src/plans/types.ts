@@ -71,8 +71,9 @@ export interface AppendPlan {
 
 export interface ChartPlan {
   title: string;
-  kind: "clusteredBar";
-  /** A1 range of the category labels (one column, no header), e.g. "A7:A11". */
+  /** Horizontal bars per category, or lines over the categories (a time series: dates as categories). */
+  kind: "clusteredBar" | "line";
+  /** A1 range of the category labels or dates (one column, no header), e.g. "A7:A11". */
   categories: string;
   /** One series per compared measure, each a one-column A1 range as long as categories. */
   series: { name: string; values: string }[];
@@ -80,6 +81,8 @@ export interface ChartPlan {
   anchor: string;
   width: number;
   height: number;
+  /** Number format of the value axis (default: the source cells' format). */
+  valueFormat?: string;
 }
 
 /** A block of cells the add-in owns: it may replace them on re-runs, and never writes over anything else. */

@@ -1,6 +1,7 @@
 /**
  * Applies sheet plans to an exceljs workbook. No finance here: the plan says what goes where.
- * exceljs cannot write charts, so chart plans are reported back as skipped.
+ * exceljs cannot write charts: chart plans are remembered (charts.ts) and written into the file's
+ * zip when it is saved (workbookBytes).
  */
 import ExcelJS from "exceljs";
 import { Rect, cellAddress, inRect, parseArea, parseRect, qualifiedRect, rangeAddress } from "../a1";
@@ -8,6 +9,7 @@ import { isoOf } from "../dates/calendar";
 import { AppendSheetPlan, CellStyle, CellWrite, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
 import { WorkbookView, checkWritePlan } from "../plans/check";
 import { keptRange, touchName } from "./names";
+import { forgetCharts, rememberChart } from "./charts";
 
 export { workbookBytes } from "./names";
 
@@ -86,8 +88,8 @@ function tableRect(table: ExcelJS.Table): Rect {
 }
 
 export interface ApplyReport {
-  /** Charts exceljs could not draw, as "Sheet: title". */
-  skippedCharts: string[];
+  /** Charts the plan puts on its sheets, as "Sheet: title" (written into the file when it is saved). */
+  charts: string[];
   /** The log row's sheet row (when the plan appends to the log). */
   logRow: number | null;
 }
@@ -108,10 +110,10 @@ function workbookView(wb: ExcelJS.Workbook): WorkbookView {
 /** Checks every sheet plan first, then writes; a conflict throws before anything is changed. */
 export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyReport {
   checkWritePlan(plan, workbookView(wb));
-  const report: ApplyReport = { skippedCharts: [], logRow: null };
+  const report: ApplyReport = { charts: [], logRow: null };
   for (const sp of plan.sheets) {
     if (sp.mode === "append") report.logRow = appendRow(wb, sp);
-    else report.skippedCharts.push(...applySheet(wb, sp));
+    else report.charts.push(...applySheet(wb, sp));
   }
   return report;
 }
@@ -162,6 +164,7 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
   let ws = wb.getWorksheet(sp.sheet);
   if (sp.mode === "replace" && ws) {
     wb.removeWorksheet(ws.id);
+    forgetCharts(wb, sp.sheet);
     ws = undefined;
   }
   if (sp.mode === "update") clearOwned(wb, sp.owned.name);
@@ -208,6 +211,7 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
     forgetName(wb, sp.owned.name);
     wb.definedNames.add(qualifiedRect(sp.sheet, sp.owned.rect), sp.owned.name);
   }
+  for (const chart of sp.charts ?? []) rememberChart(wb, sp.sheet, chart);
   return (sp.charts ?? []).map((c) => `${sp.sheet}: ${c.title}`);
 }
 

@@ -9,6 +9,10 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { MAX_COLUMN, MAX_ROW, parseArea } from "../a1";
+import { ownCharts, pendingCharts, rememberChart, writeCharts } from "./charts";
+import { decode, sheetNamesOf, sheetParts } from "./parts";
+
+export { decode, sheetNamesOf, sheetParts } from "./parts";
 
 interface KeptName {
   name: string;
@@ -28,14 +32,6 @@ interface Kept {
 const kept = new WeakMap<ExcelJS.Workbook, Kept>();
 
 const DEFINED_NAMES = /<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/;
-
-/** XML text with its five entities decoded. */
-export function decode(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-}
-
-/** The sheet names of xl/workbook.xml, in tab order. */
-export const sheetNamesOf = (xml: string) => [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decode(m[1]));
 
 /** A defined name of the file, as the loader found it. */
 export interface FileName {
@@ -59,18 +55,6 @@ export interface LoadOptions {
 const EMPTY_SHEETS_FROM_BYTES = 1024 * 1024;
 
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
-
-/** Sheet name → its part's path in the zip ("xl/worksheets/sheet3.xml"), from workbook.xml and its relationships. */
-export async function sheetParts(zip: JSZip, xml: string): Promise<Map<string, string>> {
-  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const parts = new Map<string, string>();
-  for (const m of xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]+)"/g)) {
-    const target = targets.get(m[2]);
-    if (target) parts.set(decode(m[1]), target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  return parts;
-}
 
 const sizeOf = (zip: JSZip, path: string) => (zip.file(path) as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize ?? 0;
 
@@ -118,6 +102,8 @@ export async function loadWithoutNames(data: ArrayBuffer | Uint8Array, options: 
     await wb.xlsx.load((await zip.generateAsync({ type: "uint8array", compression: "STORE" })) as unknown as ArrayBuffer);
   }
   kept.set(wb, { names, touched: new Set() });
+  // The add-in's own charts, which exceljs drops: drawn again when the workbook is saved.
+  if (!options.sheetsNeeded) for (const [sheet, own] of await ownCharts(zip)) for (const c of own.charts) rememberChart(wb, sheet, c);
   return wb;
 }
 
@@ -138,10 +124,18 @@ export function touchName(wb: ExcelJS.Workbook, name: string): void {
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   const k = kept.get(wb);
-  if (!k || (k.names.length === 0 && k.touched.size === 0)) return raw;
+  const names = k && (k.names.length > 0 || k.touched.size > 0);
+  if (!names && pendingCharts(wb).size === 0) return raw;
   const zip = await JSZip.loadAsync(raw);
+  await writeCharts(zip, wb);
+  if (names) await putNamesBack(zip, k);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** Puts the file's defined names back into what exceljs wrote, with the add-in's own as it set them. */
+async function putNamesBack(zip: JSZip, k: Kept): Promise<void> {
   const file = zip.file("xl/workbook.xml");
-  if (!file) return raw;
+  if (!file) return;
   const xml = await file.async("string");
   const sheets = sheetNamesOf(xml);
   const written = [...(DEFINED_NAMES.exec(xml)?.[0] ?? "").matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
@@ -160,5 +154,4 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const block = entries.length ? `<definedNames>${entries.join("")}</definedNames>` : "";
   const next = DEFINED_NAMES.test(xml) ? xml.replace(DEFINED_NAMES, block) : xml.replace("</sheets>", `</sheets>${block}`);
   zip.file("xl/workbook.xml", next);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -1,9 +1,11 @@
 /**
  * What exceljs cannot carry through --out: charts, pivot tables, slicers, macros, embedded objects and
  * cell notes (exceljs writes notes but does not read them, so a round trip would lose them).
- * The runner refuses to write a copy that would silently lose them, naming what and where.
+ * The runner refuses to write a copy that would silently lose them, naming what and where. The
+ * add-in's own charts are not among them: the writer draws them again (charts.ts).
  */
 import JSZip from "jszip";
+import { ownCharts } from "./charts";
 
 const KINDS: { pattern: RegExp; what: string }[] = [
   { pattern: /^xl\/charts\/chart\d+\.xml$/, what: "charts" },
@@ -43,10 +45,13 @@ export async function unkeptContent(data: ArrayBuffer | Uint8Array): Promise<str
   const zip = await JSZip.loadAsync(data);
   const parts = Object.keys(zip.files);
   const found: string[] = [];
+  const own = await ownCharts(zip);
+  const ownParts = new Set([...own.values()].flatMap((o) => o.parts));
   for (const k of KINDS) {
-    if (!parts.some((p) => k.pattern.test(p))) continue;
-    const sheets = await sheetsWith(zip, k.pattern);
+    if (!parts.some((p) => k.pattern.test(p) && !ownParts.has(p))) continue;
+    const sheets = (await sheetsWith(zip, k.pattern)).filter((s) => !(k.what === "charts" && own.has(s)));
     found.push(sheets.length ? `${k.what} on ${sheets.join(", ")}` : k.what);
   }
   return found.length ? found.join("; ") : null;
 }
+

@@ -133,8 +133,59 @@ test("no Returns range, a missing file, an unknown option", async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('The workbook has no named range "Returns"');
   expect((await run(["backtest", "/nonexistent/book.xlsx"])).stderr).toBe("Cannot read /nonexistent/book.xlsx: no such file\n");
-  const bad = await run(["backtest", file, "--out"]);
+  const bad = await run(["backtest", file, "--orders", "x.csv"]);
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain("Unknown option --out");
+  expect(bad.stderr).toContain("Unknown option --orders");
+  expect((await run(["backtest", file, "--out"])).stderr).toContain("--out needs a file name");
   expect((await run(["backtest", "--help"])).stdout).toContain("Usage: rebalance backtest <book.xlsx> [--json]");
+});
+
+describe("backtest --out: the Backtest sheet", () => {
+  const load = async (file: string) => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb;
+  };
+
+  test("holds the metrics the JSON gives, next to the advisor's sheets; a second run replaces it", async () => {
+    const file = path.join(SAMPLES, "backtest-60-40-monthly.xlsx");
+    const results = await json(file);
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "bt-out-"));
+    const out = path.join(dir, "out.xlsx");
+    const r = await run(["backtest", file, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(`Wrote ${out} (sheet Backtest)`);
+    const wb = await load(out);
+    const ws = wb.getWorksheet("Backtest")!;
+    expect(wb.getWorksheet("Returns")).toBeDefined();
+    const headers = (ws.getRow(5).values as unknown[]).slice(1);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    results.forEach((res, i) => {
+      expect(ws.getCell(6 + i, 1).value).toBe(res.policy.name);
+      expect(ws.getCell(6 + i, col("Final Value")).value).toBe(res.metrics.finalValue);
+      expect(ws.getCell(6 + i, col("Events")).value).toBe(res.metrics.events);
+    });
+    // 1,008 months in each data table, under its header row.
+    const growth = ws.getTable("BacktestGrowth") as unknown as { model: { tableRef: string } };
+    const rect = /^A(\d+):([A-Z]+)(\d+)$/.exec(growth.model.tableRef)!;
+    expect(Number(rect[3]) - Number(rect[1])).toBe(1008);
+
+    const again = path.join(dir, "again.xlsx");
+    expect((await run(["backtest", out, "--out", again])).code).toBe(0);
+    expect((await load(again)).worksheets.filter((w) => w.name === "Backtest")).toHaveLength(1);
+  });
+
+  test("never on a sheet of the advisor's: a Returns range on a sheet named Backtest stops the write", async () => {
+    const file = await writeTemp({
+      sheets: { Targets: [["Asset Class", "Target"], ["Stocks", 1]], Backtest: [["Date", "Stocks"], [date("2021-12-31"), pct(0.1)], [date("2022-12-31"), pct(0.1)]] },
+      names: { Targets: { table: "Targets" }, Returns: { table: "Backtest" } },
+    });
+    const out = file.replace(/\.xlsx$/, "-out.xlsx");
+    const r = await run(["backtest", file, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('The named range "Returns" is on the sheet "Backtest", which the add-in replaces on every run; move Returns to a sheet of its own (nothing was written)\n');
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

@@ -341,8 +341,8 @@ function handBook(o: HandOptions = {}): BookSpec {
 /** Realised gains are reported only for taxable accounts; without an Accounts range every account is an IRA. */
 const NO_TAX = { realizedShortTerm: null, realizedLongTerm: null };
 
-/** The runner's one note on --out without --json: exceljs cannot draw charts. Nothing else may go to stderr. */
-const CHART_NOTE = /^(Note: charts are drawn only inside Excel \(exceljs cannot write them\): [^\n]+\n)?$/;
+/** --out prints nothing on stderr: charts are written into the file (src/xlsx/charts.ts). */
+const CHART_NOTE = /^$/;
 
 /** The plan without its warnings (which name cells, and cells move when columns or rows do). */
 const withoutWarnings = (p: PlanOut) => ({ ...p, warnings: undefined });

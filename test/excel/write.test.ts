@@ -286,3 +286,30 @@ test("inside a 1904-system workbook, the log row's As Of is the 1904 serial of t
   const day = Math.floor(log.get(2, 1)!.value as number);
   expect(day).toBe(Math.floor(localSerial(NOW)) - 1462);
 });
+
+describe("the Backtest sheet in Excel", () => {
+  test("the metrics and data tables, and two line charts over the data (drift with a percent axis), in one write sync", async () => {
+    const fs = await import("fs");
+    const path = await import("path");
+    const { readWorkbookSnapshot } = await import("../../src/xlsx/read");
+    const { backtestWorkbook } = await import("../../src/backtest/run");
+    const { backtestWritePlan } = await import("../../src/plans/backtest-sheet");
+    const data = fs.readFileSync(path.join(__dirname, "..", "..", "samples", "backtest-sdira-annual.xlsx"));
+    const snapshot = await readWorkbookSnapshot(data);
+    const outcome = backtestWorkbook(snapshot);
+    if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.text).join("\n"));
+    const wb = await fakeFromXlsx(data);
+    const report = await applyWritePlanInExcel(ctx(wb), backtestWritePlan(outcome.input, outcome.results, snapshot));
+    expect(report.syncs).toBe(2);
+    expect(wb.tables.filter((t) => t.name.startsWith("Backtest")).map((t) => t.name).sort()).toEqual(["BacktestDrift", "BacktestGrowth", "BacktestMetrics"]);
+    const charts = wb.tables.find((t) => t.name === "BacktestGrowth")!.sheet.charts;
+    expect(charts.map((c) => [c.type, c.title, c.series.length, c.valueFormat])).toEqual([
+      ["Line", "Growth of 1 by policy", 16, null],
+      ["Line", "Drift of Stocks by policy (before any rebalance)", 16, "0%"],
+    ]);
+    // 96 years of data under each series, the dates as categories.
+    expect(charts[0].series[0].categories).toMatch(/^A(\d+):A(\d+)$/);
+    const [, top, bottom] = /^A(\d+):A(\d+)$/.exec(charts[0].series[0].categories!)!;
+    expect(Number(bottom) - Number(top) + 1).toBe(96);
+  });
+});

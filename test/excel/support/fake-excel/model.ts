@@ -55,6 +55,8 @@ export interface Chart {
   width: number;
   height: number;
   legend: string | null;
+  /** The value axis's number format, when set. */
+  valueFormat: string | null;
 }
 
 export interface CondFormat {
