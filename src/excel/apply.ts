@@ -165,6 +165,7 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
       }
       chart.legend.position = "Bottom";
       if (op.chart.valueFormat && supports("ExcelApi", "1.8")) chart.axes.valueAxis.numberFormat = op.chart.valueFormat;
+      if (op.chart.logScale && supports("ExcelApi", "1.7")) chart.axes.valueAxis.logBase = 10;
       chart.setPosition(op.chart.anchor);
       chart.width = op.chart.width;
       chart.height = op.chart.height;

@@ -141,13 +141,14 @@ export function backtestSheetPlan(input: BacktestInput, results: BacktestResult[
     tables,
     charts: [
       {
-        title: "Growth of 1 by policy",
+        title: "Growth of 1 by policy (log scale)",
         kind: "line",
         categories: rangeAddress(dataTop + 1, 1, dataBottom, 1),
         series: seriesOf(1),
         anchor: cellAddress(chartTop, 1),
         width: CHART_WIDTH,
         height: CHART_HEIGHT,
+        logScale: true,
       },
       {
         title: `Drift of ${first} by policy (before any rebalance)`,

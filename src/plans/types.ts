@@ -83,6 +83,8 @@ export interface ChartPlan {
   height: number;
   /** Number format of the value axis (default: the source cells' format). */
   valueFormat?: string;
+  /** A logarithmic value axis (base 10): growth over decades reads as rates, not as the last years only. */
+  logScale?: boolean;
 }
 
 /** A block of cells the add-in owns: it may replace them on re-runs, and never writes over anything else. */

@@ -82,7 +82,7 @@ export function chartXml(sheet: string, chart: ChartPlan): string {
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}` +
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${line ? "minMax" : "maxMin"}"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? "b" : "l"}"/>${categoryFormat}` +
     `<c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? "l" : "b"}"/><c:majorGridlines/>${valueFormat}` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling>${chart.logScale ? `<c:logBase val="10"/>` : ""}<c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? "l" : "b"}"/><c:majorGridlines/>${valueFormat}` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
@@ -154,7 +154,8 @@ function readChart(xml: string, sheet: string, anchor: string, width: number, he
   }
   if (categories === null || series.length === 0) return null;
   const format = /<c:valAx>[\s\S]*?<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(xml)?.[1];
-  return { title: decode(title), kind, categories, series, anchor, width, height, ...(format !== undefined ? { valueFormat: decode(format) } : {}) };
+  const logScale = /<c:valAx>[\s\S]*?<c:logBase val="10"\/>/.test(xml);
+  return { title: decode(title), kind, categories, series, anchor, width, height, ...(format !== undefined ? { valueFormat: decode(format) } : {}), ...(logScale ? { logScale } : {}) };
 }
 
 /**

@@ -303,9 +303,9 @@ describe("the Backtest sheet in Excel", () => {
     expect(report.syncs).toBe(2);
     expect(wb.tables.filter((t) => t.name.startsWith("Backtest")).map((t) => t.name).sort()).toEqual(["BacktestDrift", "BacktestGrowth", "BacktestMetrics"]);
     const charts = wb.tables.find((t) => t.name === "BacktestGrowth")!.sheet.charts;
-    expect(charts.map((c) => [c.type, c.title, c.series.length, c.valueFormat])).toEqual([
-      ["Line", "Growth of 1 by policy", 16, null],
-      ["Line", "Drift of Stocks by policy (before any rebalance)", 16, "0%"],
+    expect(charts.map((c) => [c.type, c.title, c.series.length, c.valueFormat, c.logBase])).toEqual([
+      ["Line", "Growth of 1 by policy (log scale)", 16, null, 10],
+      ["Line", "Drift of Stocks by policy (before any rebalance)", 16, "0%", null],
     ]);
     // 96 years of data under each series, the dates as categories.
     expect(charts[0].series[0].categories).toMatch(/^A(\d+):A(\d+)$/);

@@ -59,7 +59,7 @@ test("the add-in's charts are read back as the plans that drew them, and drawn a
   const drawn = await ownCharts(await JSZip.loadAsync(fs.readFileSync(first)));
   expect([...drawn.keys()]).toEqual(["Backtest"]);
   const [growth, drift] = drawn.get("Backtest")!.charts;
-  expect(growth).toMatchObject({ title: "Growth of 1 by policy", kind: "line", width: 480, height: 300 });
+  expect(growth).toMatchObject({ title: "Growth of 1 by policy (log scale)", kind: "line", width: 480, height: 300, logScale: true });
   expect(growth.series).toHaveLength(16);
   expect(drift).toMatchObject({ title: "Drift of Stocks by policy (before any rebalance)", kind: "line", valueFormat: "0%" });
 
@@ -77,7 +77,7 @@ test("the add-in's charts are read back as the plans that drew them, and drawn a
   const third = path.join(dir, "backtest-3.xlsx");
   const r = await run(["backtest", second, "--out", third]);
   expect(r.code).toBe(0);
-  expect((await chartsIn(third)).map((c) => c.title).sort()).toEqual(["Drift of Stocks by policy (before any rebalance)", "Extra", "Growth of 1 by policy"]);
+  expect((await chartsIn(third)).map((c) => c.title).sort()).toEqual(["Drift of Stocks by policy (before any rebalance)", "Extra", "Growth of 1 by policy (log scale)"]);
 });
 
 test("a chart someone else drew still stops --out: exceljs would drop it", async () => {

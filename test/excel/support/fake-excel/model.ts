@@ -57,6 +57,7 @@ export interface Chart {
   legend: string | null;
   /** The value axis's number format, when set. */
   valueFormat: string | null;
+  logBase: number | null;
 }
 
 export interface CondFormat {

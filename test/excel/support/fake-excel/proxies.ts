@@ -719,7 +719,7 @@ export class ChartCollectionProxy {
     ctx.push("charts.add", [type, seriesBy], () => {
       const { sheet, rect } = source.must();
       if (rect.right !== rect.left) throw new Error("fake charts.add expects one column of values");
-      chart = { type, title: "", series: [{ name: "", values: addr(rect), categories: null }], position: null, width: 0, height: 0, legend: null, valueFormat: null };
+      chart = { type, title: "", series: [{ name: "", values: addr(rect), categories: null }], position: null, width: 0, height: 0, legend: null, valueFormat: null, logBase: null };
       this.sheet().charts.push(chart);
       void sheet;
     });
@@ -750,6 +750,9 @@ export class ChartCollectionProxy {
         valueAxis: {
           set numberFormat(v: string) {
             later("valueAxis.numberFormat", v, (c) => (c.valueFormat = v));
+          },
+          set logBase(v: number) {
+            later("valueAxis.logBase", v, (c) => (c.logBase = v));
           },
         },
       },
