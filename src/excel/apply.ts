@@ -9,6 +9,7 @@
  */
 import { Rect, columnsAddress, parseArea, rangeAddress } from "../a1";
 import { UpdateSheetPlan, WritePlan } from "../plans/types";
+import { besidePlan } from "../plans/check";
 import { CHUNK_BYTES, Op, WorkbookState, cellsRect, checkWrite, chunkOps, opBytes, planOps, rectangles } from "./ops";
 import { supports } from "./host";
 
@@ -46,7 +47,8 @@ export async function inspectWorkbook(context: Excel.RequestContext, plan: Write
   const sheets = context.workbook.worksheets;
   sheets.load({ $all: false, name: true, tables: { $all: false, name: true } } as Excel.Interfaces.WorksheetCollectionLoadOptions);
   const updates = plan.sheets.filter((s): s is UpdateSheetPlan => s.mode === "update");
-  const ownedNames = updates.map((s) => s.owned.name);
+  const besides = plan.sheets.flatMap((s) => (s.mode === "append" ? [besidePlan(s)].filter((b): b is UpdateSheetPlan => b !== null) : []));
+  const ownedNames = [...updates, ...besides].map((s) => s.owned.name);
   const names = ownedNames.map((n) => {
     const item = context.workbook.names.getItemOrNullObject(n);
     item.load("name,type,value");
@@ -74,9 +76,29 @@ export async function inspectWorkbook(context: Excel.RequestContext, plan: Write
       ? { sheet: area.sheet, rect: { top: area.top, left: area.left, bottom: area.bottom, right: area.right } }
       : null;
   });
+  // A block beside an appended table is on the add-in's own sheet, which may not exist yet: looked at
+  // (its cells and the sheet's charts) in a second sync, only when the sheet is there.
+  const there = besides.filter((b) => state.sheets.includes(b.sheet));
+  const charts: { sheet: string; items: Excel.ChartCollection }[] = [];
+  for (const b of there) {
+    const rect = cellsRect(b);
+    const sheet = sheets.getItem(b.sheet);
+    if (rect) {
+      const range = sheet.getRange(blockAddress(rect));
+      range.load("formulas");
+      blocks.push({ sheet: b.sheet, rect, range });
+    }
+    sheet.charts.load("items/name");
+    charts.push({ sheet: b.sheet, items: sheet.charts });
+  }
+  if (there.length) {
+    await context.sync();
+    state.inspectSyncs = 2;
+  }
   for (const b of blocks) {
     state.blocks[b.sheet] = { rect: b.rect, content: (b.range.formulas as unknown[][]).map((row) => row.map((v) => (v === null || v === undefined ? "" : String(v)))) };
   }
+  if (charts.length) state.charts = Object.fromEntries(charts.map((c) => [c.sheet, c.items.items.map((i) => i.name)]));
   return state;
 }
 
@@ -149,12 +171,16 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
       cf.cellValue.rule = { formula1: `="${op.rule.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
       return;
     }
+    case "deleteChart":
+      ws(op.sheet).charts.getItem(op.name).delete();
+      return;
     case "chart": {
       const sheet = ws(op.sheet);
       const [first, ...rest] = op.chart.series;
       const categories = sheet.getRange(op.chart.categories);
       const chart = sheet.charts.add(op.chart.kind === "line" ? "Line" : "BarClustered", sheet.getRange(first.values), "Columns");
       chart.title.text = op.chart.title;
+      if (op.chart.name) chart.name = op.chart.name;
       const s0 = chart.series.getItemAt(0);
       s0.name = first.name;
       s0.setXAxisValues(categories);
@@ -173,8 +199,10 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
     }
     case "appendRow": {
       const table = context.workbook.tables.getItem(op.table);
-      table.rows.add(undefined, [op.values]);
-      table.getDataBodyRange().getLastRow().numberFormat = [op.formats];
+      table.rows.add(undefined, op.values);
+      const body = table.getDataBodyRange();
+      // The new rows are the body's last ones: their formats, in one action.
+      body.getLastRow().getOffsetRange(1 - op.values.length, 0).getResizedRange(op.values.length - 1, 0).numberFormat = op.formats;
       return;
     }
     case "activate":
@@ -237,5 +265,5 @@ export async function applyWritePlanInExcel(context: Excel.RequestContext, plan:
       );
     }
   }
-  return { syncs: 1 + chunks.length, batches, ops: ops.length };
+  return { syncs: (state.inspectSyncs ?? 1) + chunks.length, batches, ops: ops.length };
 }

@@ -7,7 +7,7 @@
  * large cell blocks are cut into row slices of at most 1 MB (SLICE_BYTES) so they pack well.
  */
 import { Rect, boundingRect, rangeAddress, rectAddress } from "../a1";
-import { WorkbookView, checkWritePlan } from "../plans/check";
+import { WorkbookView, besidePlan, checkWritePlan } from "../plans/check";
 import { FMT } from "../plans/formats";
 import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
 
@@ -35,8 +35,9 @@ export type Op =
   | { kind: "table"; sheet: string; address: string; name: string; style: string }
   | { kind: "rule"; sheet: string; rule: TextRule }
   | { kind: "chart"; sheet: string; chart: ChartPlan }
-  /** Adds a row at the end of an existing table (append-only log). */
-  | { kind: "appendRow"; table: string; values: (string | number | boolean)[]; formats: string[] }
+  | { kind: "deleteChart"; sheet: string; name: string }
+  /** Adds rows at the end of an existing table (append-only log and history). */
+  | { kind: "appendRow"; table: string; values: (string | number | boolean)[][]; formats: string[][] }
   | { kind: "activate"; sheet: string };
 
 /** What the adapter found in the workbook before writing (the first sync of a write). */
@@ -47,6 +48,10 @@ export interface WorkbookState {
   owned: Record<string, { sheet: string; rect: Rect } | null>;
   /** Content (formulas or values as text, "" when empty) of each "update" plan's cells rectangle, by sheet. */
   blocks: Record<string, { rect: Rect; content: string[][] }>;
+  /** Names of the charts on the sheets whose add-in block (beside an appended table) is rewritten. */
+  charts?: Record<string, string[]>;
+  /** context.sync() calls the look took (1, or 2 when a block beside an appended table had to be read). */
+  inspectSyncs?: number;
 }
 
 export const emptyState = (): WorkbookState => ({ sheets: [], tables: [], owned: {}, blocks: {} });
@@ -184,8 +189,8 @@ function appendOps(sp: AppendSheetPlan, state: WorkbookState): Op[] {
       {
         kind: "appendRow",
         table: ap.table,
-        values: ap.row.map((c) => (c.value === null ? "" : c.value)),
-        formats: ap.row.map((c) => c.numberFormat ?? "General"),
+        values: ap.rows.map((row) => row.map((c) => (c.value === null ? "" : c.value))),
+        formats: ap.rows.map((row) => row.map((c) => c.numberFormat ?? "General")),
       },
     ];
   }
@@ -193,13 +198,36 @@ function appendOps(sp: AppendSheetPlan, state: WorkbookState): Op[] {
   const { row: top, col: left } = ap.anchor;
   const cells: CellWrite[] = [
     ...ap.headers.map((h, i) => ({ row: top, col: left + i, value: h })),
-    ...ap.row.map((c, i) => ({ row: top + 1, col: left + i, value: c.value, numberFormat: c.numberFormat })),
+    ...ap.rows.flatMap((row, r) => row.map((c, i) => ({ row: top + 1 + r, col: left + i, value: c.value, numberFormat: c.numberFormat }))),
   ];
   return [
     { kind: "addSheet", sheet: sp.sheet },
     ...contentOps({ sheet: sp.sheet, cells, columnWidths: (ap.widths ?? []).map((width, i) => ({ col: left + i, width })) }),
-    { kind: "table", sheet: sp.sheet, address: rangeAddress(top, left, top + 1, left + ap.headers.length - 1), name: ap.table, style: ap.style },
+    { kind: "table", sheet: sp.sheet, address: rangeAddress(top, left, top + ap.rows.length, left + ap.headers.length - 1), name: ap.table, style: ap.style },
   ];
+}
+
+/** Cells, tables, rules and charts of a sheet plan. */
+function sheetOps(sp: ReplaceSheetPlan | UpdateSheetPlan): Op[] {
+  return [
+    ...contentOps(sp),
+    ...(sp.tables ?? []).map((t): Op => ({ kind: "table", sheet: sp.sheet, address: rectAddress(t.rect), name: t.name, style: t.style })),
+    ...(sp.rules ?? []).map((rule): Op => ({ kind: "rule", sheet: sp.sheet, rule })),
+    ...(sp.charts ?? []).map((chart): Op => ({ kind: "chart", sheet: sp.sheet, chart })),
+  ];
+}
+
+/** An owned block: the previous one cleared and its name removed, the new one written and named. */
+function updateOps(sp: UpdateSheetPlan, state: WorkbookState): Op[] {
+  const ops: Op[] = [];
+  const prev = state.owned[sp.owned.name];
+  if (prev) {
+    if (state.sheets.includes(prev.sheet)) ops.push({ kind: "clearBlock", sheet: prev.sheet, address: rectAddress(prev.rect) });
+    ops.push({ kind: "deleteName", name: sp.owned.name });
+  }
+  ops.push(...sheetOps(sp));
+  ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: rectAddress(sp.owned.rect) });
+  return ops;
 }
 
 /** The operations of a whole write plan, in the order they must run. */
@@ -210,26 +238,21 @@ export function planOps(plan: WritePlan, state: WorkbookState): Op[] {
   for (const sp of plan.sheets) {
     if (sp.mode === "append") {
       appends.push(...appendOps(sp, state));
+      const beside = besidePlan(sp);
+      if (beside) {
+        for (const chart of beside.charts ?? []) {
+          if (chart.name && (state.charts?.[sp.sheet] ?? []).includes(chart.name)) appends.push({ kind: "deleteChart", sheet: sp.sheet, name: chart.name });
+        }
+        appends.push(...updateOps(beside, state));
+      }
       continue;
     }
     if (sp.mode === "replace") {
       if (state.sheets.includes(sp.sheet)) ops.push({ kind: "deleteSheet", sheet: sp.sheet });
       ops.push({ kind: "addSheet", sheet: sp.sheet });
     }
-    if (sp.mode === "update") {
-      const prev = state.owned[sp.owned.name];
-      if (prev) {
-        if (state.sheets.includes(prev.sheet)) ops.push({ kind: "clearBlock", sheet: prev.sheet, address: rectAddress(prev.rect) });
-        ops.push({ kind: "deleteName", name: sp.owned.name });
-      }
-    }
-    ops.push(...contentOps(sp));
-    for (const t of sp.tables ?? []) ops.push({ kind: "table", sheet: sp.sheet, address: rectAddress(t.rect), name: t.name, style: t.style });
-    for (const rule of sp.rules ?? []) ops.push({ kind: "rule", sheet: sp.sheet, rule });
-    for (const chart of sp.charts ?? []) ops.push({ kind: "chart", sheet: sp.sheet, chart });
-    if (sp.mode === "update") {
-      ops.push({ kind: "addName", name: sp.owned.name, sheet: sp.sheet, address: rectAddress(sp.owned.rect) });
-    }
+    if (sp.mode === "update") ops.push(...updateOps(sp, state));
+    else ops.push(...sheetOps(sp));
     if (sp.activate) activate.push({ kind: "activate", sheet: sp.sheet });
   }
   // The log row goes last: it says the rebalance was written, so nothing may fail after it.

@@ -9,6 +9,7 @@
  * READ_CELLS_PER_SYNC cells, costs one more (its sheet's used range, to clip it), and what is used of
  * it is read in row slices over further syncs, to keep each response below Excel on the web's 5 MB.
  */
+import { DRIFT_HISTORY_KEY, DRIFT_HISTORY_TABLE } from "../contract/drift-history";
 import { Area, Rect, parseArea, parseRect, rectAddress, splitAreas } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { DateSystem, serialToDate } from "../dates/serial";
@@ -208,7 +209,8 @@ async function readAreas(context: Excel.RequestContext, resolved: Resolved[], bu
 /** Reads the contract's named ranges in the workbook of `context`. */
 export async function readContractSnapshot(context: Excel.RequestContext, budget = READ_CELLS_PER_SYNC): Promise<ExcelSnapshotRead> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  // Sheet names, and the names of their tables (the add-in's Drift History is a table, not a name).
+  worksheets.load({ $all: false, name: true, tables: { $all: false, name: true } } as Excel.Interfaces.WorksheetCollectionLoadOptions);
   const workbookNames = context.workbook.names;
   workbookNames.load("items/name,items/type,items/value");
   const dateSystem = askDateSystem(context);
@@ -251,8 +253,12 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
     }),
   }));
   const first = [...resolved];
+  // The Drift History table's address rides along too.
+  const historySheet = worksheets.items.find((ws) => ws.tables.items.some((t) => t.name.toLowerCase() === DRIFT_HISTORY_TABLE.toLowerCase()));
+  const historyRange = historySheet ? historySheet.tables.getItem(DRIFT_HISTORY_TABLE).getRange() : null;
+  historyRange?.load("address");
   // The lookups ride on the first read's first sync (which runs for them alone when there is nothing to read).
-  const firstRead = await readAreas(context, first, budget, system, lookups.length > 0);
+  const firstRead = await readAreas(context, first, budget, system, lookups.length > 0 || historyRange !== null);
   syncs += firstRead.syncs;
 
   const later: Resolved[] = [];
@@ -263,11 +269,13 @@ export async function readContractSnapshot(context: Excel.RequestContext, budget
     resolve(l.key, hit.item.name, String(hit.item.type), hit.item.value, hit.sheet);
     if (resolved.length > before) later.push(resolved[resolved.length - 1]);
   }
+  const historyArea = historyRange ? parseArea(historyRange.address) : null;
+  if (historySheet && historyArea) later.push({ key: DRIFT_HISTORY_KEY, name: DRIFT_HISTORY_TABLE, sheet: historySheet.name, area: historyArea });
   const laterRead = later.length ? await readAreas(context, later, budget, system) : { ranges: new Map<string, RangeSnapshot>(), syncs: 0 };
   syncs += laterRead.syncs;
 
   const ranges: Record<string, RangeSnapshot> = {};
-  for (const key of CONTRACT_RANGES) {
+  for (const key of [...CONTRACT_RANGES, DRIFT_HISTORY_KEY]) {
     const snap = firstRead.ranges.get(key) ?? laterRead.ranges.get(key);
     if (snap) ranges[key] = snap;
   }

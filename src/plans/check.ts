@@ -7,7 +7,12 @@
  */
 import { MAX_COLUMN, MAX_ROW, Rect, cellAddress, columnLetters, inRect, sheetLabel } from "../a1";
 import { MAX_CELL_TEXT } from "../contract/cells";
-import { SheetPlan, UpdateSheetPlan, WritePlan } from "./types";
+import { AppendSheetPlan, SheetPlan, UpdateSheetPlan, WritePlan } from "./types";
+
+/** The block an append plan rewrites beside its table, as the update plan it amounts to (null when it has none). */
+export function besidePlan(sp: AppendSheetPlan): UpdateSheetPlan | null {
+  return sp.beside ? { mode: "update", sheet: sp.sheet, ...sp.beside } : null;
+}
 
 /** A plan that cannot be applied without overwriting the advisor's own cells (or a sheet/table it needs is not usable). */
 export class OwnershipError extends Error {
@@ -106,10 +111,14 @@ function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null 
         return new OwnershipError(
           sp.sheet,
           cellAddress(sp.append.anchor.row, sp.append.anchor.col),
-          `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its log (nothing was written)`,
+          `The sheet "${sp.sheet}" exists but holds no "${sp.append.table}" table; rename the sheet so the add-in can create its ${sp.append.table === "RebalanceLog" ? "log" : "table"} (nothing was written)`,
         );
       }
-      return null;
+      {
+        // The block beside the table goes only into empty cells or the add-in's own.
+        const beside = besidePlan(sp);
+        return beside && view.hasSheet(sp.sheet) ? ownershipConflict(beside, view) ?? cellProblem(beside) : null;
+      }
   }
 }
 

@@ -8,7 +8,7 @@ import { planMetrics } from "../engine/metrics";
 import { Plan } from "../engine/types";
 import { money } from "./json";
 import { FMT, TABLE_STYLE } from "./formats";
-import { AppendSheetPlan, PlainValue } from "./types";
+import { AppendRow, AppendSheetPlan } from "./types";
 
 export const LOG_SHEET = "Rebalance Log";
 /** Excel table names cannot contain spaces. */
@@ -29,7 +29,7 @@ export interface LogOptions {
 }
 
 /** The values of one log row, in LOG_HEADERS order. */
-export function logRow(plan: Plan, options: LogOptions): { value: PlainValue; numberFormat?: string }[] {
+export function logRow(plan: Plan, options: LogOptions): AppendRow {
   const { turnover, fees, maxDriftAfter } = planMetrics(plan);
   const maxDriftBefore = plan.classes.reduce((m, c) => Math.max(m, Math.abs(c.drift)), 0);
   return [
@@ -52,6 +52,6 @@ export function logPlan(plan: Plan, options: LogOptions): AppendSheetPlan {
   return {
     sheet: LOG_SHEET,
     mode: "append",
-    append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: { row: 1, col: 1 }, row: logRow(plan, options), widths: LOG_WIDTHS, style: TABLE_STYLE },
+    append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: { row: 1, col: 1 }, rows: [logRow(plan, options)], widths: LOG_WIDTHS, style: TABLE_STYLE },
   };
 }

@@ -50,10 +50,14 @@ export interface TablePlan {
   style: string;
 }
 
+/** One appended row: one entry per header. */
+export type AppendRow = { value: PlainValue; numberFormat?: string }[];
+
 /**
- * One row appended to an append-only Excel table (the rebalance log). When the table does not
- * exist yet, the adapter creates the sheet and the table (header row + this row) at `anchor`;
- * when it exists, the row goes after its last row. Existing rows are never rewritten or reordered.
+ * Rows appended to an append-only Excel table (the rebalance log, the drift history). When the
+ * table does not exist yet, the adapter creates the sheet and the table (header row + these rows)
+ * at `anchor`; when it exists, the rows go after its last row. Existing rows are never rewritten
+ * or reordered.
  */
 export interface AppendPlan {
   /** Workbook-unique table name, e.g. "RebalanceLog". */
@@ -61,8 +65,8 @@ export interface AppendPlan {
   headers: string[];
   /** Top-left cell of the table when it has to be created. */
   anchor: { row: number; col: number };
-  /** The new row: one entry per header. */
-  row: { value: PlainValue; numberFormat?: string }[];
+  /** The new rows (at least one), each one entry per header. */
+  rows: AppendRow[];
   /** Column widths (characters) used when the table is created, one per header. */
   widths?: number[];
   /** Built-in table style (TABLE_STYLE). */
@@ -83,6 +87,8 @@ export interface ChartPlan {
   height: number;
   /** Number format of the value axis (default: the source cells' format). */
   valueFormat?: string;
+  /** A name that finds the chart again (Excel's chart name), so a later write replaces it instead of adding one. */
+  name?: string;
   /** A logarithmic value axis (base 10): growth over decades reads as rates, not as the last years only. */
   logScale?: boolean;
 }
@@ -120,11 +126,16 @@ export interface UpdateSheetPlan extends SheetContent {
   owned: OwnedBlock;
 }
 
-/** Add one row to the sheet's append-only table. */
+/** Add rows to the sheet's append-only table (and rewrite the add-in's block beside it, when given). */
 export interface AppendSheetPlan {
   mode: "append";
   sheet: string;
   append: AppendPlan;
+  /**
+   * A block of the add-in's on the same sheet, written after the rows: the previous one (found by
+   * its defined name) is cleared and its charts removed, then these cells and charts are written.
+   */
+  beside?: Pick<UpdateSheetPlan, "owned" | "cells" | "columnWidths" | "charts">;
 }
 
 export type SheetPlan = ReplaceSheetPlan | UpdateSheetPlan | AppendSheetPlan;

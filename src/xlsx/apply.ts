@@ -6,8 +6,9 @@
 import ExcelJS from "exceljs";
 import { Rect, cellAddress, inRect, parseArea, parseRect, qualifiedRect, rangeAddress } from "../a1";
 import { isoOf } from "../dates/calendar";
-import { AppendSheetPlan, CellStyle, CellWrite, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
-import { WorkbookView, checkWritePlan } from "../plans/check";
+import { AppendRow, AppendSheetPlan, CellStyle, CellWrite, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
+import { WorkbookView, besidePlan, checkWritePlan } from "../plans/check";
+import { LOG_TABLE } from "../plans/log";
 import { keptRange, touchName } from "./names";
 import { forgetCharts, rememberChart } from "./charts";
 
@@ -112,8 +113,16 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyRepo
   checkWritePlan(plan, workbookView(wb));
   const report: ApplyReport = { charts: [], logRow: null };
   for (const sp of plan.sheets) {
-    if (sp.mode === "append") report.logRow = appendRow(wb, sp);
-    else report.charts.push(...applySheet(wb, sp));
+    if (sp.mode === "append") {
+      const row = appendRow(wb, sp);
+      if (sp.append.table === LOG_TABLE) report.logRow = row;
+      const beside = besidePlan(sp);
+      if (beside) {
+        // The block's chart is drawn anew with it.
+        forgetCharts(wb, sp.sheet);
+        report.charts.push(...applySheet(wb, beside));
+      }
+    } else report.charts.push(...applySheet(wb, sp));
   }
   return report;
 }
@@ -227,25 +236,28 @@ function addTable(ws: ExcelJS.Worksheet, name: string, top: number, left: number
   });
 }
 
-function writeRow(ws: ExcelJS.Worksheet, row: number, left: number, cells: AppendSheetPlan["append"]["row"]): void {
+function writeRow(ws: ExcelJS.Worksheet, row: number, left: number, cells: AppendRow): void {
   cells.forEach((c, i) => writeCell(ws, { row, col: left + i, value: c.value, numberFormat: c.numberFormat }));
 }
 
-/** Adds the plan's row after the log table's last row (creating sheet and table the first time); returns its sheet row. */
+/** Adds the plan's rows after the table's last row (creating sheet and table the first time); returns the first new row's sheet row. */
 function appendRow(wb: ExcelJS.Workbook, sp: AppendSheetPlan): number {
   const ap = sp.append;
   const found = findTable(wb, ap.table);
   if (found) {
     const rect = tableRect(found.table);
     const next = rect.bottom + 1;
-    const below = found.ws.getRow(next);
+    const n = ap.rows.length;
     let occupied = false;
-    for (let c = rect.left; c <= rect.right; c++) if (!isEmpty(below.getCell(c).value)) occupied = true;
-    // Like Excel's "insert table row": whatever sits below the table moves down, nothing is overwritten.
-    if (occupied) found.ws.spliceRows(next, 0, []);
-    writeRow(found.ws, next, rect.left, ap.row);
+    for (let r = next; r < next + n; r++) {
+      const below = found.ws.getRow(r);
+      for (let c = rect.left; c <= rect.right; c++) if (!isEmpty(below.getCell(c).value)) occupied = true;
+    }
+    // Like Excel's "insert table rows": whatever sits below the table moves down, nothing is overwritten.
+    if (occupied) found.ws.spliceRows(next, 0, ...ap.rows.map(() => []));
+    ap.rows.forEach((row, i) => writeRow(found.ws, next + i, rect.left, row));
     const model = tableModel(found.table);
-    const ref = rangeAddress(rect.top, rect.left, next, rect.right);
+    const ref = rangeAddress(rect.top, rect.left, next + n - 1, rect.right);
     model.tableRef = ref;
     model.autoFilterRef = ref;
     return next;
@@ -253,7 +265,7 @@ function appendRow(wb: ExcelJS.Workbook, sp: AppendSheetPlan): number {
   const ws = wb.addWorksheet(sp.sheet);
   const anchor = ap.anchor;
   ap.widths?.forEach((w, i) => (ws.getColumn(anchor.col + i).width = w));
-  addTable(ws, ap.table, anchor.row, anchor.col, ap.style, ap.headers, [ap.row.map((c) => (c.value ?? null) as ExcelJS.CellValue)]);
-  writeRow(ws, anchor.row + 1, anchor.col, ap.row);
+  addTable(ws, ap.table, anchor.row, anchor.col, ap.style, ap.headers, ap.rows.map((row) => row.map((c) => (c.value ?? null) as ExcelJS.CellValue)));
+  ap.rows.forEach((row, i) => writeRow(ws, anchor.row + 1 + i, anchor.col, row));
   return anchor.row + 1;
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { DRIFT_HISTORY_KEY, DRIFT_HISTORY_SHEET, DRIFT_HISTORY_TABLE } from "../contract/drift-history";
 import { Area, parseArea, parseRect, rangeAddress } from "../a1";
 import { CONTRACT_RANGES, CellValue, NameProblem, RangeSnapshot, WorkbookSnapshot, trimBlankRows } from "../contract/snapshot";
 import { excelDateOf } from "../dates/serial";
@@ -120,9 +121,22 @@ function snapshotRange(ws: ExcelJS.Worksheet, name: string, area: Area, bare: Ba
   return merged.length ? { ...snapshot, merged } : snapshot;
 }
 
-/** The sheets the contract's names refer to (their own sheet, or the sheet of their scope). */
+/** The DriftHistory table (on whichever sheet it is) and its cells, header included. */
+function driftHistoryTable(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; area: Area } | null {
+  for (const ws of wb.worksheets) {
+    for (const table of ws.getTables() as unknown as { name: string; model?: { tableRef?: string; ref?: string }; table?: { tableRef?: string; ref?: string } }[]) {
+      if (table.name.toLowerCase() !== DRIFT_HISTORY_TABLE.toLowerCase()) continue;
+      const model = table.model ?? table.table ?? {};
+      const area = parseArea(model.tableRef ?? model.ref ?? "");
+      return area && area.bottom !== null && area.right !== null ? { ws, area } : null;
+    }
+  }
+  return null;
+}
+
+/** The sheets the contract's names refer to (their own sheet, or the sheet of their scope), and the Drift History sheet. */
 function contractSheets(names: FileName[]): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>([DRIFT_HISTORY_SHEET]);
   for (const n of names) {
     if (!(CONTRACT_RANGES as readonly string[]).includes(n.name.toLowerCase())) continue;
     const sheet = parseArea(n.text)?.sheet ?? n.scope;
@@ -172,6 +186,9 @@ export async function snapshotWorkbook(wb: ExcelJS.Workbook, data: ArrayBuffer |
       ranges[wanted] = snap;
     }
   }
+  // The add-in's Drift History table, handed over like a range (read leniently by the plans).
+  const history = driftHistoryTable(wb);
+  if (history) ranges[DRIFT_HISTORY_KEY] = snapshotRange(history.ws, DRIFT_HISTORY_TABLE, history.area, []);
   // A 1904-system book (<workbookPr date1904="1"/>): exceljs reads its date cells right; the contract
   // is told, for serial numbers in General cells.
   const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;

@@ -313,3 +313,35 @@ describe("the Backtest sheet in Excel", () => {
     expect(Number(bottom) - Number(top) + 1).toBe(96);
   });
 });
+
+describe("the Drift History (append-only, with its chart beside it)", () => {
+  test("one row per class each rebalance; the block beside it holds drift by date and one chart, replaced each time", async () => {
+    const wb = await smallBook();
+    const first = await writeWithOffice(wb, new Date(2026, 10, 20, 9, 0, 0));
+    if (!first.ok) throw new Error("first write failed");
+    const classes = first.plan.classes.length;
+    // A new As Of date, and a note the advisor typed beside the table (outside the add-in's block).
+    wb.set("Policy", "B2", "2026-12-31");
+    wb.set("Drift History", "A40", "advisor's note");
+    const second = await writeWithOffice(wb, new Date(2026, 11, 31, 9, 0, 0));
+    if (!second.ok) throw new Error("second write failed");
+    // The second write looked at the history: once more to read the block and the sheet's charts.
+    expect(second.syncs.write).toBe(3);
+    const table = wb.tables.find((t) => t.name === "DriftHistory")!;
+    expect(table.rect).toEqual({ top: 1, left: 1, bottom: 1 + 2 * classes, right: 10 });
+    const sheet = wb.sheet("Drift History")!;
+    expect(sheet.get(2, 2)!.value).toBe(first.plan.classes[0].assetClass);
+    expect(sheet.get(2, 6)!.value).toBeCloseTo(first.plan.classes[0].drift, 12);
+    // Beside it (from column L): As Of, then a column per class; two dates now.
+    expect(sheet.get(1, 12)!.value).toBe("As Of");
+    expect(sheet.get(3, 12)!.format).toBe("yyyy-mm-dd");
+    expect(sheet.get(3, 13)!.value).toBeCloseTo(second.plan.classes[0].drift, 12);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0]).toMatchObject({ type: "Line", name: "DriftHistoryChart", valueFormat: "0%" });
+    expect(sheet.charts[0].series).toHaveLength(classes);
+    expect(sheet.charts[0].series[0]).toMatchObject({ categories: "L2:L3", values: "M2:M3" });
+    expect(wb.names.find((n) => n.name === "DriftHistoryChart")).toBeDefined();
+    // The advisor's note moved down with the table rows inserted above it, untouched.
+    expect(sheet.get(40 + classes, 1)!.value).toBe("advisor's note");
+  });
+});

@@ -42,7 +42,7 @@ const sheet: ReplaceSheetPlan = {
 const log: AppendSheetPlan = {
   sheet: "Rebalance Log",
   mode: "append",
-  append: { table: "RebalanceLog", headers: ["Timestamp"], anchor: { row: 1, col: 1 }, row: [{ value: 1 }], style: TABLE_STYLE },
+  append: { table: "RebalanceLog", headers: ["Timestamp"], anchor: { row: 1, col: 1 }, rows: [[{ value: 1 }]], style: TABLE_STYLE },
 };
 const plan: WritePlan = { sheets: [sheet, drift, log] };
 

@@ -40,17 +40,20 @@ async function chartsIn(file: string): Promise<{ kind: string; title: string; ca
   );
 }
 
-test("rebalance --out draws the Rebalance sheet's bar chart over its class table", async () => {
+test("rebalance --out draws the Rebalance sheet's bar chart over its class table, and the drift history's line chart", async () => {
   const out = path.join(dir, "rebalanced.xlsx");
   const r = await run([path.join(SAMPLES, "sdira-sample.xlsx"), "--out", out]);
   expect(r.code).toBe(0);
   expect(r.stderr).toBe("");
   const charts = await chartsIn(out);
-  expect(charts).toHaveLength(1);
+  expect(charts).toHaveLength(2);
   expect(charts[0].kind).toBe("barChart");
   expect(charts[0].title).toBe("Current vs target vs after, by class");
   // Categories and the three series (Current, Target, After) are columns of the class table.
   expect(new Set(charts[0].refs)).toEqual(new Set(["'Rebalance 2026-11-20'!A16:A20", "'Rebalance 2026-11-20'!F16:F20", "'Rebalance 2026-11-20'!B16:B20", "'Rebalance 2026-11-20'!M16:M20"]));
+  // Drift by date beside the Drift History table: one date so far, one series per class.
+  expect(charts[1]).toMatchObject({ kind: "lineChart", title: "Drift by class at each rebalance (weight − target)" });
+  expect(charts[1].values).toEqual(["M", "N", "O", "P", "Q"].map((c) => `'Drift History'!${c}2:${c}2`));
 });
 
 test("the add-in's charts are read back as the plans that drew them, and drawn again on the next save", async () => {

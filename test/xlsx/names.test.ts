@@ -49,7 +49,10 @@ test("every name, with its scope and its text, survives --out, and so does a sec
   const first = await run([file, "--out", once]);
   expect(first.code).toBe(0);
   const after = await names(once);
-  expect(after.filter((n) => !n.startsWith("RebalDriftColumns "))).toEqual(before);
+  const own = (n: string) => n.startsWith("RebalDriftColumns ") || n.startsWith("DriftHistoryChart ");
+  expect(after.filter((n) => !own(n))).toEqual(before);
+  // The drift-by-date block beside the Drift History table: a header and one date, four classes.
+  expect(after.filter((n) => n.startsWith("DriftHistoryChart "))).toEqual(["DriftHistoryChart @workbook = &apos;Drift History&apos;!$L$1:$O$2"]);
   expect(after.filter((n) => n.startsWith("RebalDriftColumns "))).toEqual(["RebalDriftColumns @workbook = Targets!$E$1:$K$4"]);
 
   // Again on its own output: the Rebalance sheet is replaced (it moves to the end), the scopes follow their sheets.

@@ -80,6 +80,13 @@ describe("rebalance --out", () => {
     expect(out.getWorksheet("Rebalance 2026-11-20")!.getTable("Trades_20261120")).toBeDefined();
     expect(out.getWorksheet("Rebalance 2026-12-31")!.getTable("Trades_20261231")).toBeDefined();
     expect(tableRange(out.getWorksheet("Rebalance Log")!, "RebalanceLog")).toBe("A1:L3");
+    // The Drift History: a row per class for each of the two rebalances; beside it, drift by date for both dates.
+    const history = out.getWorksheet("Drift History")!;
+    const classes = (out.getWorksheet("Targets")!.actualRowCount - 1);
+    expect(tableRange(history, "DriftHistory")).toBe(`A1:J${1 + 2 * classes}`);
+    expect(history.getCell("L1").value).toBe("As Of");
+    expect([history.getCell("L2").value, history.getCell("L3").value].map((d) => (d as Date).toISOString().slice(0, 10))).toEqual(["2026-11-20", "2026-12-31"]);
+    expect(history.getCell("L4").value).toBeNull();
   });
 });
 

@@ -58,6 +58,7 @@ export interface Chart {
   /** The value axis's number format, when set. */
   valueFormat: string | null;
   logBase: number | null;
+  name: string | null;
 }
 
 export interface CondFormat {

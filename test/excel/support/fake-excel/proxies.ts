@@ -380,6 +380,20 @@ export class RangeProxy extends Base {
   getLastRow(): RangeProxy {
     return this.derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, top: rect.bottom } }));
   }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return this.derive(({ sheet, rect }) => {
+      const r = { top: rect.top + rowOffset, bottom: rect.bottom + rowOffset, left: rect.left + columnOffset, right: rect.right + columnOffset };
+      if (r.top < 1 || r.left < 1 || r.bottom > MAX_ROW || r.right > MAX_COL) throw new RichApiError("InvalidArgument", "The offset range is outside the sheet.");
+      return { sheet, rect: r };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this.derive(({ sheet, rect }) => {
+      const r = { ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaColumns };
+      if (r.bottom < r.top || r.right < r.left) throw new RichApiError("InvalidArgument", "The resized range has no cells.");
+      return { sheet, rect: r };
+    });
+  }
   getEntireRow(): RangeProxy {
     return this.derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, left: 1, right: MAX_COL } }));
   }
@@ -709,17 +723,41 @@ export class TableCollectionProxy extends Base {
 }
 
 export class ChartCollectionProxy {
+  private itemList: { name: string }[] | null = null;
   constructor(
     private readonly ctx: Context,
     private readonly sheet: () => Sheet,
   ) {}
+  /** Only "items/name" is modelled. */
+  load(arg?: unknown): this {
+    this.ctx.push("charts.load", [arg], () => {
+      this.itemList = this.sheet().charts.map((c) => ({ name: c.name ?? "" }));
+      this.ctx.responseBytes += JSON.stringify(this.itemList).length;
+    });
+    return this;
+  }
+  get items(): { name: string }[] {
+    if (!this.itemList) throw new RichApiError("PropertyNotLoaded", "charts.items is not loaded");
+    return this.itemList;
+  }
+  getItem(name: string) {
+    return {
+      delete: () =>
+        this.ctx.push("chart.delete", [name], () => {
+          const charts = this.sheet().charts;
+          const i = charts.findIndex((c) => c.name === name);
+          if (i < 0) throw new RichApiError("ItemNotFound", `The chart "${name}" doesn't exist.`);
+          charts.splice(i, 1);
+        }),
+    };
+  }
   add(type: string, source: RangeProxy, seriesBy: string) {
     const ctx = this.ctx;
     let chart: Chart | null = null;
     ctx.push("charts.add", [type, seriesBy], () => {
       const { sheet, rect } = source.must();
       if (rect.right !== rect.left) throw new Error("fake charts.add expects one column of values");
-      chart = { type, title: "", series: [{ name: "", values: addr(rect), categories: null }], position: null, width: 0, height: 0, legend: null, valueFormat: null, logBase: null };
+      chart = { type, title: "", series: [{ name: "", values: addr(rect), categories: null }], position: null, width: 0, height: 0, legend: null, valueFormat: null, logBase: null, name: null };
       this.sheet().charts.push(chart);
       void sheet;
     });
@@ -740,6 +778,9 @@ export class ChartCollectionProxy {
         set text(v: string) {
           later("title", v, (c) => (c.title = v));
         },
+      },
+      set name(v: string) {
+        later("name", v, (c) => (c.name = v));
       },
       legend: {
         set position(v: string) {
