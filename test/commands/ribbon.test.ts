@@ -39,7 +39,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-test("one click writes the Rebalance sheet, drift columns and log row without opening the pane", async () => {
+test("one click writes the Rebalance sheet, drift columns, Drift History and log row without opening the pane", async () => {
   const wb = await fakeFromXlsx(await workbookBuffer(sampleBook()));
   const { commands, shown, installed } = await setup(wb);
   restore = installed.restore;
@@ -51,7 +51,7 @@ test("one click writes the Rebalance sheet, drift columns and log row without op
   expect(completed).toHaveBeenCalledTimes(1);
   expect(shown.count).toBe(0);
   expect(installed.runs).toBe(1);
-  expect(wb.sheets.map((s) => s.name)).toEqual(["Holdings", "Targets", "Policy", "Rebalance 2026-11-20", "Rebalance Log"]);
+  expect(wb.sheets.map((s) => s.name)).toEqual(["Holdings", "Targets", "Policy", "Rebalance 2026-11-20", "Drift History", "Rebalance Log"]);
   expect(wb.active).toBe("Rebalance 2026-11-20");
   expect(wb.syncs).toHaveLength(4);
   const last = latestRebalance();
