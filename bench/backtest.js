@@ -110,6 +110,8 @@ async function benchBacktest(options = {}) {
   const { runBacktests } = lib(root, "backtest/run.js");
   const { STANDARD_POLICIES } = lib(root, "backtest/standard-policies.js");
   const { checkInterval } = lib(root, "backtest/schedule.js");
+  const { backtestSheetPlan } = lib(root, "plans/backtest-sheet.js");
+  const { estimateWrite } = lib(root, "excel/ops.js");
   const rows = [];
   for (const [n, m, ppy, label] of [[1008, 2, 12, "monthly"], [25000, 10, 252, "daily"]]) {
     const s = series(rng(20261202 + n), n, m, ppy);
@@ -126,6 +128,15 @@ async function benchBacktest(options = {}) {
       size: `${n.toLocaleString("en-US")} × ${m}`,
       ms: plain.ms,
       note: `ratio ${ratio.toFixed(2)}×; goal ≤ ${GOAL_RATIO}×: ${ratio <= GOAL_RATIO ? "met" : "NOT MET"}`,
+    });
+    // The Backtest sheet of that run: the plan's cells, and what writing it inside Excel costs.
+    const sheet = timed(() => backtestSheetPlan(input, ours.result), 3);
+    const estimate = estimateWrite({ sheets: [sheet.result] });
+    rows.push({
+      name: `Backtest sheet plan + Office.js write estimate`,
+      size: `${n.toLocaleString("en-US")} × ${m}`,
+      ms: sheet.ms,
+      note: `${sheet.result.cells.length.toLocaleString("en-US")} cells; ${(estimate.bytes / 1e6).toFixed(1)} MB in ${estimate.batches.length} batch(es), ${estimate.syncs} syncs`,
     });
   }
   return rows;
