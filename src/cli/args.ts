@@ -27,13 +27,23 @@ Exit codes: 0 plan made, 2 the workbook breaks the contract (every problem liste
 /** Options that take a file name. */
 const FILE_OPTIONS = ["out", "orders"] as const;
 
-export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
+/** What a command accepts: the runner takes every option; `rebalance backtest` only some. */
+export interface Accepts {
+  /** The verb of "Name the workbook to …". */
+  verb: string;
+  files: readonly (typeof FILE_OPTIONS)[number][];
+  compare: boolean;
+}
+
+export const RUNNER_ACCEPTS: Accepts = { verb: "rebalance", files: FILE_OPTIONS, compare: true };
+
+export function parseArgs(argv: string[], accepts: Accepts = RUNNER_ACCEPTS): RunnerArgs | { error: string } {
   const args: RunnerArgs = { file: "", json: false, out: null, orders: null, compare: false, inPlace: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const option = FILE_OPTIONS.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
+    const option = accepts.files.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
     if (a === "--json") args.json = true;
-    else if (a === "--compare") args.compare = true;
+    else if (a === "--compare" && accepts.compare) args.compare = true;
     else if (a === "--in-place") args.inPlace = true;
     else if (a === "--help" || a === "-h") args.help = true;
     else if (option) {
@@ -44,6 +54,6 @@ export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
     else if (args.file) return { error: `Only one workbook at a time (got ${args.file} and ${a})` };
     else args.file = a;
   }
-  if (!args.file && !args.help) return { error: "Name the workbook to rebalance" };
+  if (!args.file && !args.help) return { error: `Name the workbook to ${accepts.verb}` };
   return args;
 }

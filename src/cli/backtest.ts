@@ -3,11 +3,10 @@ import path from "path";
 import { snapshotWorkbook } from "../xlsx/read";
 import { backtestWorkbook } from "../backtest/run";
 import { backtestWritePlan } from "../plans/backtest-sheet";
-import { OwnershipError, applyWritePlan, workbookBytes } from "../xlsx/apply";
-import { unkeptContent } from "../xlsx/unkept";
 import { backtestJson, formatBacktest } from "./backtest-format";
 import { readBook } from "../xlsx/read-book";
-import { Output, outputProblem, writeOutputs } from "./outputs";
+import { writeCommandOutputs } from "./outputs";
+import { parseArgs } from "./args";
 import { Io } from "./io";
 
 export const BACKTEST_USAGE = `Usage: rebalance backtest <book.xlsx> [--json] [--out <out.xlsx>]
@@ -24,35 +23,8 @@ export const BACKTEST_USAGE = `Usage: rebalance backtest <book.xlsx> [--json] [-
 Exit codes: 0 done, 2 the workbook breaks the contract (every problem listed on stderr), 1 unexpected failure.
 `;
 
-interface BacktestArgs {
-  file: string;
-  json: boolean;
-  out: string | null;
-  inPlace: boolean;
-  help: boolean;
-}
-
-function parseBacktestArgs(argv: string[]): BacktestArgs | { error: string } {
-  const args: BacktestArgs = { file: "", json: false, out: null, inPlace: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--json") args.json = true;
-    else if (a === "--in-place") args.inPlace = true;
-    else if (a === "--help" || a === "-h") args.help = true;
-    else if (a === "--out" || a.startsWith("--out=")) {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
-      if (!v || v.startsWith("--")) return { error: "--out needs a file name" };
-      args.out = v;
-    } else if (a.startsWith("-")) return { error: `Unknown option ${a}` };
-    else if (args.file) return { error: `Only one workbook at a time (got ${args.file} and ${a})` };
-    else args.file = a;
-  }
-  if (!args.file && !args.help) return { error: "Name the workbook to backtest" };
-  return args;
-}
-
 export async function backtestMain(argv: string[], io: Io): Promise<number> {
-  const args = parseBacktestArgs(argv);
+  const args = parseArgs(argv, { verb: "backtest", files: ["out"], compare: false });
   if ("error" in args) {
     io.stderr(`${args.error}\n\n${BACKTEST_USAGE}`);
     return 2;
@@ -75,30 +47,9 @@ export async function backtestMain(argv: string[], io: Io): Promise<number> {
     for (const e of outcome.errors) io.stderr(`${e.text}\n`);
     return 2;
   }
-  if (args.out) {
-    const outputs: Output[] = [{ option: "--out", path: args.out, content: () => workbookBytes(book.wb) }];
-    const problem = await outputProblem(outputs, file, args.inPlace);
-    if (problem) {
-      io.stderr(`${problem}\n`);
-      return 2;
-    }
-    const unkept = await unkeptContent(book.data);
-    if (unkept) {
-      io.stderr(`${path.basename(file)} holds ${unkept}, which --out cannot keep (exceljs cannot write them); run the backtest inside Excel, or use --out on a copy without them (nothing was written)\n`);
-      return 2;
-    }
-    try {
-      applyWritePlan(book.wb, backtestWritePlan(outcome.input, outcome.results, snapshot));
-      await writeOutputs(outputs);
-    } catch (e) {
-      if (e instanceof OwnershipError) {
-        io.stderr(`${e.message}\n`);
-        return 2;
-      }
-      io.stderr(`Cannot write ${args.out}: ${(e as Error).message} (nothing was written)\n`);
-      return 2;
-    }
-  }
+  const copy = args.out ? { path: args.out, book, plan: () => backtestWritePlan(outcome.input, outcome.results, snapshot), insideExcel: "run the backtest" } : null;
+  const code = await writeCommandOutputs(io, file, args.inPlace, [], copy);
+  if (code !== 0) return code;
   io.stdout(args.json ? `${JSON.stringify(backtestJson(outcome.results), null, 2)}\n` : formatBacktest(outcome.input, outcome.results, path.basename(file)));
   if (args.out && !args.json) io.stdout(`Wrote ${args.out} (sheet Backtest)\n`);
   return 0;

@@ -2,9 +2,7 @@
 import path from "path";
 import { snapshotWorkbook } from "../xlsx/read";
 import { readBook } from "../xlsx/read-book";
-import { unkeptContent } from "../xlsx/unkept";
-import { applyWritePlan, OwnershipError, workbookBytes } from "../xlsx/apply";
-import { Output, outputProblem, writeOutputs } from "./outputs";
+import { Output, writeCommandOutputs } from "./outputs";
 import { planWorkbook } from "../plans/plan-workbook";
 import { buildWritePlan } from "../plans/write-plan";
 import { ordersCsv } from "../plans/orders";
@@ -52,46 +50,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 
   // Outputs: every path checked before anything is written, then all written or none.
-  const outputs: Output[] = [];
-  if (args.orders) outputs.push({ option: "--orders", path: args.orders, content: async () => ordersCsv(result.raw) });
-  if (args.out) {
-    outputs.push({
-      option: "--out",
-      path: args.out,
-      content: () => workbookBytes(wb),
-    });
-  }
-  const problem = await outputProblem(outputs, args.file, args.inPlace);
-  if (problem) {
-    io.stderr(`${problem}\n`);
-    return 2;
-  }
-  if (args.out) {
-    // exceljs cannot carry charts, pivot tables or macros: refuse rather than write a copy without them.
-    const unkept = await unkeptContent(data);
-    if (unkept) {
-      io.stderr(`${path.basename(args.file)} holds ${unkept}, which --out cannot keep (exceljs cannot write them); rebalance inside Excel, or use --out on a copy without them (nothing was written)\n`);
-      return 2;
-    }
-    try {
-      const now = io.now ? io.now() : new Date();
-      applyWritePlan(wb, buildWritePlan(result.raw, result.portfolio, snapshot, { now }));
-    } catch (e) {
-      if (e instanceof OwnershipError) {
-        io.stderr(`${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  }
-  if (outputs.length > 0) {
-    try {
-      await writeOutputs(outputs);
-    } catch (e) {
-      io.stderr(`Cannot write ${outputs.map((o) => o.path).join(" and ")}: ${(e as Error).message} (nothing was written)\n`);
-      return 2;
-    }
-  }
+  const orders: Output[] = args.orders ? [{ option: "--orders", path: args.orders, content: async () => ordersCsv(result.raw) }] : [];
+  const now = io.now ? io.now() : new Date();
+  const copy = args.out ? { path: args.out, book, plan: () => buildWritePlan(result.raw, result.portfolio, snapshot, { now }), insideExcel: "rebalance" } : null;
+  const code = await writeCommandOutputs(io, args.file, args.inPlace, orders, copy);
+  if (code !== 0) return code;
   if (args.compare) {
     const comparisons = compareStrategies(result.portfolio);
     io.stdout(args.json ? `${JSON.stringify(comparisonJson(comparisons), null, 2)}\n` : formatComparison(comparisons, path.basename(args.file)));
