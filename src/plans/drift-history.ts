@@ -47,17 +47,16 @@ export function driftHistoryRows(plan: Plan, options: DriftHistoryOptions): Appe
  * this plan's: a date written twice keeps its last rows. Classes missing on a date are null.
  */
 export function driftByDate(history: DriftHistoryRow[], plan: Plan): { dates: string[]; classes: string[]; drift: (number | null)[][] } {
-  const rows = [...history, ...plan.classes.map((c) => ({ asOf: plan.asOf, assetClass: c.assetClass, drift: c.drift }))];
   const classes: string[] = [];
   const byDate = new Map<string, Map<string, number>>();
-  for (const r of rows) {
+  for (const r of history) {
     if (!classes.includes(r.assetClass)) classes.push(r.assetClass);
     if (!byDate.has(r.asOf)) byDate.set(r.asOf, new Map());
     byDate.get(r.asOf)!.set(r.assetClass, r.drift);
   }
+  for (const c of plan.classes) if (!classes.includes(c.assetClass)) classes.push(c.assetClass);
   // This plan's date replaces what an earlier write of the same date said.
-  const current = new Map(plan.classes.map((c) => [c.assetClass, c.drift]));
-  byDate.set(plan.asOf, current);
+  byDate.set(plan.asOf, new Map(plan.classes.map((c) => [c.assetClass, c.drift])));
   const dates = [...byDate.keys()].sort();
   return { dates, classes, drift: dates.map((d) => classes.map((c) => byDate.get(d)!.get(c) ?? null)) };
 }

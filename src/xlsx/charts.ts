@@ -197,8 +197,8 @@ export async function ownCharts(zip: JSZip): Promise<Map<string, { charts: Chart
 }
 
 /** The lowest n ≥ 1 such that no part is named prefix + n + ".xml". */
-function freeIndex(zip: JSZip, prefix: string, from = 1): number {
-  let n = from;
+function freeIndex(zip: JSZip, prefix: string): number {
+  let n = 1;
   while (zip.file(`${prefix}${n}.xml`)) n++;
   return n;
 }
@@ -232,12 +232,11 @@ export async function writeCharts(zip: JSZip, wb: ExcelJS.Workbook): Promise<voi
       return { id: `rId${i + 1}`, type: REL_CHART, target: `../charts/chart${chartIndex++}.xml` };
     });
     zip.file(drawingPath, drawingXml(charts, 2));
-    zip.file(`xl/drawings/_rels/drawing${drawingIndex}.xml.rels`, relsXml(chartRels));
+    zip.file(relsPathOf(drawingPath), relsXml(chartRels));
     types = types.replace("</Types>", `<Override PartName="/${drawingPath}" ContentType="${TYPE_DRAWING}"/></Types>`);
 
     // The sheet's relationships gain the drawing; the sheet gains a <drawing> in its place.
-    const slash = part.lastIndexOf("/");
-    const sheetRelsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+    const sheetRelsPath = relsPathOf(part);
     const existing = (await zip.file(sheetRelsPath)?.async("string")) ?? relsXml([]);
     const ids = new Set([...existing.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
     let k = 1;
