@@ -219,6 +219,8 @@ export async function writeCharts(zip: JSZip, wb: ExcelJS.Workbook): Promise<voi
   let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
   let chartIndex = freeIndex(zip, "xl/charts/chart");
   for (const [sheet, charts] of bySheet) {
+    // A sheet removed since (exceljs's removeWorksheet) took its charts with it.
+    if (!wb.getWorksheet(sheet)) continue;
     const part = parts.get(sheet);
     const sheetXml = part ? await zip.file(part)?.async("string") : undefined;
     if (!part || sheetXml === undefined) throw new Error(`Cannot draw the charts of ${sheet}: the sheet is not in the saved file`);

@@ -83,6 +83,16 @@ test("the add-in's charts are read back as the plans that drew them, and drawn a
   expect((await chartsIn(third)).map((c) => c.title).sort()).toEqual(["Drift of Stocks by policy (before any rebalance)", "Extra", "Growth of 1 by policy (log scale)"]);
 });
 
+test("a sheet removed after its charts were remembered takes them with it", async () => {
+  const first = path.join(dir, "removed-1.xlsx");
+  expect((await run([path.join(SAMPLES, "sdira-sample.xlsx"), "--out", first])).code).toBe(0);
+  const wb = await loadWorkbook(fs.readFileSync(first));
+  wb.removeWorksheet(wb.getWorksheet("Rebalance 2026-11-20")!.id);
+  const second = path.join(dir, "removed-2.xlsx");
+  fs.writeFileSync(second, await workbookBytes(wb));
+  expect((await chartsIn(second)).map((c) => c.title)).toEqual(["Drift by class at each rebalance (weight − target)"]);
+});
+
 test("a chart someone else drew still stops --out: exceljs would drop it", async () => {
   const first = path.join(dir, "foreign-1.xlsx");
   expect((await run(["backtest", path.join(SAMPLES, "backtest-sdira-annual.xlsx"), "--out", first])).code).toBe(0);
