@@ -178,7 +178,7 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
       const sheet = ws(op.sheet);
       const [first, ...rest] = op.chart.series;
       const categories = sheet.getRange(op.chart.categories);
-      const chart = sheet.charts.add(op.chart.kind === "line" ? "Line" : "BarClustered", sheet.getRange(first.values), "Columns");
+      const chart = sheet.charts.add(op.chart.kind === "line" ? (op.chart.markers ? "LineMarkers" : "Line") : "BarClustered", sheet.getRange(first.values), "Columns");
       chart.title.text = op.chart.title;
       if (op.chart.name) chart.name = op.chart.name;
       const s0 = chart.series.getItemAt(0);

@@ -15,7 +15,7 @@ import { cellAddress, rangeAddress } from "../a1";
 
 /** The defined name of the drift-by-date block beside the table. */
 export const DRIFT_CHART_BLOCK = "DriftHistoryChart";
-const WIDTHS = [11, 18, 15, 9, 9, 9, 10, 10, 10, 17];
+const WIDTHS = [12, 18, 15, 9, 9, 9, 10, 10, 10, 19];
 /** The block starts one column right of the table. */
 const BLOCK_LEFT = DRIFT_HISTORY_HEADERS.length + 2;
 
@@ -80,7 +80,7 @@ export function driftHistoryPlan(plan: Plan, history: DriftHistoryRow[], options
     beside: {
       owned: { name: DRIFT_CHART_BLOCK, rect: { top, left: BLOCK_LEFT, bottom, right } },
       cells,
-      columnWidths: [{ col: BLOCK_LEFT, width: 11 }, ...classes.map((c, j) => ({ col: BLOCK_LEFT + 1 + j, width: Math.max(9, Math.min(18, c.length + 2)) }))],
+      columnWidths: [{ col: BLOCK_LEFT, width: 12 }, ...classes.map((c, j) => ({ col: BLOCK_LEFT + 1 + j, width: Math.max(9, Math.min(18, c.length + 2)) }))],
       charts: [
         {
           title: "Drift by class at each rebalance (weight − target)",
@@ -91,6 +91,8 @@ export function driftHistoryPlan(plan: Plan, history: DriftHistoryRow[], options
           width: 480,
           height: 300,
           valueFormat: "0%",
+          // One point per rebalance: markers, so the first rebalance already shows.
+          markers: true,
           name: "DriftHistoryChart",
         },
       ],

@@ -89,6 +89,8 @@ export interface ChartPlan {
   valueFormat?: string;
   /** A name that finds the chart again (Excel's chart name), so a later write replaces it instead of adding one. */
   name?: string;
+  /** Line charts: a marker at each point (a series of one point is otherwise invisible). */
+  markers?: boolean;
   /** A logarithmic value axis (base 10): growth over decades reads as rates, not as the last years only. */
   logScale?: boolean;
 }

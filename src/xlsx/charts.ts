@@ -62,7 +62,7 @@ export function chartXml(sheet: string, chart: ChartPlan): string {
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escape(s.name)}</c:v></c:tx>` +
-        (line ? `<c:marker><c:symbol val="none"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
+        (line ? (chart.markers ? "" : `<c:marker><c:symbol val="none"/></c:marker>`) : `<c:invertIfNegative val="0"/>`) +
         `<c:cat>${line ? `<c:numRef><c:f>${escape(cat)}</c:f></c:numRef>` : `<c:strRef><c:f>${escape(cat)}</c:f></c:strRef>`}</c:cat>` +
         `<c:val><c:numRef><c:f>${escape(reference(sheet, s.values))}</c:f></c:numRef></c:val>` +
         (line ? `<c:smooth val="0"/>` : "") +
@@ -155,7 +155,11 @@ function readChart(xml: string, sheet: string, anchor: string, width: number, he
   if (categories === null || series.length === 0) return null;
   const format = /<c:valAx>[\s\S]*?<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(xml)?.[1];
   const logScale = /<c:valAx>[\s\S]*?<c:logBase val="10"\/>/.test(xml);
-  return { title: decode(title), kind, categories, series, anchor, width, height, ...(format !== undefined ? { valueFormat: decode(format) } : {}), ...(logScale ? { logScale } : {}) };
+  const markers = kind === "line" && !/<c:symbol val="none"\/>/.test(xml);
+  return {
+    title: decode(title), kind, categories, series, anchor, width, height,
+    ...(format !== undefined ? { valueFormat: decode(format) } : {}), ...(logScale ? { logScale } : {}), ...(markers ? { markers } : {}),
+  };
 }
 
 /**

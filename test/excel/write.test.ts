@@ -337,7 +337,7 @@ describe("the Drift History (append-only, with its chart beside it)", () => {
     expect(sheet.get(3, 12)!.format).toBe("yyyy-mm-dd");
     expect(sheet.get(3, 13)!.value).toBeCloseTo(second.plan.classes[0].drift, 12);
     expect(sheet.charts).toHaveLength(1);
-    expect(sheet.charts[0]).toMatchObject({ type: "Line", name: "DriftHistoryChart", valueFormat: "0%" });
+    expect(sheet.charts[0]).toMatchObject({ type: "LineMarkers", name: "DriftHistoryChart", valueFormat: "0%" });
     expect(sheet.charts[0].series).toHaveLength(classes);
     expect(sheet.charts[0].series[0]).toMatchObject({ categories: "L2:L3", values: "M2:M3" });
     expect(wb.names.find((n) => n.name === "DriftHistoryChart")).toBeDefined();

@@ -54,6 +54,9 @@ test("rebalance --out draws the Rebalance sheet's bar chart over its class table
   // Drift by date beside the Drift History table: one date so far, one series per class.
   expect(charts[1]).toMatchObject({ kind: "lineChart", title: "Drift by class at each rebalance (weight − target)" });
   expect(charts[1].values).toEqual(["M", "N", "O", "P", "Q"].map((c) => `'Drift History'!${c}2:${c}2`));
+  // With markers (one point per rebalance), read back as drawn.
+  const drawn = (await ownCharts(await JSZip.loadAsync(fs.readFileSync(out)))).get("Drift History")!.charts;
+  expect(drawn).toEqual([expect.objectContaining({ kind: "line", markers: true, valueFormat: "0%" })]);
 });
 
 test("the add-in's charts are read back as the plans that drew them, and drawn again on the next save", async () => {
