@@ -48,10 +48,56 @@ async function devHttpsOptions() {
   return { ca: fs.readFileSync(p.ca), cert: fs.readFileSync(p.cert), key: fs.readFileSync(p.key) };
 }
 
+/** TypeScript for the bundles: ES modules so Fluent UI and friends tree-shake; tsc -p tsconfig.json still checks types. */
+const TS_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
+};
+
+const RESOLVE = {
+  extensions: [".ts", ".tsx", ".js", ".json"],
+  // exceljs' package.json "browser" field points at its self-contained browser build
+  // (dist/exceljs.min.js); webpack honours it for targets "web" and "webworker". Node core modules that
+  // other packages mention but the browser paths never call are left out of the bundle.
+  aliasFields: ["browser"],
+  fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, module: false },
+};
+
+/** highs.mjs imports "node:module" on its Node path only; in the page it resolves to nothing. */
+const nodeSchemeStripped = () =>
+  new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+    resource.request = resource.request.replace(/^node:/, "");
+  });
+
+/**
+ * The pane's Web Worker (dist/pane-worker.js, started by src/taskpane/workers.ts): one file with its
+ * own runtime, since a worker cannot load the page's runtime chunk.
+ */
+function workerConfig(dev) {
+  return {
+    name: "worker",
+    devtool: dev ? "eval-source-map" : "source-map",
+    target: "webworker",
+    entry: { "pane-worker": "./src/taskpane/worker/pane-worker.ts" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", publicPath: "", clean: false },
+    resolve: RESOLVE,
+    module: { rules: [TS_RULE] },
+    optimization: { splitChunks: false },
+    performance: { hints: false },
+    plugins: [nodeSchemeStripped()],
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
+  return [pageConfig(dev, serving, env.WEBPACK_SERVE ? await devHttpsOptions() : null), workerConfig(dev)];
+};
+
+function pageConfig(dev, serving, https) {
   return {
+    name: "page",
     devtool: dev ? "eval-source-map" : "source-map",
     target: "web",
     entry: {
@@ -64,32 +110,11 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       // Chunks (the solver, loaded with the first plan) and the HiGHS .wasm are fetched beside the page.
       publicPath: "",
-      clean: true,
+      // The worker's configuration writes pane-worker.js into the same folder.
+      clean: { keep: /^pane-worker\.js/ },
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js", ".json"],
-      // exceljs' package.json "browser" field points at its self-contained browser build
-      // (dist/exceljs.min.js); webpack honours it for target "web". Node core modules that other
-      // packages mention but the browser paths never call are left out of the bundle.
-      aliasFields: ["browser"],
-      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, module: false },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              // ES modules for the bundle so Fluent UI and friends tree-shake; tsc -p tsconfig.json still checks types.
-              compilerOptions: { module: "es2020", sourceMap: true },
-            },
-          },
-        },
-      ],
-    },
+    resolve: RESOLVE,
+    module: { rules: [TS_RULE] },
     optimization: {
       // One webpack runtime for the three bundles on the shared runtime page: modules they share
       // (engine, contract, decimal.js) are instantiated once, and shared code is split out once.
@@ -98,10 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      // highs.mjs imports "node:module" on its Node path only; in the page it resolves to nothing.
-      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
-        resource.request = resource.request.replace(/^node:/, "");
-      }),
+      nodeSchemeStripped(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -120,7 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
       ? {
           host: "localhost",
           port: PORT,
-          server: { type: "https", options: await devHttpsOptions() },
+          server: { type: "https", options: https },
           headers: { "Access-Control-Allow-Origin": "*" },
           hot: false,
           liveReload: true,
@@ -129,7 +151,7 @@ module.exports = async (env = {}, argv = {}) => {
         }
       : undefined,
   };
-};
+}
 
 module.exports.devCertPaths = devCertPaths;
 module.exports.devHttpsOptions = devHttpsOptions;

@@ -69,10 +69,14 @@ async function web() {
   const WebpackDevServer = require("webpack-dev-server");
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
   process.chdir(ROOT);
-  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: "development" });
-  config.mode = "development";
-  config.stats = "errors-warnings";
-  const compiler = webpack(config);
+  // The page and the pane's worker: one multi-compiler, served together (the page's devServer options).
+  const configs = await makeConfig({ WEBPACK_SERVE: true }, { mode: "development" });
+  for (const c of configs) {
+    c.mode = "development";
+    c.stats = "errors-warnings";
+  }
+  const config = configs[0];
+  const compiler = webpack(configs);
   const server = new WebpackDevServer(config.devServer, compiler);
   let told = false;
   compiler.hooks.done.tap("sdira-start", (stats) => {

@@ -9,7 +9,7 @@
  *
  * Folders of one layer do not import each other (the adapters never share code; entry points never
  * call each other). Packages are held to their own homes: Office.js globals only in excel/,
- * commands/ and taskpane/office.ts; exceljs and jszip only in xlsx/; React and Fluent only in taskpane/;
+ * commands/ and taskpane/office.ts; exceljs and jszip only in xlsx/; React, Fluent and comlink only in taskpane/;
  * the HiGHS solver (`highs`) only in solver/.
  */
 import * as fs from "fs";
@@ -44,6 +44,8 @@ const PACKAGE_HOMES: Record<string, string[]> = {
   react: ["taskpane"],
   "react-dom": ["taskpane"],
   "@fluentui/react-components": ["taskpane"],
+  "@fluentui/react-charts": ["taskpane"],
+  comlink: ["taskpane"],
   highs: ["solver"],
 };
 

@@ -66,10 +66,10 @@ beforeAll(async () => {
   // What `npm run build` writes to dist/, according to webpack.config.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, "webpack.config.js"));
-  const config = await makeConfig({}, { mode: "production" });
+  const configs = await makeConfig({}, { mode: "production" });
   produced = new Set<string>();
-  for (const name of Object.keys(config.entry)) produced.add(String(config.output.filename).replace("[name]", name));
-  for (const plugin of config.plugins) {
+  for (const config of configs) for (const name of Object.keys(config.entry)) produced.add(String(config.output.filename).replace("[name]", name));
+  for (const plugin of configs.flatMap((c: { plugins: unknown[] }) => c.plugins)) {
     const kind = plugin.constructor.name;
     if (kind === "HtmlWebpackPlugin") {
       produced.add(plugin.userOptions.filename);

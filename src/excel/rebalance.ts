@@ -2,7 +2,7 @@
  * One click: read the contract, plan, write the Rebalance sheet, the drift columns and the log row,
  * all inside one Excel.run. The ribbon button and the pane both call rebalanceInExcel().
  */
-import { ContractError, contractError } from "../contract/errors";
+import { ContractError } from "../contract/errors";
 import { planWorkbook } from "../plans/plan-workbook";
 import { PlanJson } from "../plans/json";
 import { ordersCsv, ordersFileName } from "../plans/orders";
@@ -52,7 +52,7 @@ export async function rebalanceWithContext(context: Excel.RequestContext, option
       syncs: { read: read.syncs, write: report.syncs },
     };
   } catch (e) {
-    if (e instanceof OwnershipError) return { ok: false, errors: [contractError(e.sheet, e.cell, e.message.replace(/^[^:]*![A-Z]+\d+: /, ""))] };
+    if (e instanceof OwnershipError) return { ok: false, errors: [e.problem()] };
     throw e;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { MAX_COLUMN, MAX_ROW, Rect, cellAddress, columnLetters, inRect, sheetLabel } from "../a1";
 import { MAX_CELL_TEXT } from "../contract/cells";
+import { ContractError, contractError } from "../contract/errors";
 import { AppendSheetPlan, SheetPlan, UpdateSheetPlan, WritePlan } from "./types";
 
 /** The block an append plan rewrites beside its table, as the update plan it amounts to (null when it has none). */
@@ -23,6 +24,11 @@ export class OwnershipError extends Error {
   ) {
     super(message);
     this.name = "OwnershipError";
+  }
+
+  /** As a contract problem, to list with the others: its message without the address it starts with. */
+  problem(): ContractError {
+    return contractError(this.sheet, this.cell, this.message.replace(/^[^:]*![A-Z]+\d+: /, ""));
   }
 }
 

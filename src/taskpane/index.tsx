@@ -6,6 +6,8 @@ import { App } from "./components/App";
 import { detectHost, excelActions } from "./office";
 import { downloadText } from "./download";
 import { planFile } from "./planFile";
+import { readFileSnapshot } from "./readFile";
+import { startBacktest } from "./workers";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");
@@ -20,5 +22,5 @@ const shell = (child: React.ReactNode) => (
 root.render(shell(<Spinner style={{ marginTop: "48px" }} label="Starting…" />));
 void detectHost().then((host) => {
   document.body.dataset.mode = host.kind;
-  root.render(shell(<App host={host} plan={planFile} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} />));
+  root.render(shell(<App host={host} plan={planFile} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={readFileSnapshot} />));
 });

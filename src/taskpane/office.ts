@@ -6,6 +6,10 @@
 import { rebalanceInExcel, ExcelRebalanceOutcome } from "../excel/rebalance";
 import { selectCell } from "../excel/select";
 import { LastRebalance, latestRebalance, publishRebalance, subscribeRebalance } from "../excel/outcome";
+import { BacktestWriteOutcome, readWorkbookInExcel, writeBacktestInExcel } from "../excel/backtest";
+import type { WorkbookSnapshot } from "../contract/snapshot";
+import type { BacktestInput } from "../contract/backtest";
+import type { BacktestResult } from "../backtest/run";
 
 /** Where the pane is running. */
 export type HostKind =
@@ -46,7 +50,7 @@ export async function detectHost(): Promise<HostInfo> {
 // Inside Excel: the Rebalance button, selecting a problem's cell, and the ribbon's outcomes.
 // The Office.js work itself lives in src/excel (the add-in's only Excel-facing code).
 
-export type { ExcelRebalanceOutcome, LastRebalance };
+export type { BacktestWriteOutcome, ExcelRebalanceOutcome, LastRebalance };
 
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
@@ -58,6 +62,10 @@ export interface ExcelActions {
   latest(): LastRebalance | null;
   /** Called on every later outcome; returns the unsubscribe function. */
   subscribe(listener: (r: LastRebalance) => void): () => void;
+  /** Reads the contract's ranges (and the Drift History table) without writing anything. */
+  readWorkbook(): Promise<WorkbookSnapshot>;
+  /** Writes (or replaces) the Backtest sheet of a backtest run on `snapshot`. */
+  writeBacktest(input: BacktestInput, results: BacktestResult[], snapshot: WorkbookSnapshot): Promise<BacktestWriteOutcome>;
 }
 
 export const excelActions: ExcelActions = {
@@ -74,4 +82,6 @@ export const excelActions: ExcelActions = {
   select: selectCell,
   latest: latestRebalance,
   subscribe: subscribeRebalance,
+  readWorkbook: readWorkbookInExcel,
+  writeBacktest: writeBacktestInExcel,
 };

@@ -97,7 +97,7 @@ describe("the webpack build registers every function", () => {
     // The project's webpack config, built for production with only the functions entry, into a temp folder.
     const webpack = require("webpack");
     const makeConfig = require(path.join(ROOT, "webpack.config.js"));
-    const config = await makeConfig({}, { mode: "production" });
+    const [config] = await makeConfig({}, { mode: "production" }); // the page's configuration (the worker's is second)
     config.mode = "production";
     config.context = ROOT;
     config.entry = { functions: config.entry.functions };

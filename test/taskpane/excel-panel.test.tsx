@@ -21,6 +21,12 @@ function render(last: LastRebalance | null): string {
     select: async () => true,
     latest: () => last,
     subscribe: () => () => undefined,
+    readWorkbook: async () => {
+      throw new Error("not called");
+    },
+    writeBacktest: async () => {
+      throw new Error("not called");
+    },
   };
   return renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>

@@ -344,3 +344,109 @@ test("in a narrow task pane the tables scroll sideways instead of squeezing the 
   // Office.js reaches for its telemetry frame; anything else leaving 127.0.0.1 would be the pane's own doing.
   expect(blocked.filter((u) => !u.startsWith(OFFICE_TELEMETRY))).toEqual([]);
 });
+
+// ---------------------------------------------------------------- Backtest and History tabs
+
+const BACKTEST_SAMPLE = path.join(ROOT, "samples", "backtest-sdira-annual.xlsx");
+
+/** A Returns workbook too large to read in a blink: `periods` daily rows × `classes` classes (for Cancel). */
+async function largeReturnsBook(periods: number, classes: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const names = Array.from({ length: classes }, (_, i) => `Class ${i + 1}`);
+  const targets = wb.addWorksheet("Targets");
+  targets.addRow(["Asset Class", "Target"]);
+  names.forEach((n) => targets.addRow([n, 1 / classes]));
+  wb.definedNames.add(`Targets!$A$1:$B$${classes + 1}`, "Targets");
+  const returns = wb.addWorksheet("Returns");
+  returns.addRow(["Date", ...names]);
+  const start = Date.UTC(2000, 0, 3);
+  for (let p = 0; p < periods; p++) returns.addRow([new Date(start + p * 86400000), ...names.map((_, i) => Math.sin(p * (i + 1)) * 0.01)]);
+  wb.definedNames.add(`Returns!$A$1:$${String.fromCharCode(65 + classes)}$${periods + 1}`, "Returns");
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function runBacktestTab(): Promise<string> {
+  await page.click('[data-testid="tab-backtest"]');
+  await page.click('[data-testid="backtest-run"]');
+  await page.waitForFunction(() => ["done", "problems", "failed", "cancelled"].includes(document.querySelector<HTMLElement>('[data-testid="backtest-result"]')?.dataset.state ?? ""));
+  return (await page.getAttribute('[data-testid="backtest-result"]', "data-state"))!;
+}
+
+test("Backtest tab: the sample's backtest runs in the pane's worker and shows the runner's metrics and a growth chart per policy", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const data = fs.readFileSync(BACKTEST_SAMPLE);
+  const { backtestWorkbook } = await import("../../src/backtest/run");
+  const expected = backtestWorkbook(await readWorkbookSnapshot(data));
+  if (!expected.ok) throw new Error("the backtest sample should run");
+  await openFile("backtest-sdira-annual.xlsx", data);
+  // The sample has no Holdings: the Rebalance view lists that, the Backtest tab still runs.
+  expect(await runBacktestTab()).toBe("done");
+  const rows = await tableRows("Backtest metrics");
+  expect(rows.map((r) => r[0])).toEqual(expected.results.map((r) => r.policy.name));
+  expect(rows.map((r) => r[r.length - 1])).toEqual(expected.results.map((r) => r.metrics.finalValue.toFixed(4)));
+  expect(rows.map((r) => r[2])).toEqual(expected.results.map((r) => percent(r.metrics.annualReturn)));
+  expect(rows.map((r) => r[6])).toEqual(expected.results.map((r) => String(r.metrics.events)));
+  // The chart library is fetched with the first chart, and draws one line per policy.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="line-chart"] svg path[d]').length > 0);
+  expect(await page.getAttribute('[data-testid="line-chart"]', "data-series")).toBe(String(expected.results.length));
+  const legends = await page.$$eval('[data-testid="line-chart"] button', (b) => b.map((x) => (x.textContent ?? "").trim()).filter(Boolean));
+  expect(legends.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-backtest.png"), fullPage: true });
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-backtest-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 1180, height: 900 });
+  expect(pageErrors).toEqual([]);
+});
+
+test("Backtest tab: Cancel stops a long run (the worker is ended), and the next run starts a fresh worker", async () => {
+  await openFile("daily-25000x10.xlsx", await largeReturnsBook(25_000, 10));
+  await page.click('[data-testid="tab-backtest"]');
+  await page.click('[data-testid="backtest-run"]');
+  await page.waitForSelector('[data-testid="backtest-cancel"]');
+  expect(await page.isVisible('[role="progressbar"]')).toBe(true);
+  await page.click('[data-testid="backtest-cancel"]');
+  await page.waitForSelector('[data-testid="backtest-result"][data-state="cancelled"]');
+  expect(await page.textContent('[data-testid="backtest-result"]')).toContain("Cancelled");
+  await openFile("backtest-sdira-annual.xlsx", fs.readFileSync(BACKTEST_SAMPLE));
+  expect(await runBacktestTab()).toBe("done");
+  expect(pageErrors).toEqual([]);
+});
+
+test("Backtest tab: a workbook without Returns lists the problems by name, nothing run", async () => {
+  await openFile("balanced-fund.xlsx", await workbook(HOLDINGS, TARGETS, POLICY));
+  expect(await runBacktestTab()).toBe("problems");
+  const items = await page.$$eval('[data-testid="backtest"] ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent ?? ""));
+  expect(items.some((t) => t.includes("Returns"))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
+test("History tab: drift over time from the Drift History of a workbook rebalanced twice", async () => {
+  const { writeWithExceljs } = await import("../excel/support/pipeline");
+  const { readDriftHistory } = await import("../../src/contract/drift-history");
+  const { sampleBook, workbookBuffer } = await import("../support/workbook");
+  const once = await writeWithExceljs(await workbookBuffer(sampleBook()));
+  const twice = await writeWithExceljs(once.out, new Date(2026, 10, 21, 9, 0, 0));
+  const snapshot = await readWorkbookSnapshot(twice.out.buffer.slice(twice.out.byteOffset, twice.out.byteOffset + twice.out.byteLength) as ArrayBuffer);
+  const history = readDriftHistory(snapshot.ranges.drifthistory, snapshot.dateSystem);
+  const classes = new Set(history.rows.map((r) => r.assetClass));
+  expect(history.rows.length).toBe(2 * classes.size);
+
+  await openFile("rebalanced-twice.xlsx", twice.out);
+  await page.click('[data-testid="tab-history"]');
+  await page.waitForSelector('[data-testid="history"][data-state="done"]');
+  expect(await page.textContent('[data-testid="history-summary"]')).toContain(`1 rebalance date, ${classes.size} classes`);
+  const latest = await tableRows("Latest drift");
+  const lastDate = history.rows[history.rows.length - 1].asOf;
+  expect(latest.map((r) => [r[0], r[4]])).toEqual(history.rows.slice(classes.size).filter((r) => r.asOf === lastDate).map((r) => [r.assetClass, pp(r.drift)]));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="history"] [data-testid="line-chart"] svg path[d]').length > 0);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-history.png"), fullPage: true });
+
+  // A workbook never rebalanced has no history yet.
+  await openFile("balanced-fund.xlsx", await workbook(HOLDINGS, TARGETS, POLICY));
+  await page.click('[data-testid="tab-history"]');
+  await page.waitForSelector('[data-testid="history"][data-state="done"]');
+  expect(await page.isVisible('[data-testid="history-empty"]')).toBe(true);
+  expect(pageErrors).toEqual([]);
+});

@@ -17,6 +17,12 @@ describe("what each host sees", () => {
     select: async () => true,
     latest: () => null,
     subscribe: () => () => undefined,
+    readWorkbook: async () => {
+      throw new Error("not called");
+    },
+    writeBacktest: async () => {
+      throw new Error("not called");
+    },
   };
   const render = (host: HostInfo, actions?: ExcelActions) =>
     renderToString(

@@ -2,8 +2,14 @@
 import * as React from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { ExcelActions, HostInfo } from "../office";
-import { Planner, WorkbookPlanner } from "./WorkbookPlanner";
+import { OpenedFile, Planner, WorkbookPlanner } from "./WorkbookPlanner";
 import { ExcelRebalance } from "./ExcelRebalance";
+import { PaneTab, PaneTabs } from "./Tabs";
+import { BacktestPanel } from "./backtest/BacktestPanel";
+import { HistoryOutcome, HistoryPanel } from "./history/HistoryPanel";
+import type { StartBacktest } from "../workers";
+import type { WorkbookSnapshot } from "../../contract/snapshot";
+import { readDriftHistory, DRIFT_HISTORY_KEY } from "../../contract/drift-history";
 
 const useStyles = makeStyles({
   root: {
@@ -36,14 +42,86 @@ function Header({ subtitle }: { subtitle: string }) {
   );
 }
 
-/** excel and download: what the pane may ask of Excel and of the browser (injected by index.tsx). */
-export function App({ host, plan, excel, download }: { host: HostInfo; plan: Planner; excel?: ExcelActions; download?: (fileName: string, text: string) => boolean }) {
+/** The Drift History of a snapshot, as the History view shows it. */
+export function historyOf(snapshot: WorkbookSnapshot): HistoryOutcome {
+  return { ok: true, history: readDriftHistory(snapshot.ranges[DRIFT_HISTORY_KEY], snapshot.dateSystem) };
+}
+
+/** What the pane reads a saved workbook with (injected: the page reads it with exceljs, tests with a stand-in). */
+export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<{ ok: true; snapshot: WorkbookSnapshot } | { ok: false; errors: { text: string }[] }>;
+
+/** Backtest and History of a file opened in the pane. */
+function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader): PaneTab[] {
+  const load = async (): Promise<HistoryOutcome> => {
+    const r = await read(file.name, file.data.slice(0));
+    return r.ok ? historyOf(r.snapshot) : { ok: false, message: r.errors.map((e) => e.text).join("; ") };
+  };
+  return [
+    { value: "backtest", label: "Backtest", content: <BacktestPanel start={start} source={async () => ({ kind: "file", name: file.name, data: file.data.slice(0) })} /> },
+    { value: "history", label: "History", content: <HistoryPanel load={load} version={file.run} /> },
+  ];
+}
+
+/** The views inside Excel: Rebalance, Backtest (run in the worker, written as the Backtest sheet) and History. */
+function ExcelViews({ excel, download, start }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest }) {
+  const [version, setVersion] = React.useState(0);
+  React.useEffect(() => excel.subscribe(() => setVersion((v) => v + 1)), [excel]);
+  const loadHistory = React.useCallback(async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook()), [excel]);
+  const select = (e: { sheet: string; cell: string }) => void excel.select(e.sheet, e.cell);
+  return (
+    <PaneTabs
+      label="Views"
+      tabs={[
+        { value: "rebalance", label: "Rebalance", content: <ExcelRebalance actions={excel} download={download} /> },
+        {
+          value: "backtest",
+          label: "Backtest",
+          content: (
+            <BacktestPanel
+              start={start}
+              onSelect={select}
+              source={async () => ({ kind: "snapshot", snapshot: await excel.readWorkbook() })}
+              write={async (input, results, source) => {
+                if (source.kind !== "snapshot") throw new Error("a backtest of a file cannot be written into this workbook");
+                return excel.writeBacktest(input, results, source.snapshot);
+              }}
+            />
+          ),
+        },
+        { value: "history", label: "History", content: <HistoryPanel load={loadHistory} version={version} /> },
+      ]}
+    />
+  );
+}
+
+/**
+ * excel and download: what the pane may ask of Excel and of the browser; start: long work in the
+ * pane's worker; read: a saved workbook's snapshot (all injected by index.tsx).
+ */
+export function App({
+  host,
+  plan,
+  excel,
+  download,
+  start,
+  read,
+}: {
+  host: HostInfo;
+  plan: Planner;
+  excel?: ExcelActions;
+  download?: (fileName: string, text: string) => boolean;
+  start?: StartBacktest;
+  read?: SnapshotReader;
+}) {
   const s = useStyles();
+  const tabs = start && read ? (file: OpenedFile) => fileTabs(file, start, read) : undefined;
   if (host.kind === "excel") {
     return (
       <main className={s.root}>
         <Header subtitle="In Excel" />
-        {excel ? (
+        {excel && start ? (
+          <ExcelViews excel={excel} download={download ?? (() => false)} start={start} />
+        ) : excel ? (
           <ExcelRebalance actions={excel} download={download ?? (() => false)} />
         ) : (
           <MessageBar intent="info" layout="multiline" data-testid="excel-note">
@@ -78,7 +156,7 @@ export function App({ host, plan, excel, download }: { host: HostInfo; plan: Pla
       {!host.officeLoaded && (
         <Caption1 className={s.sub}>Office.js did not load; that is fine here, standalone mode does not need it.</Caption1>
       )}
-      <WorkbookPlanner plan={plan} download={download} />
+      <WorkbookPlanner plan={plan} download={download} tabs={tabs} />
     </main>
   );
 }

@@ -16,15 +16,23 @@ import type { PlanOutcome } from "../planFile";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
 import { PlanView } from "./plan/PlanView";
+import { PaneTab, PaneTabs } from "./Tabs";
 
 /** Plans a file's bytes; injected so the component stays free of I/O and Office. */
 export type Planner = (name: string, data: ArrayBuffer) => Promise<PlanOutcome>;
 
+/** A workbook file opened in the pane; run counts the files opened so far. */
+export interface OpenedFile {
+  name: string;
+  data: ArrayBuffer;
+  run: number;
+}
+
 /** run: how many files have been opened so far (the newest wins when they overlap). */
 type State =
   | { kind: "idle"; run: 0 }
-  | { kind: "reading"; run: number; name: string }
-  | { kind: "done"; run: number; name: string; outcome: PlanOutcome }
+  | { kind: "reading"; run: number; name: string; file: OpenedFile }
+  | { kind: "done"; run: number; name: string; outcome: PlanOutcome; file: OpenedFile }
   | { kind: "failed"; run: number; name: string; message: string };
 
 const useStyles = makeStyles({
@@ -51,8 +59,11 @@ function isXlsx(name: string): boolean {
   return /\.xlsx$/i.test(name);
 }
 
-/** download (optional): saves the plan's order CSV; when given, a planned file offers "Export orders (CSV)". */
-export function WorkbookPlanner({ plan, download }: { plan: Planner; download?: (fileName: string, text: string) => boolean }) {
+/**
+ * download (optional): saves the plan's order CSV; when given, a planned file offers "Export orders (CSV)".
+ * tabs (optional): more views of the opened file, shown as tabs after "Rebalance".
+ */
+export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; download?: (fileName: string, text: string) => boolean; tabs?: (file: OpenedFile) => PaneTab[] }) {
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [state, setState] = React.useState<State>({ kind: "idle", run: 0 });
@@ -66,10 +77,11 @@ export function WorkbookPlanner({ plan, download }: { plan: Planner; download?: 
         setState({ kind: "failed", run: id, name: file.name, message: `"${file.name}" is not an .xlsx workbook. Save it from Excel as an Excel Workbook (.xlsx) and open that file.` });
         return;
       }
-      setState({ kind: "reading", run: id, name: file.name });
       try {
-        const outcome = await plan(file.name, await file.arrayBuffer());
-        if (id === run.current) setState({ kind: "done", run: id, name: file.name, outcome });
+        const opened: OpenedFile = { name: file.name, data: await file.arrayBuffer(), run: id };
+        if (id === run.current) setState({ kind: "reading", run: id, name: file.name, file: opened });
+        const outcome = await plan(file.name, opened.data.slice(0));
+        if (id === run.current) setState({ kind: "done", run: id, name: file.name, outcome, file: opened });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (id === run.current) setState({ kind: "failed", run: id, name: file.name, message: `Planning failed unexpectedly: ${message}` });
@@ -122,28 +134,34 @@ export function WorkbookPlanner({ plan, download }: { plan: Planner; download?: 
           {state.kind === "reading" && <Spinner size="tiny" label="Reading and planning…" />}
         </div>
       )}
-      <div className={s.result} aria-live="polite" data-testid="result" data-run={state.run} data-state={state.kind}>
-        {state.kind === "failed" && (
-          <MessageBar intent="error" layout="multiline" data-testid="failure">
-            <MessageBarBody>
-              <MessageBarTitle>Could not plan {state.name}</MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.kind === "done" && state.outcome.ok && download && state.outcome.plan.trades.length > 0 && (
-          <Button
-            data-testid="export-orders"
-            onClick={() => {
-              const p = (state.outcome as Extract<PlanOutcome, { ok: true }>).plan;
-              download(ordersFileName(p.asOf), ordersCsvFromJson(p));
-            }}
-          >
-            Export orders (CSV)
-          </Button>
-        )}
-        {state.kind === "done" && (state.outcome.ok ? <PlanView plan={state.outcome.plan} /> : <ErrorList errors={state.outcome.errors} />)}
-      </div>
+      {(() => {
+        const rebalance = (
+        <div className={s.result} aria-live="polite" data-testid="result" data-run={state.run} data-state={state.kind}>
+          {state.kind === "failed" && (
+            <MessageBar intent="error" layout="multiline" data-testid="failure">
+              <MessageBarBody>
+                <MessageBarTitle>Could not plan {state.name}</MessageBarTitle>
+                {state.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {state.kind === "done" && state.outcome.ok && download && state.outcome.plan.trades.length > 0 && (
+            <Button
+              data-testid="export-orders"
+              onClick={() => {
+                const p = (state.outcome as Extract<PlanOutcome, { ok: true }>).plan;
+                download(ordersFileName(p.asOf), ordersCsvFromJson(p));
+              }}
+            >
+              Export orders (CSV)
+            </Button>
+          )}
+          {state.kind === "done" && (state.outcome.ok ? <PlanView plan={state.outcome.plan} /> : <ErrorList errors={state.outcome.errors} />)}
+        </div>
+        );
+        const more = tabs && "file" in state ? tabs(state.file) : [];
+        return more.length === 0 ? rebalance : <PaneTabs key={state.run} label="Views of this workbook" tabs={[{ value: "rebalance", label: "Rebalance", content: rebalance }, ...more]} />;
+      })()}
     </div>
   );
 }

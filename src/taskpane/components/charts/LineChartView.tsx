@@ -1,0 +1,42 @@
+/**
+ * A line chart drawn with @fluentui/react-charts (Fluent v9). Loaded on demand through
+ * ./LazyLineChart, so the chart library is not part of the pane's first download.
+ */
+import * as React from "react";
+import { LineChart } from "@fluentui/react-charts";
+import type { ChartSeries } from "./series";
+
+export interface LineChartViewProps {
+  title: string;
+  series: ChartSeries[];
+  /** A logarithmic value axis (growth of 1 over decades). */
+  log?: boolean;
+  yFormat: (y: number) => string;
+  height?: number;
+}
+
+/** On a log axis only 1, 2 and 5 × 10^k are labelled: every minor tick labelled runs the labels together. */
+export function isRoundOnLog(y: number): boolean {
+  if (!(y > 0)) return false;
+  const lead = y / 10 ** Math.floor(Math.log10(y) + 1e-9);
+  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6);
+}
+
+export default function LineChartView({ title, series, log, yFormat, height = 280 }: LineChartViewProps) {
+  const data = {
+    chartTitle: title,
+    lineChartData: series.map((s) => ({ legend: s.name, data: s.points.map((p) => ({ x: new Date(`${p.x}T00:00:00Z`), y: p.y })) })),
+  };
+  return (
+    <LineChart
+      data={data}
+      height={height}
+      yScaleType={log ? "log" : "default"}
+      yAxisTickFormat={(y: number) => (log && !isRoundOnLog(y) ? "" : yFormat(y))}
+      legendsOverflowText="more"
+      // Room for labels such as "+10.0 pp" and "2,000" (the default margin clips them).
+      margins={{ left: 56, right: 16, top: 16, bottom: 32 }}
+      enablePerfOptimization
+    />
+  );
+}
