@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { LineChart } from "@fluentui/react-charts";
-import type { ChartSeries } from "./series";
+import { ChartSeries, isRoundOnLog } from "./series";
 
 export interface LineChartViewProps {
   title: string;
@@ -13,13 +13,6 @@ export interface LineChartViewProps {
   log?: boolean;
   yFormat: (y: number) => string;
   height?: number;
-}
-
-/** On a log axis only 1, 2 and 5 × 10^k are labelled: every minor tick labelled runs the labels together. */
-export function isRoundOnLog(y: number): boolean {
-  if (!(y > 0)) return false;
-  const lead = y / 10 ** Math.floor(Math.log10(y) + 1e-9);
-  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6);
 }
 
 export default function LineChartView({ title, series, log, yFormat, height = 280 }: LineChartViewProps) {

@@ -19,3 +19,10 @@ export function thin<T>(points: T[], max: number): T[] {
   const step = (points.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]);
 }
+
+/** On a log axis only 1, 2 and 5 × 10^k are labelled: every minor tick labelled runs the labels together. */
+export function isRoundOnLog(y: number): boolean {
+  if (!(y > 0)) return false;
+  const lead = y / 10 ** Math.floor(Math.log10(y) + 1e-9);
+  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6);
+}
