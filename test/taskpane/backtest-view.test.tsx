@@ -86,3 +86,40 @@ test("inside Excel the pane has Rebalance, Backtest and History tabs; standalone
   );
   expect(standalone).not.toContain('data-testid="tab-backtest"');
 });
+
+/**
+ * A value as postMessage delivers it (structuredClone), with its Dates and typed arrays made again in
+ * jest's realm: jest runs tests in a vm context whose Date is not Node's, which a browser worker does not.
+ */
+function posted<T>(value: T): T {
+  const local = (x: unknown): unknown => {
+    const tag = Object.prototype.toString.call(x);
+    if (tag === "[object Date]") return new Date((x as Date).getTime());
+    if (tag === "[object Float64Array]") return Float64Array.from(x as Float64Array);
+    if (Array.isArray(x)) return x.map(local);
+    if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, local(v)]));
+    return x;
+  };
+  return local(structuredClone(value)) as T;
+}
+
+test("the worker's backtest job: Excel's snapshot (copied as postMessage copies it) and a file's bytes give the runner's results, with progress per policy", async () => {
+  const { paneWorkerApi } = await import("../../src/taskpane/worker/jobs");
+  const data = fs.readFileSync(path.join(__dirname, "..", "..", "samples", "backtest-sdira-annual.xlsx"));
+  const snapshot = await readWorkbookSnapshot(data);
+  const expected = backtestWorkbook(snapshot);
+  if (!expected.ok) throw new Error("sample should run");
+  const progress: [number, number][] = [];
+  const fromExcel = await paneWorkerApi.backtest({ kind: "snapshot", snapshot: posted(snapshot) }, (d, t) => progress.push([d, t]));
+  expect(progress).toEqual(Array.from({ length: 16 }, (_, i) => [i + 1, 16]));
+  // What comes back crosses postMessage too: the typed arrays survive the copy.
+  const back = posted(fromExcel);
+  if (!back.ok) throw new Error("should run");
+  expect(back.results.map((r) => r.metrics)).toEqual(expected.results.map((r) => r.metrics));
+  expect(back.results[0].simulation.values).toBeInstanceOf(Float64Array);
+  const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  const fromFile = await paneWorkerApi.backtest({ kind: "file", name: "bt.xlsx", data: ab }, () => undefined);
+  expect(fromFile.ok && fromFile.results.map((r) => r.metrics.finalValue)).toEqual(expected.results.map((r) => r.metrics.finalValue));
+  const notAWorkbook = await paneWorkerApi.backtest({ kind: "file", name: "x.xlsx", data: new TextEncoder().encode("plain text").buffer as ArrayBuffer }, () => undefined);
+  expect(!notAWorkbook.ok && notAWorkbook.errors[0].text).toMatch(/^"x\.xlsx" could not be read as an Excel workbook/);
+});

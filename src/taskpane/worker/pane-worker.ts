@@ -4,20 +4,6 @@
  * Cancel terminates the worker (../workers.ts), so nothing here needs to watch for it.
  */
 import { expose } from "comlink";
-import { backtestWorkbook } from "../../backtest/run";
-import { readFileSnapshot } from "../readFile";
-import type { PaneWorkerApi } from "./api";
+import { paneWorkerApi } from "./jobs";
 
-const api: PaneWorkerApi = {
-  async backtest(source, onProgress) {
-    let snapshot = source.kind === "snapshot" ? source.snapshot : null;
-    if (source.kind === "file") {
-      const read = await readFileSnapshot(source.name, source.data);
-      if (!read.ok) return read;
-      snapshot = read.snapshot;
-    }
-    return backtestWorkbook(snapshot!, onProgress);
-  },
-};
-
-expose(api);
+expose(paneWorkerApi);
