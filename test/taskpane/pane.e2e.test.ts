@@ -395,6 +395,20 @@ test("Backtest tab: the sample's backtest runs in the pane's worker and shows th
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-backtest.png"), fullPage: true });
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // The chart follows the narrower pane instead of being cut off at its right.
+  await page.waitForFunction(() => {
+    const svg = document.querySelector('[data-testid="line-chart"] svg');
+    return svg !== null && svg.getBoundingClientRect().right <= document.documentElement.clientWidth;
+  });
+  // Scrolled sideways, the metrics table keeps its Policy column in view (sticky), not scrolled away.
+  const policyStays = await page.evaluate(() => {
+    const table = document.querySelector('table[aria-label="Backtest metrics"]')!;
+    const box = table.parentElement!;
+    box.scrollLeft = box.scrollWidth;
+    const cell = table.querySelector("tbody td")!.getBoundingClientRect();
+    return box.scrollLeft > 0 && Math.abs(cell.left - box.getBoundingClientRect().left) <= 1;
+  });
+  expect(policyStays).toBe(true);
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-backtest-320.png"), fullPage: true });
   await page.setViewportSize({ width: 1180, height: 900 });
   expect(pageErrors).toEqual([]);

@@ -1,6 +1,6 @@
 /** Pieces every part of the plan view shares: a titled section, a table with numeric columns, status and side badges. */
 import * as React from "react";
-import { Badge, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 type BadgeColor = "success" | "danger" | "warning" | "informative" | "brand" | "important" | "severe" | "subtle";
 
@@ -9,6 +9,8 @@ export const usePlanStyles = makeStyles({
   scroll: { overflowX: "auto", maxWidth: "100%" },
   // auto layout: columns fit their numbers (Fluent tables default to fixed, equal columns).
   table: { minWidth: "560px", tableLayout: "auto" },
+  // The identifying first column stays in view while a wide table scrolls sideways in a narrow pane.
+  sticky: { position: "sticky", left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   numHeader: { "& > button, & > div": { justifyContent: "flex-end" }, textAlign: "right" },
   decision: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -68,8 +70,8 @@ export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; 
       <Table size="small" aria-label={label} className={s.table}>
         <TableHeader>
           <TableRow>
-            {columns.map((c) => (
-              <TableHeaderCell key={c.header} className={c.numeric ? s.numHeader : undefined}>
+            {columns.map((c, i) => (
+              <TableHeaderCell key={c.header} className={mergeClasses(c.numeric && s.numHeader, i === 0 && s.sticky)}>
                 {c.header}
               </TableHeaderCell>
             ))}
@@ -78,8 +80,8 @@ export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; 
         <TableBody>
           {rows.map((r, i) => (
             <TableRow key={rowKey(r, i)}>
-              {columns.map((c) => (
-                <TableCell key={c.header} className={c.numeric ? s.num : undefined}>
+              {columns.map((c, i) => (
+                <TableCell key={c.header} className={mergeClasses(c.numeric && s.num, i === 0 && s.sticky)}>
                   {c.cell(r)}
                 </TableCell>
               ))}
