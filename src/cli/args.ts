@@ -21,6 +21,10 @@ export const USAGE = `Usage: rebalance <book.xlsx> [--json] [--compare] [--out <
   --in-place        let --out name the input workbook itself (it is replaced atomically)
   --help            this text
 
+Other commands (each with --help):
+  rebalance backtest <book.xlsx>                     rebalancing policies simulated over the Returns history
+  rebalance allocate <allocation.csv> <fills.csv>    block fills allocated back to the accounts
+
 Exit codes: 0 plan made, 2 the workbook breaks the contract (every problem listed on stderr), 1 unexpected failure.
 `;
 

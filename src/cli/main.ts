@@ -12,6 +12,7 @@ import { comparisonJson, formatComparison } from "./compare-format";
 import { parseArgs, USAGE } from "./args";
 import { prepareSolver } from "../solver/highs";
 import { backtestMain } from "./backtest";
+import { allocateMain } from "./allocate";
 import { Io } from "./io";
 
 export type { Io };
@@ -24,6 +25,7 @@ const processIo: Io = {
 /** Runs the runner; returns the exit code (0 ok, 2 bad input, 1 unexpected failure is thrown). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   if (argv[0] === "backtest") return backtestMain(argv.slice(1), io);
+  if (argv[0] === "allocate") return allocateMain(argv.slice(1), io);
   const args = parseArgs(argv);
   if ("error" in args) {
     io.stderr(`${args.error}\n\n${USAGE}`);
