@@ -29,6 +29,10 @@ export default function LineChartView({
       data: s.points.map((p) => ({ x: new Date(`${p.x}T00:00:00Z`), y: p.y })),
     })),
   };
+  // Dates on the axis as the workbook writes them (2026-11-20), or years over a long history.
+  const xs = series.flatMap((s) => s.points.map((p) => p.x)).sort();
+  const years = xs.length > 0 ? Number(xs[xs.length - 1].slice(0, 4)) - Number(xs[0].slice(0, 4)) : 0;
+  const dateLabel = (d: Date) => (years >= 3 ? String(d.getUTCFullYear()) : d.toISOString().slice(0, 10));
   // The container follows the pane's width as the advisor resizes it (the chart alone keeps its first width).
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -40,6 +44,7 @@ export default function LineChartView({
           log && !isRoundOnLog(y) ? "" : yFormat(y)
         }
         legendsOverflowText="more"
+        customDateTimeFormatter={dateLabel}
         // Room for labels such as "+10.0 pp" and "2,000" (the default margin clips them).
         margins={{ left: 56, right: 16, top: 16, bottom: 32 }}
         enablePerfOptimization
