@@ -9,6 +9,7 @@ import { BacktestPanel } from "./backtest/BacktestPanel";
 import { HistoryOutcome, HistoryPanel } from "./history/HistoryPanel";
 import type { StartBacktest } from "../workers";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
+import type { FileSnapshot } from "../readFile";
 import { readDriftHistory, DRIFT_HISTORY_KEY } from "../../contract/drift-history";
 
 const useStyles = makeStyles({
@@ -48,7 +49,7 @@ export function historyOf(snapshot: WorkbookSnapshot): HistoryOutcome {
 }
 
 /** What the pane reads a saved workbook with (injected: the page reads it with exceljs, tests with a stand-in). */
-export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<{ ok: true; snapshot: WorkbookSnapshot } | { ok: false; errors: { text: string }[] }>;
+export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
 
 /** Backtest and History of a file opened in the pane. */
 function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader): PaneTab[] {
@@ -66,7 +67,7 @@ function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader):
 function ExcelViews({ excel, download, start }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest }) {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => excel.subscribe(() => setVersion((v) => v + 1)), [excel]);
-  const loadHistory = React.useCallback(async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook()), [excel]);
+  const loadHistory = async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook());
   const select = (e: { sheet: string; cell: string }) => void excel.select(e.sheet, e.cell);
   return (
     <PaneTabs

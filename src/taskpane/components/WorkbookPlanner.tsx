@@ -102,6 +102,32 @@ export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; downl
     if (file) void open(file);
   };
 
+  const rebalance = (
+    <div className={s.result} aria-live="polite" data-testid="result" data-run={state.run} data-state={state.kind}>
+      {state.kind === "failed" && (
+        <MessageBar intent="error" layout="multiline" data-testid="failure">
+          <MessageBarBody>
+            <MessageBarTitle>Could not plan {state.name}</MessageBarTitle>
+            {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === "done" && state.outcome.ok && download && state.outcome.plan.trades.length > 0 && (
+        <Button
+          data-testid="export-orders"
+          onClick={() => {
+            const p = (state.outcome as Extract<PlanOutcome, { ok: true }>).plan;
+            download(ordersFileName(p.asOf), ordersCsvFromJson(p));
+          }}
+        >
+          Export orders (CSV)
+        </Button>
+      )}
+      {state.kind === "done" && (state.outcome.ok ? <PlanView plan={state.outcome.plan} /> : <ErrorList errors={state.outcome.errors} />)}
+    </div>
+  );
+  const more = tabs && "file" in state ? tabs(state.file) : [];
+
   return (
     <div>
       <div
@@ -134,34 +160,7 @@ export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; downl
           {state.kind === "reading" && <Spinner size="tiny" label="Reading and planning…" />}
         </div>
       )}
-      {(() => {
-        const rebalance = (
-        <div className={s.result} aria-live="polite" data-testid="result" data-run={state.run} data-state={state.kind}>
-          {state.kind === "failed" && (
-            <MessageBar intent="error" layout="multiline" data-testid="failure">
-              <MessageBarBody>
-                <MessageBarTitle>Could not plan {state.name}</MessageBarTitle>
-                {state.message}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {state.kind === "done" && state.outcome.ok && download && state.outcome.plan.trades.length > 0 && (
-            <Button
-              data-testid="export-orders"
-              onClick={() => {
-                const p = (state.outcome as Extract<PlanOutcome, { ok: true }>).plan;
-                download(ordersFileName(p.asOf), ordersCsvFromJson(p));
-              }}
-            >
-              Export orders (CSV)
-            </Button>
-          )}
-          {state.kind === "done" && (state.outcome.ok ? <PlanView plan={state.outcome.plan} /> : <ErrorList errors={state.outcome.errors} />)}
-        </div>
-        );
-        const more = tabs && "file" in state ? tabs(state.file) : [];
-        return more.length === 0 ? rebalance : <PaneTabs key={state.run} label="Views of this workbook" tabs={[{ value: "rebalance", label: "Rebalance", content: rebalance }, ...more]} />;
-      })()}
+      {more.length === 0 ? rebalance : <PaneTabs key={state.run} label="Views of this workbook" tabs={[{ value: "rebalance", label: "Rebalance", content: rebalance }, ...more]} />}
     </div>
   );
 }

@@ -54,17 +54,20 @@ export function HistoryPanel({ load, version }: { load: () => Promise<HistoryOut
   const [state, setState] = React.useState<{ kind: "loading" } | HistoryOutcome>({ kind: "loading" });
   const [refresh, setRefresh] = React.useState(0);
 
+  // Read again only when `version` or Refresh says so: a parent's re-render hands a new `load` each time.
+  const loadNow = React.useRef(load);
+  loadNow.current = load;
   React.useEffect(() => {
     let live = true;
     setState({ kind: "loading" });
-    load().then(
+    loadNow.current().then(
       (o) => live && setState(o),
       (err) => live && setState({ ok: false, message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;
     };
-  }, [load, version, refresh]);
+  }, [version, refresh]);
 
   const series = React.useMemo(() => ("ok" in state && state.ok ? driftSeries(state.history.rows) : []), [state]);
   const dates = "ok" in state && state.ok ? new Set(state.history.rows.map((r) => r.asOf)).size : 0;
