@@ -10,7 +10,7 @@
  * Folders of one layer do not import each other (the adapters never share code; entry points never
  * call each other). Packages are held to their own homes: Office.js globals only in excel/,
  * commands/ and taskpane/office.ts; exceljs and jszip only in xlsx/; React, Fluent and comlink only in taskpane/;
- * the HiGHS solver (`highs`) only in solver/.
+ * the HiGHS solver (`highs`) only in solver/; the worker pool (`piscina`) only in batch/.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -50,6 +50,7 @@ const PACKAGE_HOMES: Record<string, string[]> = {
   comlink: ["taskpane"],
   highs: ["solver"],
   "csv-parse": ["cli"],
+  piscina: ["batch"],
 };
 
 /** Office.js globals (`Excel.`, `Office.`) may be used only here. */

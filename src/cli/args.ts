@@ -23,6 +23,7 @@ export const USAGE = `Usage: rebalance <book.xlsx> [--json] [--compare] [--out <
 
 Other commands (each with --help):
   rebalance backtest <book.xlsx>                     rebalancing policies simulated over the Returns history
+  rebalance batch <folder | books...>                every household of a firm planned, one summary
   rebalance allocate <allocation.csv> <fills.csv>    block fills allocated back to the accounts
 
 Exit codes: 0 plan made, 2 the workbook breaks the contract (every problem listed on stderr), 1 unexpected failure.

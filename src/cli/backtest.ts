@@ -5,7 +5,7 @@ import { backtestWorkbook } from "../backtest/run";
 import { backtestWritePlan } from "../plans/backtest-sheet";
 import { backtestJson, formatBacktest } from "./backtest-format";
 import { readBook } from "../xlsx/read-book";
-import { writeCommandOutputs } from "./outputs";
+import { writeCommandOutputs } from "../xlsx/outputs";
 import { parseArgs } from "./args";
 import { Io } from "./io";
 
@@ -48,7 +48,7 @@ export async function backtestMain(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const copy = args.out ? { path: args.out, book, plan: () => backtestWritePlan(outcome.input, outcome.results, snapshot), insideExcel: "run the backtest" } : null;
-  const code = await writeCommandOutputs(io, file, args.inPlace, [], copy);
+  const code = await writeCommandOutputs(io.stderr, file, args.inPlace, [], copy);
   if (code !== 0) return code;
   io.stdout(args.json ? `${JSON.stringify(backtestJson(outcome.results), null, 2)}\n` : formatBacktest(outcome.input, outcome.results, path.basename(file)));
   if (args.out && !args.json) io.stdout(`Wrote ${args.out} (sheet Backtest)\n`);

@@ -4,4 +4,6 @@ export interface Io {
   stderr: (s: string) => void;
   /** The clock for the log row's timestamp (tests pin it). */
   now?: () => Date;
+  /** stderr is a terminal (progress is redrawn in place there; plain lines otherwise). */
+  terminal?: boolean;
 }

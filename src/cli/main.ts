@@ -2,7 +2,7 @@
 import path from "path";
 import { snapshotWorkbook } from "../xlsx/read";
 import { readBook } from "../xlsx/read-book";
-import { Output, writeCommandOutputs } from "./outputs";
+import { Output, writeCommandOutputs } from "../xlsx/outputs";
 import { planWorkbook } from "../plans/plan-workbook";
 import { buildWritePlan } from "../plans/write-plan";
 import { ordersCsv } from "../plans/orders";
@@ -13,6 +13,7 @@ import { parseArgs, USAGE } from "./args";
 import { prepareSolver } from "../solver/highs";
 import { backtestMain } from "./backtest";
 import { allocateMain } from "./allocate";
+import { batchMain } from "./batch";
 import { Io } from "./io";
 
 export type { Io };
@@ -20,12 +21,14 @@ export type { Io };
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  terminal: process.stderr.isTTY === true,
 };
 
 /** Runs the runner; returns the exit code (0 ok, 2 bad input, 1 unexpected failure is thrown). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   if (argv[0] === "backtest") return backtestMain(argv.slice(1), io);
   if (argv[0] === "allocate") return allocateMain(argv.slice(1), io);
+  if (argv[0] === "batch") return batchMain(argv.slice(1), io);
   const args = parseArgs(argv);
   if ("error" in args) {
     io.stderr(`${args.error}\n\n${USAGE}`);
@@ -55,7 +58,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const orders: Output[] = args.orders ? [{ option: "--orders", path: args.orders, content: async () => ordersCsv(result.raw) }] : [];
   const now = io.now ? io.now() : new Date();
   const copy = args.out ? { path: args.out, book, plan: () => buildWritePlan(result.raw, result.portfolio, snapshot, { now }), insideExcel: "rebalance" } : null;
-  const code = await writeCommandOutputs(io, args.file, args.inPlace, orders, copy);
+  const code = await writeCommandOutputs(io.stderr, args.file, args.inPlace, orders, copy);
   if (code !== 0) return code;
   if (args.compare) {
     const comparisons = compareStrategies(result.portfolio);

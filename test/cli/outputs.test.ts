@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { run } from "../support/runner";
 import { sampleBook, tempDir, writeWorkbook } from "../support/workbook";
-import { writeOutputs } from "../../src/cli/outputs";
+import { writeOutputs } from "../../src/xlsx/outputs";
 
 let dir: string;
 let book: string;

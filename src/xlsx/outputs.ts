@@ -5,10 +5,9 @@
  */
 import { constants, promises as fs } from "fs";
 import path from "path";
-import { OwnershipError, applyWritePlan, workbookBytes } from "../xlsx/apply";
-import { unkeptContent } from "../xlsx/unkept";
+import { OwnershipError, applyWritePlan, workbookBytes } from "./apply";
+import { unkeptContent } from "./unkept";
 import { WritePlan } from "../plans/types";
-import { Io } from "./io";
 
 export interface Output {
   /** The option that names it, for messages ("--out"). */
@@ -82,6 +81,8 @@ export interface WorkbookCopy {
   plan: () => WritePlan;
   /** What the advisor can do inside Excel instead, when --out cannot keep the file ("rebalance"). */
   insideExcel: string;
+  /** The option that asked for the copy, for messages (default "--out"). */
+  option?: string;
 }
 
 /**
@@ -89,26 +90,26 @@ export interface WorkbookCopy {
  * plan applied (a write over the advisor's cells refused), then every file written. Returns 0, or 2
  * with the reason on stderr; anything unexpected is thrown.
  */
-export async function writeCommandOutputs(io: Io, input: string, inPlace: boolean, others: Output[], copy: WorkbookCopy | null): Promise<number> {
+export async function writeCommandOutputs(say: (line: string) => void, input: string, inPlace: boolean, others: Output[], copy: WorkbookCopy | null): Promise<number> {
   // The workbook goes last: a failure before its rename leaves the input untouched, even with --in-place.
-  const outputs = copy ? [...others, { option: "--out", path: copy.path, content: () => workbookBytes(copy.book.wb) }] : others;
+  const outputs = copy ? [...others, { option: copy.option ?? "--out", path: copy.path, content: () => workbookBytes(copy.book.wb) }] : others;
   const problem = await outputProblem(outputs, input, inPlace);
   if (problem) {
-    io.stderr(`${problem}\n`);
+    say(`${problem}\n`);
     return 2;
   }
   if (copy) {
     // exceljs cannot carry charts, pivot tables or macros: refuse rather than write a copy without them.
     const unkept = await unkeptContent(copy.book.data);
     if (unkept) {
-      io.stderr(`${path.basename(input)} holds ${unkept}, which --out cannot keep (exceljs cannot write them); ${copy.insideExcel} inside Excel, or use --out on a copy without them (nothing was written)\n`);
+      say(`${path.basename(input)} holds ${unkept}, which ${copy.option ?? "--out"} cannot keep (exceljs cannot write them); ${copy.insideExcel} inside Excel, or use ${copy.option ?? "--out"} on a copy without them (nothing was written)\n`);
       return 2;
     }
     try {
       applyWritePlan(copy.book.wb, copy.plan());
     } catch (e) {
       if (e instanceof OwnershipError) {
-        io.stderr(`${e.message}\n`);
+        say(`${e.message}\n`);
         return 2;
       }
       throw e;
@@ -118,7 +119,7 @@ export async function writeCommandOutputs(io: Io, input: string, inPlace: boolea
     try {
       await writeOutputs(outputs);
     } catch (e) {
-      io.stderr(`Cannot write ${outputs.map((o) => o.path).join(" and ")}: ${(e as Error).message} (nothing was written)\n`);
+      say(`Cannot write ${outputs.map((o) => o.path).join(" and ")}: ${(e as Error).message} (nothing was written)\n`);
       return 2;
     }
   }

@@ -1,0 +1,58 @@
+/**
+ * One household of a batch, start to end: read its workbook, plan it, and (with an output path)
+ * write its updated copy as the single-book runner's --out does (drift columns, Rebalance sheet, a
+ * log row; nothing written when any step refuses). What comes back is plain data: its summary row
+ * and its trades, never the workbook, so the main thread holds one row per household and no more.
+ */
+import path from "path";
+import { readBook } from "../xlsx/read-book";
+import { snapshotWorkbook } from "../xlsx/read";
+import { writeCommandOutputs } from "../xlsx/outputs";
+import { planWorkbook } from "../plans/plan-workbook";
+import { buildWritePlan } from "../plans/write-plan";
+import { FirmTrade, HouseholdRow, failedRow, plannedRow } from "../plans/household-row";
+import { prepareSolver } from "../solver/highs";
+import { todayIso } from "../dates/calendar";
+
+export interface HouseholdTask {
+  /** The workbook to plan. */
+  file: string;
+  /** Its name in the summary and the block allocation. */
+  household: string;
+  /** Where its updated workbook goes, or null to plan only. */
+  out: string | null;
+  /** The batch's clock, as an ISO timestamp: every household's log row and default As Of use it. */
+  now: string;
+  /** Something to say in its row's warnings (e.g. that Excel holds it open). */
+  notes?: string[];
+}
+
+export interface HouseholdResult {
+  row: HouseholdRow;
+  trades: FirmTrade[];
+}
+
+export async function planHousehold(task: HouseholdTask): Promise<HouseholdResult> {
+  const fail = (errors: string[]): HouseholdResult => ({ row: failedRow(task.household, task.file, errors), trades: [] });
+  const book = await readBook(task.file, task.out === null);
+  if (!book.ok) return fail([book.message]);
+  const now = new Date(task.now);
+  const snapshot = await snapshotWorkbook(book.wb, book.data);
+  await prepareSolver();
+  const result = planWorkbook(snapshot, { today: todayIso(now) });
+  if (!result.ok) return fail(result.errors.map((e) => e.text));
+  if (task.out !== null) {
+    const said: string[] = [];
+    const copy = { path: task.out, book, plan: () => buildWritePlan(result.raw, result.portfolio, snapshot, { now }), insideExcel: "rebalance it", option: "--out-dir" };
+    const code = await writeCommandOutputs((line) => said.push(line.trimEnd()), task.file, false, [], copy);
+    if (code !== 0) return fail(said);
+  }
+  const row = plannedRow(task.household, task.file, result.plan, task.out);
+  if (task.notes) row.warnings = [...task.notes, ...row.warnings];
+  return { row, trades: result.plan.trades.map((t) => ({ household: task.household, ...t })) };
+}
+
+/** The household's name from its file: the name without .xlsx. */
+export function householdName(file: string): string {
+  return path.basename(file).replace(/\.xlsx$/i, "");
+}
