@@ -33,20 +33,25 @@ export async function planHouseholds(tasks: HouseholdTask[], options: PoolOption
     // Tasks wait in the main thread's queue, not in a worker's: a slow household never holds up others behind it.
     concurrentTasksPerWorker: 1,
   });
+  const results: HouseholdResult[] = new Array(tasks.length);
+  let next = 0;
   let done = 0;
+  // Each worker takes tasks in turn from the list; only a few tasks are ever queued, so the main
+  // thread holds the results and little else however many households there are.
+  const feed = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      const task = tasks[i];
+      results[i] = await pool
+        .run(task)
+        .catch((e: unknown): HouseholdResult => ({ row: failedRow(task.household, task.file, [`${task.file}: unexpected failure while planning (${(e as Error).message ?? e})`]), trades: [] }));
+      done++;
+      options.onResult?.(results[i], done, tasks.length);
+    }
+  };
   try {
-    return await Promise.all(
-      tasks.map((task) =>
-        pool
-          .run(task)
-          .catch((e: unknown): HouseholdResult => ({ row: failedRow(task.household, task.file, [`${task.file}: unexpected failure while planning (${(e as Error).message ?? e})`]), trades: [] }))
-          .then((result) => {
-            done++;
-            options.onResult?.(result, done, tasks.length);
-            return result;
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: jobs }, feed));
+    return results;
   } finally {
     await pool.destroy();
   }

@@ -86,7 +86,7 @@ export function formatBatch(rows: HouseholdRow[]): string {
         r.status,
         r.total === null ? "" : money(r.total),
         r.portfolioDrift === null ? "" : percent(r.portfolioDrift),
-        r.largestDrift ? `${r.largestDrift.assetClass} ${points(r.largestDrift.drift)}` : "",
+        r.largestDrift ? `${r.largestDrift.assetClass} ${points(r.largestDrift.drift)} pp` : "",
         r.decision ?? "",
         r.status === "Failed" ? "" : String(r.trades),
         r.status === "Failed" ? "" : money(r.turnover),
