@@ -14,15 +14,16 @@ export const FIRM_ACCOUNTS: [string, string][] = [
   ["Brokerage", "Taxable"],
 ];
 
-const CLASSES: [string, number][] = [
-  ["US Stocks", 0.3],
-  ["Intl Stocks", 0.15],
-  ["US Bonds", 0.2],
-  ["TIPS", 0.05],
-  ["Real Estate", 0.1],
-  ["Commodities", 0.05],
-  ["Private Credit", 0.1],
-  ["Cash", 0.05],
+/** Class, target, ticker prefix of its symbols. */
+const CLASSES: [string, number, string][] = [
+  ["US Stocks", 0.3, "USEQ"],
+  ["Intl Stocks", 0.15, "INTL"],
+  ["US Bonds", 0.2, "USBD"],
+  ["TIPS", 0.05, "TIPS"],
+  ["Real Estate", 0.1, "REIT"],
+  ["Commodities", 0.05, "CMDY"],
+  ["Private Credit", 0.1, "PCRD"],
+  ["Cash", 0.05, "CASH"],
 ];
 const INVESTED = CLASSES.filter(([c]) => c !== "Cash");
 /** Symbols per class in the shared universe, each with a fixed price. */
@@ -44,9 +45,9 @@ export function firmHouseholdSnapshot(index: number, holdings = 50): WorkbookSna
   const positions = holdings - FIRM_ACCOUNTS.length;
   for (let p = 0; p < positions; p++) {
     const k = p % INVESTED.length;
-    const [assetClass] = INVESTED[k];
+    const [assetClass, , prefix] = INVESTED[k];
     const pick = Math.floor(r() * PER_CLASS);
-    const symbol = `${assetClass.replace(/[^A-Z]/g, "")}${pick + 1}`;
+    const symbol = `${prefix}${pick + 1}`;
     const price = 20 + ((k * PER_CLASS + pick) * 37) % 480;
     const account = FIRM_ACCOUNTS[p % FIRM_ACCOUNTS.length][0];
     const perPosition = (size * weights[k]) / Math.ceil(positions / INVESTED.length);

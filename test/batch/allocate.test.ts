@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { AllocationRow, allocateFills } from "../../src/batch/allocate";
 import { allocateMain } from "../../src/cli/allocate";
+import ExcelJS from "exceljs";
 
 const order = (block: string, account: string, quantity: number, line: number, side = "BUY", symbol = "VTI"): AllocationRow => ({
   block,
@@ -95,6 +96,29 @@ describe("rebalance allocate", () => {
       "B1,Lee,IRA,VTI,BUY,20,7,250.1234,1750.86",
       "",
     ]);
+  });
+
+  test("--sheet writes the same result as an Allocation table with totals; an output naming an input is refused", async () => {
+    const allocation = write("blocks.allocation.csv", "Block,Household,Account,Symbol,Side,Quantity\nB1,Smith,Trad IRA,VTI,BUY,50\nB1,Jones,Roth IRA,VTI,BUY,30\nB1,Lee,IRA,VTI,BUY,20\n");
+    const fills = write("fills.csv", "Block,Filled Quantity,Average Price\nB1,33,250.1234\n");
+    const sheet = path.join(dir, "result.xlsx");
+    expect(await allocateMain([allocation, fills, "--sheet", sheet], io)).toBe(0);
+    // Without --out the CSV still goes to standard output.
+    expect(out.join("")).toContain("B1,Lee,IRA,VTI,BUY,20,7,250.1234,1750.86");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const ws = wb.getWorksheet("Allocation")!;
+    const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+    expect(row(1)).toEqual(["Block", "Household", "Account", "Symbol", "Side", "Ordered", "Allocated", "Average Price", "Amount"]);
+    expect(row(2)).toEqual(["B1", "Smith", "Trad IRA", "VTI", "BUY", 50, 16, 250.1234, 4001.97]);
+    expect(row(4)).toEqual(["B1", "Lee", "IRA", "VTI", "BUY", 20, 7, 250.1234, 1750.86]);
+    expect(ws.getCell("G5").value).toEqual({ formula: "SUM(G2:G4)", result: 33 });
+    expect(ws.getCell("I5").value).toEqual({ formula: "SUM(I2:I4)", result: 8254.06 });
+
+    err.length = 0;
+    expect(await allocateMain([allocation, fills, "--out", fills], io)).toBe(2);
+    expect(err.join("")).toContain(`--out ${fills} is one of the input files`);
+    expect(fs.readFileSync(fills, "utf8")).toBe("Block,Filled Quantity,Average Price\nB1,33,250.1234\n");
   });
 
   test("every problem of both files at once, with file and line; nothing written", async () => {
