@@ -1,5 +1,6 @@
 /**
- * One household of a batch, start to end: read its workbook, plan it, and (with an output path)
+ * One workbook of a batch, start to end: read it, plan it (one household, or each household of a
+ * master workbook), and (with an output path)
  * write its updated copy as the single-book runner's --out does (drift columns, Rebalance sheet, a
  * log row; nothing written when any step refuses). What comes back is plain data: its summary row
  * and its trades, never the workbook, so the main thread holds one row per household and no more.
@@ -8,8 +9,8 @@ import path from "path";
 import { readBook } from "../xlsx/read-book";
 import { snapshotWorkbook } from "../xlsx/read";
 import { writeCommandOutputs } from "../xlsx/outputs";
-import { planWorkbook } from "../plans/plan-workbook";
-import { buildWritePlan } from "../plans/write-plan";
+import { planBook } from "../plans/plan-workbook";
+import { buildBookWritePlan } from "../plans/write-plan";
 import { FirmTrade, HouseholdRow, failedRow, plannedRow } from "../plans/household-row";
 import { prepareSolver } from "../solver/highs";
 import { todayIso } from "../dates/calendar";
@@ -27,29 +28,34 @@ export interface HouseholdTask {
   notes?: string[];
 }
 
+/** A workbook's rows: one, or one per household of a master workbook (named "file: household"). */
 export interface HouseholdResult {
-  row: HouseholdRow;
+  rows: HouseholdRow[];
   trades: FirmTrade[];
 }
 
 export async function planHousehold(task: HouseholdTask): Promise<HouseholdResult> {
-  const fail = (errors: string[]): HouseholdResult => ({ row: failedRow(task.household, task.file, errors), trades: [] });
+  const fail = (errors: string[]): HouseholdResult => ({ rows: [failedRow(task.household, task.file, errors)], trades: [] });
   const book = await readBook(task.file, task.out === null);
   if (!book.ok) return fail([book.message]);
   const now = new Date(task.now);
   const snapshot = await snapshotWorkbook(book.wb, book.data);
   await prepareSolver();
-  const result = planWorkbook(snapshot, { today: todayIso(now) });
+  const result = planBook(snapshot, { today: todayIso(now) });
   if (!result.ok) return fail(result.errors.map((e) => e.text));
   if (task.out !== null) {
     const said: string[] = [];
-    const copy = { path: task.out, book, plan: () => buildWritePlan(result.raw, result.portfolio, snapshot, { now }), insideExcel: "rebalance it", option: "--out-dir" };
+    const copy = { path: task.out, book, plan: () => buildBookWritePlan(result, snapshot, { now }), insideExcel: "rebalance it", option: "--out-dir" };
     const code = await writeCommandOutputs((line) => said.push(line.trimEnd()), task.file, false, [], copy);
     if (code !== 0) return fail(said);
   }
-  const row = plannedRow(task.household, task.file, result.plan, task.out);
-  if (task.notes) row.warnings = [...task.notes, ...row.warnings];
-  return { row, trades: result.plan.trades.map((t) => ({ household: task.household, ...t })) };
+  const households = result.households.map((h) => ({ ...h, name: h.household === null ? task.household : `${task.household}: ${h.household}` }));
+  const rows = households.map((h) => {
+    const row = plannedRow(h.name, task.file, h.plan, task.out);
+    if (task.notes) row.warnings = [...task.notes, ...row.warnings];
+    return row;
+  });
+  return { rows, trades: households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.name, ...t }))) };
 }
 
 /** The household's name from its file: the name without .xlsx. */

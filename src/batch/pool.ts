@@ -44,7 +44,7 @@ export async function planHouseholds(tasks: HouseholdTask[], options: PoolOption
       const task = tasks[i];
       results[i] = await pool
         .run(task)
-        .catch((e: unknown): HouseholdResult => ({ row: failedRow(task.household, task.file, [`${task.file}: unexpected failure while planning (${(e as Error).message ?? e})`]), trades: [] }));
+        .catch((e: unknown): HouseholdResult => ({ rows: [failedRow(task.household, task.file, [`${task.file}: unexpected failure while planning (${(e as Error).message ?? e})`])], trades: [] }));
       done++;
       options.onResult?.(results[i], done, tasks.length);
     }

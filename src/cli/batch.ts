@@ -154,11 +154,11 @@ export async function batchMain(argv: string[], io: Io, options: BatchOptions = 
   const progress = progressReporter({ write: io.stderr, terminal: io.terminal ?? false }, inputs.tasks.length);
   const results: HouseholdResult[] = await planHouseholds(
     inputs.tasks.map((t) => ({ ...t, now: now.toISOString() })),
-    { jobs, workerFile: options.workerFile, onResult: (r, done) => progress.result(r.row, done) },
+    { jobs, workerFile: options.workerFile, onResult: (r, done) => progress.result(r.rows, done) },
   );
   progress.finish();
 
-  const rows = results.map((r) => r.row);
+  const rows = results.flatMap((r) => r.rows);
   const trades = results.flatMap((r) => r.trades);
   summaryInput = { rows, trades, ranAt: now.toISOString() };
   blocks = blockOrders(trades);

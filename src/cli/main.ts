@@ -3,8 +3,10 @@ import path from "path";
 import { snapshotWorkbook } from "../xlsx/read";
 import { readBook } from "../xlsx/read-book";
 import { Output, writeCommandOutputs } from "../xlsx/outputs";
-import { planWorkbook } from "../plans/plan-workbook";
-import { buildWritePlan } from "../plans/write-plan";
+import { planBook } from "../plans/plan-workbook";
+import { buildBookWritePlan } from "../plans/write-plan";
+import { FirmTrade, plannedRow } from "../plans/household-row";
+import { allocationCsv, allocationFileName, blockOrders, blocksCsv } from "../plans/blocks";
 import { ordersCsv } from "../plans/orders";
 import { formatSummary } from "./format";
 import { compareStrategies } from "../engine/compare";
@@ -13,7 +15,7 @@ import { parseArgs, USAGE } from "./args";
 import { prepareSolver } from "../solver/highs";
 import { backtestMain } from "./backtest";
 import { allocateMain } from "./allocate";
-import { batchMain } from "./batch";
+import { batchMain, formatBatch } from "./batch";
 import { Io } from "./io";
 
 export type { Io };
@@ -47,24 +49,57 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const { data, wb } = book;
   const snapshot = await snapshotWorkbook(wb, data);
   await prepareSolver();
-  const result = planWorkbook(snapshot);
-  if (!result.ok) {
-    io.stderr(`${path.basename(args.file)}: ${result.errors.length} problem${result.errors.length > 1 ? "s" : ""} found, nothing written:\n`);
-    for (const e of result.errors) io.stderr(`${e.text}\n`);
+  const planned = planBook(snapshot);
+  if (!planned.ok) {
+    io.stderr(`${path.basename(args.file)}: ${planned.errors.length} problem${planned.errors.length > 1 ? "s" : ""} found, nothing written:\n`);
+    for (const e of planned.errors) io.stderr(`${e.text}\n`);
     return 2;
   }
+  const now = io.now ? io.now() : new Date();
+  const name = path.basename(args.file);
+  const copy = args.out ? { path: args.out, book, plan: () => buildBookWritePlan(planned, snapshot, { now }), insideExcel: "rebalance" } : null;
 
+  if (planned.master) {
+    // A master workbook: every household planned on its own; --orders writes block orders across them.
+    const households = planned.households.map((h) => ({ ...h, household: h.household ?? "" }));
+    const trades: FirmTrade[] = households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.household, ...t })));
+    const blocks = blockOrders(trades);
+    const orders: Output[] = args.orders
+      ? [
+          { option: "--orders", path: args.orders, content: async () => blocksCsv(blocks.blocks) },
+          { option: "--orders (allocation)", path: allocationFileName(args.orders), content: async () => allocationCsv(blocks.allocation) },
+        ]
+      : [];
+    const code = await writeCommandOutputs(io.stderr, args.file, args.inPlace, orders, copy);
+    if (code !== 0) return code;
+    if (args.compare) {
+      const each = households.map((h) => ({ household: h.household, comparisons: compareStrategies(h.portfolio) }));
+      io.stdout(
+        args.json
+          ? `${JSON.stringify({ households: each.map((e) => ({ household: e.household, comparisons: comparisonJson(e.comparisons) })) }, null, 2)}\n`
+          : each.map((e) => formatComparison(e.comparisons, `${name}, household ${e.household}`)).join("\n"),
+      );
+    } else if (args.json) {
+      io.stdout(`${JSON.stringify({ households: households.map((h) => ({ household: h.household, plan: h.plan })) }, null, 2)}\n`);
+    } else {
+      io.stdout(`Master workbook ${name}: ${formatBatch(households.map((h) => plannedRow(h.household, args.file, h.plan, null)))}`);
+      for (const h of households) io.stdout(`\n${formatSummary(h.plan, `${name}, household ${h.household}`)}`);
+    }
+    if (args.out && !args.json) io.stdout(`Wrote ${args.out}\n`);
+    if (args.orders && !args.json) io.stdout(`Wrote ${args.orders} (${blocks.blocks.length} block order${blocks.blocks.length === 1 ? "" : "s"}) and ${allocationFileName(args.orders)}\n`);
+    return 0;
+  }
+
+  const result = planned.households[0];
   // Outputs: every path checked before anything is written, then all written or none.
   const orders: Output[] = args.orders ? [{ option: "--orders", path: args.orders, content: async () => ordersCsv(result.raw) }] : [];
-  const now = io.now ? io.now() : new Date();
-  const copy = args.out ? { path: args.out, book, plan: () => buildWritePlan(result.raw, result.portfolio, snapshot, { now }), insideExcel: "rebalance" } : null;
   const code = await writeCommandOutputs(io.stderr, args.file, args.inPlace, orders, copy);
   if (code !== 0) return code;
   if (args.compare) {
     const comparisons = compareStrategies(result.portfolio);
-    io.stdout(args.json ? `${JSON.stringify(comparisonJson(comparisons), null, 2)}\n` : formatComparison(comparisons, path.basename(args.file)));
+    io.stdout(args.json ? `${JSON.stringify(comparisonJson(comparisons), null, 2)}\n` : formatComparison(comparisons, name));
   } else {
-    io.stdout(args.json ? `${JSON.stringify(result.plan, null, 2)}\n` : formatSummary(result.plan, path.basename(args.file)));
+    io.stdout(args.json ? `${JSON.stringify(result.plan, null, 2)}\n` : formatSummary(result.plan, name));
   }
   if (args.out && !args.json) io.stdout(`Wrote ${args.out}\n`);
   if (args.orders && !args.json) io.stdout(`Wrote ${args.orders} (${result.raw.trades.length} order${result.raw.trades.length === 1 ? "" : "s"})\n`);

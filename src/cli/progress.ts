@@ -22,24 +22,27 @@ export function duration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-export function progressReporter(out: ProgressOutput, total: number): { result: (row: HouseholdRow, done: number) => void; finish: () => void } {
+/** `total` counts workbooks; each result is a workbook's rows (several for a master workbook). */
+export function progressReporter(out: ProgressOutput, total: number): { result: (rows: HouseholdRow[], done: number) => void; finish: () => void } {
   const clock = out.clock ?? (() => Date.now());
   const start = clock();
   let failed = 0;
   let drawn = false;
   return {
-    result(row, done) {
-      if (row.status === "Failed") failed++;
+    result(rows, done) {
+      failed += rows.filter((r) => r.status === "Failed").length;
       if (!out.terminal) {
-        const what = row.status === "Failed" ? `failed (${row.errors.length} problem${row.errors.length === 1 ? "" : "s"})` : `${row.status.toLowerCase()}, ${row.trades} trade${row.trades === 1 ? "" : "s"}`;
-        out.write(`[${done}/${total}] ${row.household}: ${what}\n`);
+        for (const row of rows) {
+          const what = row.status === "Failed" ? `failed (${row.errors.length} problem${row.errors.length === 1 ? "" : "s"})` : `${row.status.toLowerCase()}, ${row.trades} trade${row.trades === 1 ? "" : "s"}`;
+          out.write(`[${done}/${total}] ${row.household}: ${what}\n`);
+        }
         return;
       }
       const seconds = (clock() - start) / 1000;
       const rate = seconds > 0 ? done / seconds : 0;
       const filled = Math.round((done / total) * BAR);
       const eta = rate > 0 ? duration((total - done) / rate) : "?";
-      out.write(`\r[${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${done}/${total} households${failed > 0 ? `, ${failed} failed` : ""}, ${rate.toFixed(1)}/s, ETA ${eta}  `);
+      out.write(`\r[${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${done}/${total} workbooks${failed > 0 ? `, ${failed} failed` : ""}, ${rate.toFixed(1)}/s, ETA ${eta}  `);
       drawn = true;
     },
     finish() {

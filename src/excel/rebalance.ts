@@ -3,12 +3,13 @@
  * all inside one Excel.run. The ribbon button and the pane both call rebalanceInExcel().
  */
 import { ContractError } from "../contract/errors";
-import { planWorkbook } from "../plans/plan-workbook";
+import { planBook } from "../plans/plan-workbook";
+import { allocationCsv, allocationFileName, blockOrders, blocksCsv } from "../plans/blocks";
 import { PlanJson } from "../plans/json";
 import { ordersCsv, ordersFileName } from "../plans/orders";
 import { OwnershipError } from "../plans/check";
 import { rebalanceSheetName } from "../plans/rebalance-sheet";
-import { buildWritePlan } from "../plans/write-plan";
+import { buildBookWritePlan } from "../plans/write-plan";
 import { applyWritePlanInExcel } from "./apply";
 import { excel } from "./host";
 import { readContractSnapshot } from "./read";
@@ -17,11 +18,16 @@ import { prepareSolver } from "../solver/highs";
 export type ExcelRebalanceOutcome =
   | {
       ok: true;
+      /** The plan (a master workbook: its first household's; every household's is in `households`). */
       plan: PlanJson;
+      /** Every household's plan: one, with household null, for a workbook of one household. */
+      households: { household: string | null; plan: PlanJson }[];
       /** The sheet that now shows the plan, e.g. "Rebalance 2026-11-20". */
       sheet: string;
-      /** The order file for the custodian (CSV text) and a name to save it under. */
+      /** The order file for the custodian (CSV text) and a name to save it under; a master workbook's are block orders. */
       orders: { fileName: string; csv: string };
+      /** A master workbook's allocation of the block orders to each household's accounts. */
+      allocation: { fileName: string; csv: string } | null;
       syncs: { read: number; write: number };
     }
   /** The workbook breaks the contract, or writing would overwrite the advisor's cells: every problem with its sheet and cell. */
@@ -38,17 +44,28 @@ export interface RebalanceOptions {
 export async function rebalanceWithContext(context: Excel.RequestContext, options: RebalanceOptions = {}): Promise<ExcelRebalanceOutcome> {
   const read = await readContractSnapshot(context);
   await prepareSolver();
-  const result = planWorkbook(read.snapshot, { today: options.today });
-  if (!result.ok) return { ok: false, errors: result.errors };
+  const book = planBook(read.snapshot, { today: options.today });
+  if (!book.ok) return { ok: false, errors: book.errors };
   const now = options.now ? options.now() : new Date();
-  const writePlan = buildWritePlan(result.raw, result.portfolio, read.snapshot, { now });
+  const writePlan = buildBookWritePlan(book, read.snapshot, { now });
+  const first = book.households[0];
+  const asOf = first.raw.asOf;
+  let orders = { fileName: ordersFileName(asOf), csv: ordersCsv(first.raw) };
+  let allocation: { fileName: string; csv: string } | null = null;
+  if (book.master) {
+    const blocks = blockOrders(book.households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.household ?? "", ...t }))));
+    orders = { fileName: `blocks-${asOf}.csv`, csv: blocksCsv(blocks.blocks) };
+    allocation = { fileName: allocationFileName(`blocks-${asOf}.csv`), csv: allocationCsv(blocks.allocation) };
+  }
   try {
     const report = await applyWritePlanInExcel(context, writePlan);
     return {
       ok: true,
-      plan: result.plan,
-      sheet: rebalanceSheetName(result.raw.asOf),
-      orders: { fileName: ordersFileName(result.raw.asOf), csv: ordersCsv(result.raw) },
+      plan: first.plan,
+      households: book.households.map((h) => ({ household: h.household, plan: h.plan })),
+      sheet: rebalanceSheetName(asOf),
+      orders,
+      allocation,
       syncs: { read: read.syncs, write: report.syncs },
     };
   } catch (e) {

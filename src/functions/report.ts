@@ -4,6 +4,7 @@
  * the runner and the pane, so the three always agree.
  */
 import { planWorkbook } from "../plans/plan-workbook";
+import { HOUSEHOLD_HEADER, splitHouseholds } from "../contract/households";
 import { PlanJson } from "../plans/json";
 import { ContractError } from "../contract/errors";
 import { RangeSnapshot, WorkbookSnapshot } from "../contract/snapshot";
@@ -102,7 +103,12 @@ export function reportFunction(
   addresses?: (string | undefined)[],
   system: DateSystem = 1900,
 ): OutCell[][] {
-  const result = planWorkbook(reportSnapshot(holdings, targets, policy, accounts, addresses, system));
+  const snapshot = reportSnapshot(holdings, targets, policy, accounts, addresses, system);
+  // A master workbook's ranges hold several households; the report is of one.
+  if (splitHouseholds(snapshot).households !== null) {
+    throw valueError(`Holdings has a ${HOUSEHOLD_HEADER} column: REBAL.REPORT reports one household; give it one household's rows, or use the Rebalance button for every household`);
+  }
+  const result = planWorkbook(snapshot);
   if (!result.ok) {
     const shown = result.errors.slice(0, REPORT_MAX_MESSAGES).map(reportErrorText);
     const more = result.errors.length - shown.length;

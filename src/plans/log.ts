@@ -26,6 +26,8 @@ export interface LogOptions {
   strategyLabel?: string;
   /** The workbook's date system: the dates are written as serials in it (default 1900). */
   dateSystem?: DateSystem;
+  /** The Note column's text (a master workbook's household). */
+  note?: string;
 }
 
 /** The values of one log row, in LOG_HEADERS order. */
@@ -44,14 +46,23 @@ export function logRow(plan: Plan, options: LogOptions): AppendRow {
     { value: Number(money(fees)), numberFormat: FMT.money },
     { value: maxDriftBefore, numberFormat: FMT.percent },
     { value: maxDriftAfter, numberFormat: FMT.percent },
-    { value: null, numberFormat: FMT.text },
+    { value: options.note ?? null, numberFormat: FMT.text },
   ];
 }
 
 export function logPlan(plan: Plan, options: LogOptions): AppendSheetPlan {
+  return logRowsPlan([logRow(plan, options)]);
+}
+
+/** A master workbook's log: one row per household, its name in the Note column. */
+export function householdsLogPlan(households: { household: string; plan: Plan }[], options: LogOptions): AppendSheetPlan {
+  return logRowsPlan(households.map((h) => logRow(h.plan, { ...options, note: `Household ${h.household}` })));
+}
+
+function logRowsPlan(rows: AppendRow[]): AppendSheetPlan {
   return {
     sheet: LOG_SHEET,
     mode: "append",
-    append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: { row: 1, col: 1 }, rows: [logRow(plan, options)], widths: LOG_WIDTHS, style: TABLE_STYLE },
+    append: { table: LOG_TABLE, headers: LOG_HEADERS, anchor: { row: 1, col: 1 }, rows, widths: LOG_WIDTHS, style: TABLE_STYLE },
   };
 }

@@ -39,7 +39,8 @@ export function ordersCsvFromJson(plan: { trades: Pick<TradeJson, "account" | "s
   return csv(plan.trades.map(orderFieldsFromJson));
 }
 
-/** A file name for the order export, e.g. "orders-2026-11-20.csv". */
-export function ordersFileName(asOf: string): string {
-  return `orders-${asOf}.csv`;
+/** A file name for the order export, e.g. "orders-2026-11-20.csv" (a master workbook's household: "orders-2026-11-20-Smith.csv"). */
+export function ordersFileName(asOf: string, household: string | null = null): string {
+  const tail = household === null ? "" : `-${household.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+  return `orders-${asOf}${tail}.csv`;
 }

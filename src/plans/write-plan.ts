@@ -3,7 +3,9 @@ import { WorkbookSnapshot } from "../contract/snapshot";
 import { Portfolio } from "../contract/portfolio";
 import { Plan } from "../engine/types";
 import { driftColumnsPlan } from "./drift-columns";
-import { logPlan } from "./log";
+import { householdsLogPlan, logPlan } from "./log";
+import { householdsSheetPlan } from "./households-sheet";
+import { HouseholdPlan } from "./plan-workbook";
 import { driftHistoryPlan } from "./drift-history";
 import { DRIFT_HISTORY_KEY, readDriftHistory } from "../contract/drift-history";
 import { rebalanceSheetPlan } from "./rebalance-sheet";
@@ -30,7 +32,32 @@ export function buildWritePlan(plan: Plan, portfolio: Portfolio, snapshot: Workb
       driftHistoryPlan(plan, history.rows, { now, dateSystem: snapshot.dateSystem }),
       logPlan(plan, { now, dateSystem: snapshot.dateSystem }),
     ],
-    // The advisor's ranges: the sheets they lie on are never replaced or appended to (the history is the add-in's own).
-    keep: Object.entries(snapshot.ranges).filter(([key]) => key !== DRIFT_HISTORY_KEY).map(([, r]) => ({ name: r.name, sheet: r.sheet })),
+    keep: advisorRanges(snapshot),
+  };
+}
+
+/** The advisor's ranges: the sheets they lie on are never replaced or appended to (the history is the add-in's own). */
+function advisorRanges(snapshot: WorkbookSnapshot): WritePlan["keep"] {
+  return Object.entries(snapshot.ranges).filter(([key]) => key !== DRIFT_HISTORY_KEY).map(([, r]) => ({ name: r.name, sheet: r.sheet }));
+}
+
+/**
+ * What a rebalance of a whole workbook writes: for one household, buildWritePlan's sheets; for a
+ * master workbook, the Rebalance sheet of every household and one log row per household. (Drift
+ * columns beside Targets and the Drift History are per household and not written for a master
+ * workbook yet: a Targets row may serve several households.)
+ */
+export function buildBookWritePlan(book: { master: boolean; households: HouseholdPlan[] }, snapshot: WorkbookSnapshot, options: WritePlanOptions = {}): WritePlan {
+  if (!book.master) {
+    const only = book.households[0];
+    return buildWritePlan(only.raw, only.portfolio, snapshot, options);
+  }
+  const named = book.households.map((h) => ({ household: h.household ?? "", plan: h.plan, raw: h.raw }));
+  return {
+    sheets: [
+      householdsSheetPlan(named),
+      householdsLogPlan(named.map((h) => ({ household: h.household, plan: h.raw })), { now: options.now ?? new Date(), dateSystem: snapshot.dateSystem }),
+    ],
+    keep: advisorRanges(snapshot),
   };
 }

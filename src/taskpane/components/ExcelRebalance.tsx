@@ -19,7 +19,9 @@ import {
 } from "@fluentui/react-components";
 import type { ExcelActions, LastRebalance } from "../office";
 import { ErrorList } from "./ErrorList";
-import { PlanView } from "./plan/PlanView";
+import { BookView, BookHousehold } from "./plan/BookView";
+
+const trades = (households: BookHousehold[]) => households.reduce((n, h) => n + h.plan.trades.length, 0);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -94,24 +96,42 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>Wrote “{outcome.sheet}”</MessageBarTitle>
-                {outcome.plan.trades.length} trade{outcome.plan.trades.length === 1 ? "" : "s"}, drift columns beside Targets, and a row in the Rebalance Log
+                {outcome.allocation
+                  ? `${outcome.households.length} households, ${trades(outcome.households)} trades, and a row per household in the Rebalance Log`
+                  : `${outcome.plan.trades.length} trade${outcome.plan.trades.length === 1 ? "" : "s"}, drift columns beside Targets, and a row in the Rebalance Log`}
                 {last?.source === "ribbon" ? " (from the ribbon)" : ""}.
               </MessageBarBody>
             </MessageBar>
             <div className={s.row}>
               <Button
                 data-testid="export-orders"
-                disabled={outcome.plan.trades.length === 0}
+                disabled={trades(outcome.households) === 0}
                 onClick={() => {
                   if (!download(outcome.orders.fileName, outcome.orders.csv)) setShownCsv(outcome.orders.csv);
                 }}
               >
-                Export orders (CSV)
+                {outcome.allocation ? "Export block orders (CSV)" : "Export orders (CSV)"}
               </Button>
-              <Caption1>LIMIT orders, time in force DAY, for the custodian&apos;s bulk upload.</Caption1>
+              {outcome.allocation && (
+                <Button
+                  data-testid="export-allocation"
+                  disabled={trades(outcome.households) === 0}
+                  onClick={() => {
+                    const a = outcome.allocation!;
+                    if (!download(a.fileName, a.csv)) setShownCsv(a.csv);
+                  }}
+                >
+                  Export allocation (CSV)
+                </Button>
+              )}
+              <Caption1>
+                {outcome.allocation
+                  ? "One order per symbol and side across every household, at the most conservative limit; the allocation shares each back to the accounts."
+                  : "LIMIT orders, time in force DAY, for the custodian's bulk upload."}
+              </Caption1>
             </div>
             {shownCsv !== null && <Textarea className={s.csv} readOnly value={shownCsv} rows={8} aria-label="Order CSV (copy it)" />}
-            <PlanView plan={outcome.plan} />
+            <BookView households={outcome.households} />
           </>
         )}
       </div>

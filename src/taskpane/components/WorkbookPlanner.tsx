@@ -15,7 +15,7 @@ import {
 import type { PlanOutcome } from "../planFile";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
-import { PlanView } from "./plan/PlanView";
+import { BookView } from "./plan/BookView";
 import { PaneTab, PaneTabs } from "./Tabs";
 
 /** Plans a file's bytes; injected so the component stays free of I/O and Office. */
@@ -112,18 +112,24 @@ export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; downl
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === "done" && state.outcome.ok && download && state.outcome.plan.trades.length > 0 && (
-        <Button
-          data-testid="export-orders"
-          onClick={() => {
-            const p = (state.outcome as Extract<PlanOutcome, { ok: true }>).plan;
-            download(ordersFileName(p.asOf), ordersCsvFromJson(p));
-          }}
-        >
-          Export orders (CSV)
-        </Button>
-      )}
-      {state.kind === "done" && (state.outcome.ok ? <PlanView plan={state.outcome.plan} /> : <ErrorList errors={state.outcome.errors} />)}
+      {state.kind === "done" &&
+        (state.outcome.ok ? (
+          <BookView
+            households={state.outcome.households}
+            actions={
+              download
+                ? (h) =>
+                    h.plan.trades.length > 0 && (
+                      <Button data-testid="export-orders" onClick={() => download(ordersFileName(h.plan.asOf, h.household), ordersCsvFromJson(h.plan))}>
+                        Export orders (CSV){h.household === null ? "" : ` for ${h.household}`}
+                      </Button>
+                    )
+                : undefined
+            }
+          />
+        ) : (
+          <ErrorList errors={state.outcome.errors} />
+        ))}
     </div>
   );
   const more = tabs && "file" in state ? tabs(state.file) : [];
