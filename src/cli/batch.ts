@@ -19,8 +19,8 @@ import { Io } from "./io";
 
 export const BATCH_USAGE = `Usage: rebalance batch <folder | book.xlsx ...> [--out-dir <DIR>] [--orders <blocks.csv>] [--jobs <N>] [--json]
 
-  Plans every household's workbook (one household a workbook; a folder gives its .xlsx files) on
-  worker threads, and prints one line per household: out-of-band households first.
+  Plans every household's workbook (a folder gives its .xlsx files; a master workbook gives each of
+  its households) on worker threads, and prints one line per household: out-of-band households first.
 
   --out-dir <DIR>   write each household's updated workbook there under its own name (as --out does:
                     drift columns, a Rebalance sheet, a Rebalance Log row), never over its input, and

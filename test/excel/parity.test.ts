@@ -59,12 +59,33 @@ test("inside Excel the Location range is read: the Roth buys the bonds it is pre
   expect(trades).toEqual(expect.arrayContaining([expect.stringMatching(/^Roth BND Bonds buy 100 /)]));
 });
 
+/** A master workbook: two households, the second with its own targets. */
+function master(): BookSpec {
+  const h = (household: string, account: string, symbol: string, cls: string, q: number, p: number) => [household, account, symbol, cls, q, usd(p)];
+  return {
+    sheets: {
+      Holdings: [
+        ["Household", "Account", "Symbol", "Asset Class", "Quantity", "Price"],
+        h("Smith", "IRA", "VTI", "Stocks", 120, 250),
+        h("Smith", "IRA", "BND", "Bonds", 300, 50),
+        h("Smith", "IRA", "CASH", "Cash", 5000, 1),
+        h("Jones", "IRA", "VTI", "Stocks", 160, 250),
+        h("Jones", "IRA", "BND", "Bonds", 100, 50),
+        h("Jones", "IRA", "CASH", "Cash", 5000, 1),
+      ],
+      Targets: [["Household", "Asset Class", "Target"], [null, "Stocks", pct(0.5)], [null, "Bonds", pct(0.4)], [null, "Cash", pct(0.1)], ["Jones", "Stocks", pct(0.6)], ["Jones", "Bonds", pct(0.3)], ["Jones", "Cash", pct(0.1)]],
+    },
+    names: { Holdings: "Holdings!$A$1:$F$7", Targets: "Targets!$A$1:$C$7" },
+  };
+}
+
 describe.each([
-  ["the committed sample", async () => fs.readFileSync(SAMPLE)],
-  ["the small sample book", async () => workbookBuffer(sampleBook())],
-  ["a book with a contribution and fees", async () => workbookBuffer(withContribution())],
-  ["two IRAs and a Location range", async () => workbookBuffer(withLocation())],
-])("%s: exceljs and Office.js write the same workbook", (_label, fixture) => {
+  ["the committed sample", async () => fs.readFileSync(SAMPLE), "A1:L3"],
+  ["the small sample book", async () => workbookBuffer(sampleBook()), "A1:L3"],
+  ["a book with a contribution and fees", async () => workbookBuffer(withContribution()), "A1:L3"],
+  ["two IRAs and a Location range", async () => workbookBuffer(withLocation()), "A1:L3"],
+  ["a master workbook of two households", async () => workbookBuffer(master()), "A1:L5"],
+])("%s: exceljs and Office.js write the same workbook", (_label, fixture, logAfterRerun) => {
   test("first run and re-run", async () => {
     const data = await fixture();
 
@@ -94,7 +115,7 @@ describe.each([
     for (const sheet of Object.keys(file2.sheets)) expect({ sheet, cells: office2.sheets[sheet] }).toEqual({ sheet, cells: file2.sheets[sheet] });
     expect(office2.tables).toEqual(file2.tables);
     expect(office2.names).toEqual(file2.names);
-    expect(office2.tables["RebalanceLog"].range).toBe("A1:L3");
+    expect(office2.tables["RebalanceLog"].range).toBe(logAfterRerun);
   });
 });
 
@@ -141,4 +162,19 @@ test("inside Excel, a class the trades push out of its band is named on the shee
   const shown = Object.entries(cells).filter(([, c]) => (c as { value?: unknown }).value === warning).map(([a]) => a);
   expect(shown).toHaveLength(1);
   expect((cells[`A${shown[0].slice(1)}`] as { value?: unknown }).value).toBe("Warning");
+});
+
+test("inside Excel a master workbook's outcome has every household's plan, and block orders with their allocation", async () => {
+  const fake = await fakeFromXlsx(await workbookBuffer(master()));
+  const outcome = await writeWithOffice(fake);
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.text).join("\n"));
+  expect(outcome.households.map((h) => [h.household, h.plan.trades.length])).toEqual([
+    ["Smith", 2],
+    ["Jones", 2],
+  ]);
+  // Smith sells 20 VTI, Jones 40 (to 60% of $50,000): one block of 60.
+  // No Policy: As Of is today.
+  expect(outcome.orders.fileName).toMatch(/^blocks-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(outcome.orders.csv.split("\r\n")[1]).toBe("B001,VTI,SELL,60,250.00,2");
+  expect(outcome.allocation?.csv.split("\r\n").slice(1, 3)).toEqual(["B001,Jones,IRA,VTI,SELL,40", "B001,Smith,IRA,VTI,SELL,20"]);
 });

@@ -15,7 +15,7 @@ import { AddressInfo } from "net";
 import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
-import { planWorkbook } from "../../src/plans/plan-workbook";
+import { planBook, planWorkbook } from "../../src/plans/plan-workbook";
 import { money, percent, pp, price, quantity, relative } from "../../src/display";
 import { reviewLine, strategyLine } from "../../src/plans/describe";
 
@@ -279,6 +279,31 @@ test("opening a workbook shows the decision, the class table, the trades and the
   expect(cash).toEqual(plan.after.cash.map((c) => [c.account, money(c.value)]));
 
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(pageErrors).toEqual([]);
+});
+
+test("a master workbook shows a line per household and the plan of the household chosen", async () => {
+  const holdings: Row[] = [["Household", ...HOLDINGS[0]], ...HOLDINGS.slice(1).map((r) => ["Smith", ...r]), ["Jones", "IRA", "VTI", "US Stocks", 100, 250], ["Jones", "IRA", "BND", "Bonds", 500, 72], ["Jones", "IRA", "CASH", "Cash", 2000, 1]];
+  const targets: Row[] = [["Household", ...TARGETS[0]], ...TARGETS.slice(1).map((r) => ["", ...r]), ["Jones", "US Stocks", 0.6], ["Jones", "Bonds", 0.35], ["Jones", "Cash", 0.05]];
+  const data = await workbook(holdings, targets, POLICY);
+  const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  const book = planBook(await readWorkbookSnapshot(ab));
+  if (!book.ok) throw new Error(book.errors.map((e) => e.text).join("; "));
+  const jones = book.households[1].plan;
+
+  await openFile("firm.xlsx", data);
+  expect((await tableRows("Households")).map((r) => [r[0], r[1], r[6]])).toEqual(book.households.map((h) => [h.household, h.plan.classes.some((c) => c.status === "Over" || c.status === "Under") ? "Out of band" : "In band", String(h.plan.trades.length)]));
+  expect(await page.getAttribute('[data-testid="household-plan"]', "data-household")).toBe("Smith");
+  await page.selectOption('[data-testid="household-select"]', { label: "Jones" });
+  await page.waitForSelector('[data-testid="household-plan"][data-household="Jones"]');
+  expect((await tableRows("Trades")).map((r) => [r[1], r[3], r[4]])).toEqual(jones.trades.map((t) => [t.symbol, t.side === "buy" ? "Buy" : "Sell", quantity(t.quantity)]));
+  expect((await tableRows("Asset classes")).map((r) => r[3])).toEqual(["60.00%", "35.00%", "5.00%"]);
+  expect(await page.textContent('[data-testid="export-orders"]')).toBe("Export orders (CSV) for Jones");
+  // At 320 px: no page scroll sideways (the households table scrolls in its own box).
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-master.png"), fullPage: true });
+  await page.setViewportSize({ width: 1180, height: 900 });
   expect(pageErrors).toEqual([]);
 });
 

@@ -1,8 +1,8 @@
 /** The two ways a rebalance is written, side by side: exceljs on a file (the runner) and Office.js in (fake) Excel. */
 import { loadWorkbook, snapshotWorkbook } from "../../../src/xlsx/read";
 import { ApplyReport, applyWritePlan, workbookBytes } from "../../../src/xlsx/apply";
-import { planWorkbook } from "../../../src/plans/plan-workbook";
-import { buildWritePlan } from "../../../src/plans/write-plan";
+import { planBook } from "../../../src/plans/plan-workbook";
+import { buildBookWritePlan } from "../../../src/plans/write-plan";
 import { WritePlan } from "../../../src/plans/types";
 import { Plan } from "../../../src/engine/types";
 import { ExcelRebalanceOutcome, rebalanceInExcel } from "../../../src/excel/rebalance";
@@ -10,16 +10,17 @@ import { Workbook, install } from "./fake-excel";
 
 export const NOW = new Date(2026, 10, 20, 9, 30, 15);
 
-/** The runner's --out path on bytes: returns the written bytes, the plan and the write plan. */
+/** The runner's --out path on bytes (one household or a master workbook): returns the written bytes, the plan and the write plan. */
 export async function writeWithExceljs(data: Buffer, now = NOW): Promise<{ out: Buffer; plan: Plan; writePlan: WritePlan; report: ApplyReport }> {
   const wb = await loadWorkbook(data);
   const snapshot = await snapshotWorkbook(wb, data);
-  const result = planWorkbook(snapshot);
+  const result = planBook(snapshot);
   if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
-  const writePlan = buildWritePlan(result.raw, result.portfolio, snapshot, { now });
+  const writePlan = buildBookWritePlan(result, snapshot, { now });
   const report = applyWritePlan(wb, writePlan);
   const out = await workbookBytes(wb);
-  return { out, plan: result.raw, writePlan, report };
+  // A master workbook's first household's plan (every household is in the written sheet).
+  return { out, plan: result.households[0].raw, writePlan, report };
 }
 
 /** The Rebalance button on the fake workbook: Excel.run (office-addin-mock) hands the fake's request context to the add-in. */
