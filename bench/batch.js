@@ -5,7 +5,8 @@
  * firm summary and the block orders), with 1 worker and with one per core. Reported: wall time,
  * households per second, the main thread's peak heap over its start (sampled after a forced GC
  * every 250 ms, so it is what the main thread holds: one summary row and the trades per household,
- * never a workbook) and the process's peak RSS (the workers' heaps included). Goal on a 2-core machine: 1,000 households ≤ 60 s with all workers.
+ * never a workbook; it grows with the households only while firm-summary.xlsx is built) and the
+ * process's peak RSS (the workers' heaps included, and whatever earlier rows of bench/run.js left). Goal on a 2-core machine: 1,000 households ≤ 60 s with all workers.
  *
  * Uses the compiled lib/ (npm run bench compiles it first).
  */
@@ -79,7 +80,7 @@ async function benchBatch(options = {}) {
           name: `batch --out-dir --orders, ${jobs} worker${jobs === 1 ? "" : "s"}`,
           size: n,
           value: `${(seconds * 1000).toFixed(0)}`,
-          memory: `main heap +${((heapPeak - heapBefore) / 1048576).toFixed(1)} MB, RSS ${(rssPeak / 1048576).toFixed(0)} MB`,
+          memory: `main heap +${((heapPeak - heapBefore) / 1048576).toFixed(1)} MB, process RSS ${(rssPeak / 1048576).toFixed(0)} MB`,
           note: `${(n / seconds).toFixed(1)} households/s (${Math.round((n / seconds) * 3600).toLocaleString("en-US")}/hour); ${summary ? `${summary[2]} out of band` : ""}`,
         });
         fs.rmSync(out, { recursive: true, force: true });
