@@ -135,6 +135,8 @@ function pageConfig(dev, serving, https) {
         patterns: [
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Standalone mode's "Try the sample".
+          { from: "samples/sdira-sample.xlsx", to: "assets/sdira-sample.xlsx" },
         ],
       }),
     ],

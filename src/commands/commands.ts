@@ -6,7 +6,6 @@
  * and writes the Rebalance sheet, the drift columns and the log row in one click, without the
  * pane; when the workbook has problems (or Excel fails) it opens the pane, which shows them.
  */
-import { rebalanceInExcel } from "../excel/rebalance";
 import { publishRebalance } from "../excel/outcome";
 
 /** The minimal event Office passes to an ExecuteFunction handler. */
@@ -25,6 +24,8 @@ async function showPane(): Promise<void> {
 /** Handler of the Rebalance button: read → plan → write; the pane opens only to show problems. Always tells Office it is done. */
 export async function rebalance(event: CommandEvent): Promise<void> {
   try {
+    // Loaded on the first click (the pane loads the same chunk for its own Rebalance button).
+    const { rebalanceInExcel } = await import(/* webpackChunkName: "excel-rebalance" */ "../excel/rebalance");
     const outcome = await rebalanceInExcel();
     publishRebalance({ at: new Date(), source: "ribbon", outcome });
     if (!outcome.ok) await showPane();

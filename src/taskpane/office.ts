@@ -3,10 +3,10 @@
  * and never touch the `Office` or `Excel` globals themselves.
  */
 
-import { rebalanceInExcel, ExcelRebalanceOutcome } from "../excel/rebalance";
+import type { ExcelRebalanceOutcome } from "../excel/rebalance";
 import { selectCell } from "../excel/select";
 import { LastRebalance, latestRebalance, publishRebalance, subscribeRebalance } from "../excel/outcome";
-import { BacktestWriteOutcome, readWorkbookInExcel, writeBacktestInExcel } from "../excel/backtest";
+import type { BacktestWriteOutcome } from "../excel/backtest";
 import type { WorkbookSnapshot } from "../contract/snapshot";
 import type { BacktestInput } from "../contract/backtest";
 import type { BacktestResult } from "../backtest/run";
@@ -68,10 +68,14 @@ export interface ExcelActions {
   writeBacktest(input: BacktestInput, results: BacktestResult[], snapshot: WorkbookSnapshot): Promise<BacktestWriteOutcome>;
 }
 
+// The engine's Excel paths (reading, planning, writing) load on first use, not with the pane.
+const rebalancing = () => import(/* webpackChunkName: "excel-rebalance" */ "../excel/rebalance");
+const backtesting = () => import(/* webpackChunkName: "excel-backtest" */ "../excel/backtest");
+
 export const excelActions: ExcelActions = {
   async rebalance() {
     try {
-      const outcome = await rebalanceInExcel();
+      const outcome = await (await rebalancing()).rebalanceInExcel();
       publishRebalance({ at: new Date(), source: "pane", outcome });
       return outcome;
     } catch (err) {
@@ -82,6 +86,6 @@ export const excelActions: ExcelActions = {
   select: selectCell,
   latest: latestRebalance,
   subscribe: subscribeRebalance,
-  readWorkbook: readWorkbookInExcel,
-  writeBacktest: writeBacktestInExcel,
+  readWorkbook: async () => (await backtesting()).readWorkbookInExcel(),
+  writeBacktest: async (input, results, snapshot) => (await backtesting()).writeBacktestInExcel(input, results, snapshot),
 };

@@ -120,16 +120,20 @@ export function touchName(wb: ExcelJS.Workbook, name: string): void {
   kept.get(wb)?.touched.add(name);
 }
 
-/** The workbook as .xlsx bytes, with the file's defined names put back (scope by sheet name) and the add-in's own as it set them. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+/**
+ * The workbook as .xlsx bytes, with the file's defined names put back (scope by sheet name) and the
+ * add-in's own as it set them. Plain bytes, so the same code runs in the browser (standalone mode's
+ * "Download updated workbook"), where there is no Node Buffer.
+ */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   const k = kept.get(wb);
   const names = k && (k.names.length > 0 || k.touched.size > 0);
   if (!names && pendingCharts(wb).size === 0) return raw;
   const zip = await JSZip.loadAsync(raw);
   await writeCharts(zip, wb);
   if (names) await putNamesBack(zip, k);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** Puts the file's defined names back into what exceljs wrote, with the add-in's own as it set them. */

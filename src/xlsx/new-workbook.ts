@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { WritePlan } from "../plans/types";
 import { applyWritePlan, workbookBytes } from "./apply";
 
-export async function newWorkbookBytes(plan: WritePlan, created = new Date(0)): Promise<Buffer> {
+export async function newWorkbookBytes(plan: WritePlan, created = new Date(0)): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   // Fixed document dates, so the same plan gives the same workbook.
   wb.created = created;

@@ -14,7 +14,7 @@ export interface Output {
   option: string;
   path: string;
   /** Its content, made only once every path has been checked. */
-  content: () => Promise<Buffer | string>;
+  content: () => Promise<Uint8Array | string>;
 }
 
 /** Why the outputs cannot be written (checked before anything is), or null. */

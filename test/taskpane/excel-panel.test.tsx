@@ -74,35 +74,6 @@ test("a written plan: the sheet named, the order export offered, the plan shown"
   expect(html).toMatch(/data-testid="plan"/);
 });
 
-test("a master workbook written from Excel: households counted, block orders and their allocation offered, a household picker", async () => {
-  const wb = await fakeFromXlsx(
-    await workbookBuffer({
-      sheets: {
-        Holdings: [
-          ["Household", "Account", "Symbol", "Asset Class", "Quantity", "Price"],
-          ["Smith", "IRA", "VTI", "Stocks", 120, 250],
-          ["Smith", "IRA", "BND", "Bonds", 300, 50],
-          ["Smith", "IRA", "CASH", "Cash", 5000, 1],
-          ["Jones", "IRA", "VTI", "Stocks", 160, 250],
-          ["Jones", "IRA", "BND", "Bonds", 100, 50],
-          ["Jones", "IRA", "CASH", "Cash", 5000, 1],
-        ],
-        Targets: [["Asset Class", "Target"], ["Stocks", 0.5], ["Bonds", 0.4], ["Cash", 0.1]],
-      },
-      names: { Holdings: { table: "Holdings" }, Targets: { table: "Targets" } },
-    }),
-  );
-  const outcome = await writeWithOffice(wb);
-  const html = render({ at: new Date(), source: "ribbon", outcome });
-  expect(html).toMatch(/data-state="written"/);
-  // Smith sells 20 VTI and buys 100 BND; Jones (80/10/10) sells 60 and buys 300.
-  expect(text(html)).toMatch(/2 households, 4 trades, and a row per household in the Rebalance Log \(from the ribbon\)/);
-  expect(html).toMatch(/data-testid="export-orders"[^>]*>Export block orders \(CSV\)<\/button>/);
-  expect(html).toMatch(/data-testid="export-allocation"[^>]*>Export allocation \(CSV\)<\/button>/);
-  expect(html).toMatch(/data-testid="household-select"/);
-  expect(html).toMatch(/data-household="Smith"/);
-});
-
 test("a failure inside Excel is shown as such", () => {
   const html = render({ at: new Date(), source: "ribbon", failure: "Excel stopped the write at batch 1 of 1 (boom)." });
   expect(html).toMatch(/data-state="failed"/);

@@ -292,6 +292,8 @@ test("a master workbook shows a line per household and the plan of the household
   const jones = book.households[1].plan;
 
   await openFile("firm.xlsx", data);
+  // The households view is a chunk of its own, fetched for the first master workbook.
+  await page.waitForSelector('[data-testid="household-plan"]');
   expect((await tableRows("Households")).map((r) => [r[0], r[1], r[6]])).toEqual(book.households.map((h) => [h.household, h.plan.classes.some((c) => c.status === "Over" || c.status === "Under") ? "Out of band" : "In band", String(h.plan.trades.length)]));
   expect(await page.getAttribute('[data-testid="household-plan"]', "data-household")).toBe("Smith");
   await page.selectOption('[data-testid="household-select"]', { label: "Jones" });
@@ -352,6 +354,42 @@ test("a file that is not an .xlsx is turned away with advice", async () => {
     const items = await page.$$eval('ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent));
     expect(items).toEqual(expected.errors.map((e) => e.text));
   }
+  expect(pageErrors).toEqual([]);
+});
+
+test("Try the sample plans the sample served beside the page; Download updated workbook gives it back with its Rebalance sheet", async () => {
+  const before = Number(await page.getAttribute('[data-testid="result"]', "data-run"));
+  await page.click('[data-testid="try-sample"]');
+  await page.waitForFunction((n) => {
+    const r = document.querySelector<HTMLElement>('[data-testid="result"]');
+    return Number(r?.dataset.run) > n && r?.dataset.state === "done";
+  }, before);
+  const expected = await expectedPlan(fs.readFileSync(SAMPLE));
+  if (!expected.ok) throw new Error("the sample should plan");
+  expect(await page.textContent('[data-testid="file-name"]')).toBe("sdira-sample.xlsx");
+  expect((await tableRows("Trades")).map((r) => [r[0], r[1], r[3], r[4]])).toEqual(expected.plan.trades.map((t) => [t.account, t.symbol, t.side === "buy" ? "Buy" : "Sell", quantity(t.quantity)]));
+
+  const downloading = page.waitForEvent("download", { timeout: 20_000 }).catch(async (e) => {
+    throw new Error(`${(e as Error).message}; the pane says: ${await page.textContent('[data-testid="result"]')}; page errors: ${pageErrors.join(" | ")}`);
+  });
+  await page.click('[data-testid="download-updated"]');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("sdira-sample-rebalanced.xlsx");
+  const file = path.join(tmp, "updated.xlsx");
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet(`Rebalance ${expected.plan.asOf}`);
+  expect(sheet).toBeDefined();
+  expect(wb.getWorksheet("Rebalance Log")).toBeDefined();
+  // The trades table on the sheet holds the plan's trades (Account and Symbol columns, after the header).
+  const symbols: string[] = [];
+  sheet!.eachRow((row) => {
+    const account = String(row.getCell(1).value ?? "");
+    if (expected.plan.trades.some((t) => t.account === account && t.symbol === row.getCell(2).value)) symbols.push(`${account} ${row.getCell(2).value}`);
+  });
+  expect(symbols).toEqual(expected.plan.trades.map((t) => `${t.account} ${t.symbol}`));
+  expect(await page.textContent('[data-testid="download-updated-done"]')).toMatch(/^Saved sdira-sample-rebalanced\.xlsx/);
   expect(pageErrors).toEqual([]);
 });
 

@@ -2,11 +2,11 @@
 import * as React from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { ExcelActions, HostInfo } from "../office";
-import { OpenedFile, Planner, WorkbookPlanner } from "./WorkbookPlanner";
+import { OpenedFile, Planner, StandaloneFiles, WorkbookPlanner } from "./WorkbookPlanner";
 import { ExcelRebalance } from "./ExcelRebalance";
 import { PaneTab, PaneTabs } from "./Tabs";
-import { BacktestPanel } from "./backtest/BacktestPanel";
-import { HistoryOutcome, HistoryPanel } from "./history/HistoryPanel";
+import { LazyBacktestPanel as BacktestPanel, LazyHistoryPanel as HistoryPanel } from "./LazyViews";
+import type { HistoryOutcome } from "./history/HistoryPanel";
 import type { StartBacktest } from "../workers";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
 import type { FileSnapshot } from "../readFile";
@@ -97,7 +97,8 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
 
 /**
  * excel and download: what the pane may ask of Excel and of the browser; start: long work in the
- * pane's worker; read: a saved workbook's snapshot (all injected by index.tsx).
+ * pane's worker; read: a saved workbook's snapshot; files: standalone mode's sample and updated
+ * workbook (all injected by index.tsx).
  */
 export function App({
   host,
@@ -106,6 +107,7 @@ export function App({
   download,
   start,
   read,
+  files,
 }: {
   host: HostInfo;
   plan: Planner;
@@ -113,6 +115,7 @@ export function App({
   download?: (fileName: string, text: string) => boolean;
   start?: StartBacktest;
   read?: SnapshotReader;
+  files?: StandaloneFiles;
 }) {
   const s = useStyles();
   const tabs = start && read ? (file: OpenedFile) => fileTabs(file, start, read) : undefined;
@@ -157,7 +160,7 @@ export function App({
       {!host.officeLoaded && (
         <Caption1 className={s.sub}>Office.js did not load; that is fine here, standalone mode does not need it.</Caption1>
       )}
-      <WorkbookPlanner plan={plan} download={download} tabs={tabs} />
+      <WorkbookPlanner plan={plan} download={download} tabs={tabs} files={files} />
     </main>
   );
 }

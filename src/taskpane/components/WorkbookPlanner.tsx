@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlanOutcome } from "../planFile";
+import type { UpdateOutcome } from "../updateFile";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
 import { BookView } from "./plan/BookView";
@@ -59,20 +60,46 @@ function isXlsx(name: string): boolean {
   return /\.xlsx$/i.test(name);
 }
 
+/** Standalone mode's files: the sample to try, and the opened workbook updated with its rebalance. */
+export interface StandaloneFiles {
+  /** The sample workbook's bytes (fetched from the add-in's own origin). */
+  sample: () => Promise<{ name: string; data: ArrayBuffer }>;
+  /** The workbook with the rebalance written into it (the exceljs adapter, loaded when asked for). */
+  update: (name: string, data: ArrayBuffer) => Promise<UpdateOutcome>;
+  /** Saves bytes as a download; false when the browser cannot. */
+  save: (fileName: string, bytes: Uint8Array) => boolean;
+}
+
+/** What "Download updated workbook" has done for the file shown. */
+type Update = { kind: "none" } | { kind: "working" } | { kind: "saved"; fileName: string } | { kind: "failed"; outcome: Extract<UpdateOutcome, { ok: false }> } | { kind: "error"; message: string };
+
 /**
  * download (optional): saves the plan's order CSV; when given, a planned file offers "Export orders (CSV)".
  * tabs (optional): more views of the opened file, shown as tabs after "Rebalance".
+ * files (optional): "Try the sample" and "Download updated workbook".
  */
-export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; download?: (fileName: string, text: string) => boolean; tabs?: (file: OpenedFile) => PaneTab[] }) {
+export function WorkbookPlanner({
+  plan,
+  download,
+  tabs,
+  files,
+}: {
+  plan: Planner;
+  download?: (fileName: string, text: string) => boolean;
+  tabs?: (file: OpenedFile) => PaneTab[];
+  files?: StandaloneFiles;
+}) {
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [state, setState] = React.useState<State>({ kind: "idle", run: 0 });
+  const [update, setUpdate] = React.useState<Update>({ kind: "none" });
   const [dragging, setDragging] = React.useState(false);
   const run = React.useRef(0);
 
   const open = React.useCallback(
-    async (file: File) => {
+    async (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => {
       const id = ++run.current;
+      setUpdate({ kind: "none" });
       if (!isXlsx(file.name)) {
         setState({ kind: "failed", run: id, name: file.name, message: `"${file.name}" is not an .xlsx workbook. Save it from Excel as an Excel Workbook (.xlsx) and open that file.` });
         return;
@@ -89,6 +116,31 @@ export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; downl
     },
     [plan]
   );
+
+  const trySample = () => {
+    if (!files) return;
+    void open({
+      name: "sdira-sample.xlsx",
+      arrayBuffer: async () => {
+        const sample = await files.sample();
+        return sample.data;
+      },
+    });
+  };
+
+  const writeUpdated = async (file: OpenedFile) => {
+    if (!files) return;
+    setUpdate({ kind: "working" });
+    try {
+      const outcome = await files.update(file.name, file.data.slice(0));
+      if (file.run !== run.current) return;
+      if (!outcome.ok) setUpdate({ kind: "failed", outcome });
+      else if (files.save(outcome.fileName, outcome.bytes)) setUpdate({ kind: "saved", fileName: outcome.fileName });
+      else setUpdate({ kind: "error", message: "This browser could not save the file." });
+    } catch (err) {
+      setUpdate({ kind: "error", message: err instanceof Error ? err.message : String(err) });
+    }
+  };
 
   const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -112,6 +164,17 @@ export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; downl
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.kind === "done" && state.outcome.ok && files && (
+        <div className={s.file}>
+          <Button data-testid="download-updated" disabled={update.kind === "working"} onClick={() => void writeUpdated(state.file)}>
+            Download updated workbook
+          </Button>
+          {update.kind === "working" && <Spinner size="tiny" label="Writing the Rebalance sheet…" />}
+          {update.kind === "saved" && <Caption1 data-testid="download-updated-done">Saved {update.fileName}: the Rebalance sheet, drift columns and a log row, as Rebalance writes them in Excel.</Caption1>}
+          {update.kind === "error" && <Caption1 data-testid="download-updated-done">Could not write the workbook: {update.message}</Caption1>}
+        </div>
+      )}
+      {update.kind === "failed" && <ErrorList errors={update.outcome.errors} />}
       {state.kind === "done" &&
         (state.outcome.ok ? (
           <BookView
@@ -147,9 +210,16 @@ export function WorkbookPlanner({ plan, download, tabs }: { plan: Planner; downl
         onDrop={onDrop}
       >
         <Body1>Drop an .xlsx workbook here, or</Body1>
-        <Button appearance="primary" onClick={() => input.current?.click()}>
-          Open workbook…
-        </Button>
+        <div className={s.file}>
+          <Button appearance="primary" onClick={() => input.current?.click()}>
+            Open workbook…
+          </Button>
+          {files && (
+            <Button data-testid="try-sample" onClick={trySample}>
+              Try the sample
+            </Button>
+          )}
+        </div>
         <Caption1>The file is read in this browser; nothing is uploaded.</Caption1>
         <input
           ref={input}

@@ -18,7 +18,7 @@ export async function writeWithExceljs(data: Buffer, now = NOW): Promise<{ out: 
   if (!result.ok) throw new Error(result.errors.map((e) => e.text).join("\n"));
   const writePlan = buildBookWritePlan(result, snapshot, { now });
   const report = applyWritePlan(wb, writePlan);
-  const out = await workbookBytes(wb);
+  const out = Buffer.from(await workbookBytes(wb));
   // A master workbook's first household's plan (every household is in the written sheet).
   return { out, plan: result.households[0].raw, writePlan, report };
 }

@@ -1,15 +1,11 @@
 /**
- * The plans of one workbook: a single household's plan as is, or, for a master workbook, a summary
- * line per household and the plan of the household chosen (a Household dropdown; the summary's
- * names choose too).
+ * The plans of one workbook: a single household's plan as is, or, for a master workbook, the
+ * households view (fetched when a master workbook is first shown).
  */
 import * as React from "react";
-import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
-import { plannedRow } from "../../../plans/household-row";
-import { money, percent, points } from "../../../display";
 import { PlanView } from "./PlanView";
-import { DataTable, Section, usePlanStyles } from "./parts";
 
 export interface BookHousehold {
   /** Null in a workbook of one household. */
@@ -17,64 +13,26 @@ export interface BookHousehold {
   plan: PlanJson;
 }
 
+const HouseholdsView = React.lazy(() => import(/* webpackChunkName: "view-households" */ "./HouseholdsView"));
+
 const useStyles = makeStyles({
-  pick: { marginTop: tokens.spacingVerticalM, maxWidth: "320px" },
   actions: { marginTop: tokens.spacingVerticalS },
 });
 
 /** `actions`: what to offer for the household shown (e.g. its order export), drawn above its plan. */
 export function BookView({ households, actions }: { households: BookHousehold[]; actions?: (h: BookHousehold) => React.ReactNode }) {
   const s = useStyles();
-  const p = usePlanStyles();
-  const [chosen, setChosen] = React.useState(0);
-  const shown = households[Math.min(chosen, households.length - 1)];
   if (households.length === 1) {
     return (
       <>
-        {actions && <div className={s.actions}>{actions(shown)}</div>}
-        <PlanView plan={shown.plan} />
+        {actions && <div className={s.actions}>{actions(households[0])}</div>}
+        <PlanView plan={households[0].plan} />
       </>
     );
   }
-  const rows = households.map((h, i) => ({ i, row: plannedRow(h.household ?? "", "", h.plan, null) }));
   return (
-    <div data-testid="book">
-      <Section title={`Households (${households.length})`}>
-        <DataTable
-          label="Households"
-          rowKey={(r) => String(r.i)}
-          rows={rows}
-          columns={[
-            {
-              header: "Household",
-              cell: (r) => (
-                <Button appearance="transparent" size="small" onClick={() => setChosen(r.i)} aria-pressed={r.i === chosen}>
-                  {r.row.household}
-                </Button>
-              ),
-            },
-            { header: "Status", cell: (r) => r.row.status },
-            { header: "Decision", cell: (r) => r.row.decision },
-            { header: "Total", numeric: true, cell: (r) => (r.row.total === null ? "" : money(r.row.total)) },
-            { header: "Drift", numeric: true, cell: (r) => (r.row.portfolioDrift === null ? "" : percent(r.row.portfolioDrift)) },
-            { header: "Largest drift", cell: (r) => (r.row.largestDrift ? `${r.row.largestDrift.assetClass} ${points(r.row.largestDrift.drift)} pp` : "") },
-            { header: "Trades", numeric: true, cell: (r) => String(r.row.trades) },
-          ]}
-        />
-      </Section>
-      <Field label="Household" className={s.pick}>
-        <Select value={String(chosen)} onChange={(_, d) => setChosen(Number(d.value))} data-testid="household-select">
-          {households.map((h, i) => (
-            <option key={i} value={String(i)}>
-              {h.household}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      {actions && <div className={s.actions}>{actions(shown)}</div>}
-      <div className={p.section} data-testid="household-plan" data-household={shown.household ?? ""}>
-        <PlanView plan={shown.plan} />
-      </div>
-    </div>
+    <React.Suspense fallback={<Spinner size="tiny" label="Loading the households…" />}>
+      <HouseholdsView households={households} actions={actions} />
+    </React.Suspense>
   );
 }
