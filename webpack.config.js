@@ -77,7 +77,7 @@ const nodeSchemeStripped = () =>
 function workerConfig(dev) {
   return {
     name: "worker",
-    devtool: dev ? "eval-source-map" : "source-map",
+    devtool: dev ? "cheap-module-source-map" : "source-map",
     target: "webworker",
     entry: { "pane-worker": "./src/taskpane/worker/pane-worker.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", publicPath: "", clean: false },
@@ -98,7 +98,8 @@ module.exports = async (env = {}, argv = {}) => {
 function pageConfig(dev, serving, https) {
   return {
     name: "page",
-    devtool: dev ? "eval-source-map" : "source-map",
+    // Never an eval-based devtool: taskpane.html's Content-Security-Policy forbids eval, in development too.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
     target: "web",
     entry: {
       taskpane: "./src/taskpane/index.tsx",

@@ -1,9 +1,10 @@
 /** Entry of the pane (taskpane.html, the add-in's shared runtime page). */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { App } from "./components/App";
-import { detectHost, excelActions } from "./office";
+import { detectHost, excelActions, officeBackground } from "./office";
+import { fluentTheme, themeName } from "./theme";
 import { downloadBytes, downloadText } from "./download";
 import { startBacktest } from "./workers";
 import type { Planner, StandaloneFiles } from "./components/WorkbookPlanner";
@@ -31,14 +32,27 @@ const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");
 const root = createRoot(container);
 
-const shell = (child: React.ReactNode) => (
-  <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-    {child}
-  </FluentProvider>
-);
+const dark = typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
-root.render(shell(<Spinner style={{ marginTop: "48px" }} label="Starting…" />));
+/**
+ * The pane in the theme of the moment: Office's inside Office (read when the pane starts: Excel has no
+ * theme-changed event for add-ins; a reopened pane takes the new theme), the browser's preference outside.
+ */
+let content: React.ReactNode = <Spinner style={{ marginTop: "48px" }} label="Starting…" />;
+function draw(): void {
+  const name = themeName(officeBackground(), dark?.matches ?? false);
+  document.body.dataset.theme = name;
+  root.render(
+    <FluentProvider theme={fluentTheme(name)} style={{ minHeight: "100vh" }} data-testid="theme">
+      {content}
+    </FluentProvider>,
+  );
+}
+
+draw();
+dark?.addEventListener("change", draw);
 void detectHost().then((host) => {
   document.body.dataset.mode = host.kind;
-  root.render(shell(<App host={host} plan={planFile} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={readFileSnapshot} files={files} />));
+  content = <App host={host} plan={planFile} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={readFileSnapshot} files={files} />;
+  draw();
 });

@@ -46,6 +46,16 @@ export async function detectHost(): Promise<HostInfo> {
   }
 }
 
+/** Office's theme: its body background colour (#RRGGBB), or null outside Office or on a host without themes. */
+export function officeBackground(): string | null {
+  try {
+    const theme = typeof Office === "undefined" ? undefined : Office.context?.officeTheme;
+    return theme?.bodyBackgroundColor ?? null;
+  } catch {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Inside Excel: the Rebalance button, selecting a problem's cell, and the ribbon's outcomes.
 // The Office.js work itself lives in src/excel (the add-in's only Excel-facing code).
