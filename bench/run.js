@@ -297,7 +297,7 @@ async function main() {
   }
 
   const notes = [];
-  for (const name of ["functions", "excel", "optimizer", "backtest", "batch"]) {
+  for (const name of ["functions", "excel", "optimizer", "backtest", "batch", "pane"]) {
     const extra = await extraRows(name);
     if (extra.note) notes.push(extra.note);
     for (const r of extra.rows) rows.push([`${name}: ${r.name}`, fmtSize(r.size), r.value, "", r.memory, r.note]);
