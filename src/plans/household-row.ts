@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { PlanJson, TradeJson } from "./json";
 import { tradeTotals } from "./trade-totals";
+import { portfolioDrift } from "./portfolio-drift";
 
 /** Out of band: some class is over or under its band before the trades. Failed: the workbook could not be planned. */
 export type HouseholdStatus = "Out of band" | "In band" | "Failed";
@@ -52,14 +53,13 @@ export function plannedRow(household: string, file: string, plan: PlanJson, outp
   const totals = tradeTotals(plan);
   const outOfBand = plan.classes.filter((c) => c.status === "Over" || c.status === "Under").map((c) => c.assetClass);
   const largest = plan.classes.reduce<PlanJson["classes"][number] | null>((best, c) => (best === null || Math.abs(c.drift) > Math.abs(best.drift) ? c : best), null);
-  const drift = plan.classes.reduce((s, c) => s + Math.abs(c.weight - c.target), 0) / 2;
   return {
     household,
     file,
     status: outOfBand.length > 0 ? "Out of band" : "In band",
     asOf: plan.asOf,
     total: plan.total,
-    portfolioDrift: Math.round(drift * 1e10) / 1e10,
+    portfolioDrift: portfolioDrift(plan.classes),
     largestDrift: largest && { assetClass: largest.assetClass, drift: largest.drift },
     outOfBand,
     decision: plan.trigger.rebalance ? "Rebalance" : "No rebalance",

@@ -254,6 +254,9 @@ test("opening a workbook shows the decision, the class table, the trades and the
       c.status,
     ])
   );
+  // One bar per class, coloured by its status; the portfolio drift as one number (half the sum of |weight − target|).
+  expect(await page.$$eval('[data-testid="class-bars"] li', (li) => li.map((l) => l.getAttribute("data-status")))).toEqual(plan.classes.map((c) => c.status));
+  expect(await page.textContent('[data-testid="portfolio-drift"]')).toBe(`Portfolio drift ${percent(plan.classes.reduce((sum, c) => sum + Math.abs(c.weight - c.target), 0) / 2)}`);
   // Hand-checked: US Stocks 125,000 of 220,000 = 56.82% against 50% ± 5 pp is over its band.
   expect(classes.find((r) => r[0] === "US Stocks")).toEqual(expect.arrayContaining(["$125,000.00", "56.82%", "50.00%", "+6.82 pp", "Over"]));
   expect(classes.find((r) => r[0] === "Intl Stocks")?.[7]).toBe("Under");

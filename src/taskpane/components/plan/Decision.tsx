@@ -2,7 +2,8 @@
 import * as React from "react";
 import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
-import { money } from "../../../display";
+import { money, percent } from "../../../display";
+import { portfolioDrift } from "../../../plans/portfolio-drift";
 import { optimizerLine, reviewLine, strategyLine } from "../../../plans/describe";
 import { Section, usePlanStyles } from "./parts";
 
@@ -31,6 +32,9 @@ export function Decision({ plan }: { plan: PlanJson }) {
       <div className={s.facts}>
         <Caption1>As of {plan.asOf}</Caption1>
         <Caption1>Total {money(plan.total)}</Caption1>
+        <Caption1 data-testid="portfolio-drift" title="Half the sum of |weight − target| over the classes">
+          Portfolio drift {percent(portfolioDrift(plan.classes))}
+        </Caption1>
         <Caption1 data-testid="review">Review {reviewLine(plan)}</Caption1>
       </div>
     </Section>

@@ -5,6 +5,7 @@
 import * as React from "react";
 import type { PlanJson } from "../../../plans/json";
 import { AfterTable } from "./AfterTable";
+import { ClassBars } from "./ClassBars";
 import { ClassTable } from "./ClassTable";
 import { Decision } from "./Decision";
 import { TradeTable } from "./TradeTable";
@@ -15,6 +16,7 @@ export function PlanView({ plan }: { plan: PlanJson }) {
     <div data-testid="plan">
       <Decision plan={plan} />
       <Warnings warnings={plan.warnings} />
+      <ClassBars plan={plan} />
       <ClassTable plan={plan} />
       <TradeTable plan={plan} />
       <AfterTable plan={plan} />
