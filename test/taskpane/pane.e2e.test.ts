@@ -580,6 +580,48 @@ test.each(["light", "dark"] as const)("%s theme (the browser's preference): axe 
   expect(pageErrors).toEqual([]);
 });
 
+test("keyboard only: Tab reaches every control with a visible focus ring, arrows and Enter switch the views", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await openFile("sdira-sample.xlsx", fs.readFileSync(SAMPLE));
+  await page.click('[data-testid="tab-rebalance"]');
+  // Start from the top: a click on the title (not focusable) sets where Tab begins.
+  await page.click("h1");
+  /** What has the focus: its test id, else its role and name; and whether something marks it (outline or box shadow). */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return { what: "body", ring: false };
+      const style = getComputedStyle(el);
+      const after = getComputedStyle(el, "::after");
+      const ring = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none" || (after.borderStyle !== "none" && after.borderWidth !== "0px") || after.outlineStyle !== "none";
+      return { what: el.dataset.testid ?? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 30)}`, ring };
+    });
+  const seen: { what: string; ring: boolean }[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused();
+    // Past the last control the focus leaves the page (to the browser): the walk is done.
+    if (f.what === "body" || seen.some((x) => x.what === f.what)) break;
+    seen.push(f);
+  }
+  const names = seen.map((f) => f.what);
+  for (const want of ["try-sample", "tab-rebalance", "download-updated", "export-orders"]) expect(names).toContain(want);
+  expect(names.some((n) => n.startsWith("button:Open workbook"))).toBe(true);
+  expect(names.some((n) => n.startsWith("region:Asset classes"))).toBe(true);
+  // Every stop shows where the focus is (Fluent draws its ring only for keyboard focus, as here).
+  expect(seen.filter((f) => !f.ring).map((f) => f.what)).toEqual([]);
+  // The views: focus the tab list, move right to Backtest, and it is shown.
+  await page.focus('[data-testid="tab-rebalance"]');
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-testid="backtest-run"]');
+  await page.focus('[data-testid="backtest-run"]');
+  await page.keyboard.press("Enter");
+  // The sample has no Returns: the backtest answers with its problems, reached without a mouse.
+  await page.waitForFunction(() => ["done", "problems"].includes(document.querySelector<HTMLElement>('[data-testid="backtest-result"]')?.dataset.state ?? ""));
+  expect(pageErrors).toEqual([]);
+});
+
 test("the page's Content-Security-Policy held through every test above, Office.js included, with nothing blocked", async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com 'wasm-unsafe-eval'");
