@@ -4,7 +4,7 @@ import path from "path";
 import Decimal from "decimal.js";
 import { parse } from "csv-parse/sync";
 import { AllocatedRow, Problem, Records, allocateFills, readAllocationRows, readFillRows } from "../batch/allocate";
-import { csvField } from "../plans/orders";
+import { csvText } from "../plans/orders";
 import { ALLOCATED_HEADERS, allocationSheetPlan } from "../plans/allocation-sheet";
 import { Output, outputProblem, writeOutputs } from "../xlsx/outputs";
 import { newWorkbookBytes } from "../xlsx/new-workbook";
@@ -54,8 +54,7 @@ function readCsv(file: string, required: string[], problems: Problem[]): Records
 }
 
 export function resultCsv(rows: AllocatedRow[]): string {
-  const lines = [ALLOCATED_HEADERS, ...rows.map((r) => [r.block, r.household, r.account, r.symbol, r.side, r.quantity.toString(), r.allocated.toString(), r.averagePrice?.toString() ?? "", r.amount.toFixed(2)])];
-  return lines.map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvText(ALLOCATED_HEADERS, rows.map((r) => [r.block, r.household, r.account, r.symbol, r.side, r.quantity.toString(), r.allocated.toString(), r.averagePrice?.toString() ?? "", r.amount.toFixed(2)]));
 }
 
 export async function allocateMain(argv: string[], io: Io): Promise<number> {

@@ -11,7 +11,7 @@
  */
 import Decimal from "decimal.js";
 import { FirmTrade } from "./household-row";
-import { csvField } from "./orders";
+import { csvText } from "./orders";
 
 export const BLOCK_HEADERS = ["Block", "Symbol", "Side", "Quantity", "Limit Price", "Accounts"];
 export const ALLOCATION_HEADERS = ["Block", "Household", "Account", "Symbol", "Side", "Quantity"];
@@ -81,18 +81,14 @@ export function blockOrders(trades: FirmTrade[]): Blocks {
   return { blocks, allocation };
 }
 
-function csv(headers: string[], rows: string[][]): string {
-  return [headers, ...rows].map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
-}
-
 /** The block order file (RFC 4180, CRLF; formula-like fields neutralised). */
 export function blocksCsv(blocks: BlockOrder[]): string {
-  return csv(BLOCK_HEADERS, blocks.map((b) => [b.block, b.symbol, b.side, b.quantity.toFixed(), b.limitPrice.toFixed(2), String(b.accounts)]));
+  return csvText(BLOCK_HEADERS, blocks.map((b) => [b.block, b.symbol, b.side, b.quantity.toFixed(), b.limitPrice.toFixed(2), String(b.accounts)]));
 }
 
 /** The allocation file `rebalance allocate` reads. */
 export function allocationCsv(lines: AllocationLine[]): string {
-  return csv(ALLOCATION_HEADERS, lines.map((l) => [l.block, l.household, l.account, l.symbol, l.side, l.quantity.toFixed()]));
+  return csvText(ALLOCATION_HEADERS, lines.map((l) => [l.block, l.household, l.account, l.symbol, l.side, l.quantity.toFixed()]));
 }
 
 /** "blocks.allocation.csv" beside "blocks.csv". */

@@ -24,19 +24,20 @@ export function orderFieldsFromJson(t: Pick<TradeJson, "account" | "symbol" | "s
   return [t.account, t.symbol, t.side.toUpperCase(), t.quantity, "LIMIT", t.limitPrice, "DAY"];
 }
 
-function csv(rows: string[][]): string {
-  const lines = [ORDER_HEADERS, ...rows].map((fields) => fields.map(csvField).join(","));
+/** A CSV file's text: the header row, then the rows, every field made safe (RFC 4180, CRLF line ends). */
+export function csvText(headers: string[], rows: string[][]): string {
+  const lines = [headers, ...rows].map((fields) => fields.map(csvField).join(","));
   return `${lines.join("\r\n")}\r\n`;
 }
 
 /** The CSV text: a header row, then one row per trade in plan order. */
 export function ordersCsv(plan: Pick<Plan, "trades">): string {
-  return csv(plan.trades.map(orderFields));
+  return csvText(ORDER_HEADERS, plan.trades.map(orderFields));
 }
 
 /** The CSV text from the plan's JSON (what the pane holds). */
 export function ordersCsvFromJson(plan: { trades: Pick<TradeJson, "account" | "symbol" | "side" | "quantity" | "limitPrice">[] }): string {
-  return csv(plan.trades.map(orderFieldsFromJson));
+  return csvText(ORDER_HEADERS, plan.trades.map(orderFieldsFromJson));
 }
 
 /** A file name for the order export, e.g. "orders-2026-11-20.csv" (a master workbook's household: "orders-2026-11-20-Smith.csv"). */
