@@ -4,7 +4,8 @@
  * trade of the firm as a table) and `Problems` (every problem of a failed household, one a row).
  */
 import { rangeAddress } from "../a1";
-import { FMT, HEADER_STYLE, STATUS_STYLES, TABLE_STYLE } from "./formats";
+import { FMT, STATUS_STYLES, TABLE_STYLE } from "./formats";
+import { tableCells } from "./table-cells";
 import { FirmTrade, HouseholdRow, summaryOrder } from "./household-row";
 import { CellStyle, CellWrite, PlainValue, ReplaceSheetPlan, WritePlan } from "./types";
 
@@ -32,17 +33,9 @@ export interface FirmSummaryInput {
 
 type Column<T> = { value: (x: T) => PlainValue; format?: string };
 
-/** Header row at `top`, then one row per item; returns the cells and the last row used. */
+/** Header row at `top`, then one row per item, each column read off the item. */
 function block<T>(headers: string[], columns: Column<T>[], items: T[], top: number): { cells: CellWrite[]; bottom: number } {
-  const cells: CellWrite[] = headers.map((h, i) => ({ row: top, col: i + 1, value: h, style: HEADER_STYLE }));
-  items.forEach((item, r) =>
-    columns.forEach((c, i) => {
-      const value = c.value(item);
-      cells.push({ row: top + 1 + r, col: i + 1, value, numberFormat: c.format ?? (typeof value === "string" ? FMT.text : undefined) });
-    }),
-  );
-  // A table needs a data row: an empty one when there is nothing to list.
-  return { cells, bottom: top + Math.max(1, items.length) };
+  return tableCells(headers, items.map((item) => columns.map((c) => ({ value: c.value(item), format: c.format }))), top);
 }
 
 const num = (s: string | null): number | null => (s === null ? null : Number(s));

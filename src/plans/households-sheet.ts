@@ -6,12 +6,13 @@
  */
 import Decimal from "decimal.js";
 import { rangeAddress } from "../a1";
-import { FMT, HEADER_STYLE, STATUS_STYLES, TABLE_STYLE } from "./formats";
+import { FMT, STATUS_STYLES, TABLE_STYLE } from "./formats";
+import { TableCell, tableCells } from "./table-cells";
 import { plannedRow } from "./household-row";
 import { PlanJson, money } from "./json";
 import { optimizerLine, strategyLine } from "./describe";
 import { rebalanceSheetName } from "./rebalance-sheet";
-import { CellWrite, PlainValue, ReplaceSheetPlan, TextRule } from "./types";
+import { CellWrite, ReplaceSheetPlan, TextRule } from "./types";
 
 export const HOUSEHOLD_SUMMARY_HEADERS = [
   "Household", "Total", "Portfolio Drift", "Largest Drift Class", "Largest Drift", "Out of Band", "Decision",
@@ -29,8 +30,6 @@ export function householdTableNames(asOf: string): { summary: string; classes: s
   return { summary: `Households_${d}`, classes: `HouseholdClasses_${d}`, trades: `HouseholdTrades_${d}` };
 }
 
-type Cell = { value: PlainValue; format?: string };
-
 export function householdsSheetPlan(households: { household: string; plan: PlanJson }[]): ReplaceSheetPlan {
   const asOf = households[0].plan.asOf;
   const names = householdTableNames(asOf);
@@ -40,12 +39,12 @@ export function householdsSheetPlan(households: { household: string; plan: PlanJ
   const num = (s: string | null) => (s === null ? null : Number(s));
 
   /** A titled table at `top`: returns the row after it. */
-  const table = (top: number, title: string, name: string, headers: string[], rows: Cell[][], statusColumns: number[]): number => {
+  const table = (top: number, title: string, name: string, headers: string[], rows: TableCell[][], statusColumns: number[]): number => {
     cells.push({ row: top, col: 1, value: title, style: { bold: true } });
     const head = top + 1;
-    headers.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h, style: HEADER_STYLE }));
-    rows.forEach((r, i) => r.forEach((c, j) => cells.push({ row: head + 1 + i, col: j + 1, value: c.value, numberFormat: c.format ?? (typeof c.value === "string" ? FMT.text : undefined) })));
-    const bottom = head + Math.max(1, rows.length);
+    const block = tableCells(headers, rows, head);
+    cells.push(...block.cells);
+    const bottom = block.bottom;
     tables.push({ name, rect: { top: head, left: 1, bottom, right: headers.length }, headers, style: TABLE_STYLE });
     for (const col of statusColumns) {
       const range = rangeAddress(head + 1, col, bottom, col);
@@ -55,7 +54,7 @@ export function householdsSheetPlan(households: { household: string; plan: PlanJ
   };
 
   cells.push({ row: 1, col: 1, value: `Rebalance plan as of ${asOf}: ${households.length} households`, style: { bold: true } });
-  const summaryRows: Cell[][] = households.map(({ household, plan }) => {
+  const summaryRows: TableCell[][] = households.map(({ household, plan }) => {
     const r = plannedRow(household, "", plan, null);
     return [
       { value: household },
@@ -77,7 +76,7 @@ export function householdsSheetPlan(households: { household: string; plan: PlanJ
   let next = table(3, "Households", names.summary, HOUSEHOLD_SUMMARY_HEADERS, summaryRows, []);
   rules.push({ range: rangeAddress(5, 7, 4 + Math.max(1, households.length), 7), equals: "Rebalance", style: { bold: true } });
 
-  const classRows: Cell[][] = households.flatMap(({ household, plan }) =>
+  const classRows: TableCell[][] = households.flatMap(({ household, plan }) =>
     plan.classes.map((c, i) => {
       const after = plan.after.classes[i];
       return [
@@ -99,7 +98,7 @@ export function householdsSheetPlan(households: { household: string; plan: PlanJ
   );
   next = table(next, "Classes before and after the trades", names.classes, HOUSEHOLD_CLASS_HEADERS, classRows, [9, 13]);
 
-  const tradeRows: Cell[][] = households.flatMap(({ household, plan }) =>
+  const tradeRows: TableCell[][] = households.flatMap(({ household, plan }) =>
     plan.trades.map((t) => {
       const gain = t.realizedShortTerm === null || t.realizedLongTerm === null ? null : Number(money(new Decimal(t.realizedShortTerm).plus(t.realizedLongTerm)));
       return [
