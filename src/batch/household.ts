@@ -11,7 +11,7 @@ import { snapshotWorkbook } from "../xlsx/read";
 import { writeCommandOutputs } from "../xlsx/outputs";
 import { planBook } from "../plans/plan-workbook";
 import { buildBookWritePlan } from "../plans/write-plan";
-import { FirmTrade, HouseholdRow, failedRow, plannedRow } from "../plans/household-row";
+import { FirmTrade, HouseholdRow, failedRow, firmTrades, plannedRow } from "../plans/household-row";
 import { prepareSolver } from "../solver/highs";
 import { todayIso } from "../dates/calendar";
 
@@ -55,7 +55,7 @@ export async function planHousehold(task: HouseholdTask): Promise<HouseholdResul
     if (task.notes) row.warnings = [...task.notes, ...row.warnings];
     return row;
   });
-  return { rows, trades: households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.name, ...t }))) };
+  return { rows, trades: firmTrades(households.map((h) => ({ household: h.name, plan: h.plan }))) };
 }
 
 /** The household's name from its file: the name without .xlsx. */

@@ -9,7 +9,7 @@ import { defaultJobs, planHouseholds } from "../batch/pool";
 import { HouseholdResult } from "../batch/household";
 import { FIRM_SUMMARY_FILE, firmSummaryPlan } from "../plans/firm-summary";
 import { HouseholdRow, summaryOrder } from "../plans/household-row";
-import { allocationCsv, allocationFileName, blockOrders, blocksCsv } from "../plans/blocks";
+import { Blocks, allocationFileName, blockFiles, blockOrders } from "../plans/blocks";
 import { Output, outputProblem, writeOutputs } from "../xlsx/outputs";
 import { newWorkbookBytes } from "../xlsx/new-workbook";
 import { money, percent, points } from "../display";
@@ -65,6 +65,14 @@ function parseBatchArgs(argv: string[]): BatchArgs | { error: string } {
   }
   if (args.inputs.length === 0 && !args.help) return { error: "Name the folders or workbooks to plan" };
   return args;
+}
+
+/** --orders's two files (the block orders and their allocation), their text made when written. */
+export function blockOutputs(file: string, blocks: () => Blocks): Output[] {
+  return [
+    { option: "--orders", path: file, content: async () => blockFiles(file, blocks()).blocks.csv },
+    { option: "--orders (allocation)", path: allocationFileName(file), content: async () => blockFiles(file, blocks()).allocation.csv },
+  ];
 }
 
 export interface BatchOptions {
@@ -124,10 +132,7 @@ export async function batchMain(argv: string[], io: Io, options: BatchOptions = 
   let summaryInput: Parameters<typeof firmSummaryPlan>[0] | null = null;
   let blocks: ReturnType<typeof blockOrders> | null = null;
   if (args.outDir !== null) firmOutputs.push({ option: "--out-dir", path: path.join(args.outDir, FIRM_SUMMARY_FILE), content: () => newWorkbookBytes(firmSummaryPlan(summaryInput!)) });
-  if (args.orders !== null) {
-    firmOutputs.push({ option: "--orders", path: args.orders, content: async () => blocksCsv(blocks!.blocks) });
-    firmOutputs.push({ option: "--orders (allocation)", path: allocationFileName(args.orders), content: async () => allocationCsv(blocks!.allocation) });
-  }
+  if (args.orders !== null) firmOutputs.push(...blockOutputs(args.orders, () => blocks!));
   const problems = [...inputs.problems];
   for (const o of firmOutputs) if (inputPaths.has(path.resolve(o.path))) problems.push(`${o.option} ${o.path} is one of the workbooks to plan; name another file`);
   if (args.outDir !== null && problems.length === 0) {

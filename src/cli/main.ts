@@ -5,8 +5,8 @@ import { readBook } from "../xlsx/read-book";
 import { Output, writeCommandOutputs } from "../xlsx/outputs";
 import { planBook } from "../plans/plan-workbook";
 import { buildBookWritePlan } from "../plans/write-plan";
-import { FirmTrade, plannedRow } from "../plans/household-row";
-import { allocationCsv, allocationFileName, blockOrders, blocksCsv } from "../plans/blocks";
+import { firmTrades, plannedRow } from "../plans/household-row";
+import { allocationFileName, blockOrders } from "../plans/blocks";
 import { ordersCsv } from "../plans/orders";
 import { formatSummary } from "./format";
 import { compareStrategies } from "../engine/compare";
@@ -15,7 +15,7 @@ import { parseArgs, USAGE } from "./args";
 import { prepareSolver } from "../solver/highs";
 import { backtestMain } from "./backtest";
 import { allocateMain } from "./allocate";
-import { batchMain, formatBatch } from "./batch";
+import { batchMain, blockOutputs, formatBatch } from "./batch";
 import { Io } from "./io";
 
 export type { Io };
@@ -62,14 +62,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (planned.master) {
     // A master workbook: every household planned on its own; --orders writes block orders across them.
     const households = planned.households.map((h) => ({ ...h, household: h.household ?? "" }));
-    const trades: FirmTrade[] = households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.household, ...t })));
-    const blocks = blockOrders(trades);
-    const orders: Output[] = args.orders
-      ? [
-          { option: "--orders", path: args.orders, content: async () => blocksCsv(blocks.blocks) },
-          { option: "--orders (allocation)", path: allocationFileName(args.orders), content: async () => allocationCsv(blocks.allocation) },
-        ]
-      : [];
+    const blocks = blockOrders(firmTrades(households));
+    const orders: Output[] = args.orders ? blockOutputs(args.orders, () => blocks) : [];
     const code = await writeCommandOutputs(io.stderr, args.file, args.inPlace, orders, copy);
     if (code !== 0) return code;
     if (args.compare) {

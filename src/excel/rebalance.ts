@@ -4,7 +4,8 @@
  */
 import { ContractError } from "../contract/errors";
 import { planBook } from "../plans/plan-workbook";
-import { allocationCsv, allocationFileName, blockOrders, blocksCsv } from "../plans/blocks";
+import { blockFiles, blockOrders } from "../plans/blocks";
+import { firmTrades } from "../plans/household-row";
 import { PlanJson } from "../plans/json";
 import { ordersCsv, ordersFileName } from "../plans/orders";
 import { OwnershipError } from "../plans/check";
@@ -53,9 +54,9 @@ export async function rebalanceWithContext(context: Excel.RequestContext, option
   let orders = { fileName: ordersFileName(asOf), csv: ordersCsv(first.raw) };
   let allocation: { fileName: string; csv: string } | null = null;
   if (book.master) {
-    const blocks = blockOrders(book.households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.household ?? "", ...t }))));
-    orders = { fileName: `blocks-${asOf}.csv`, csv: blocksCsv(blocks.blocks) };
-    allocation = { fileName: allocationFileName(`blocks-${asOf}.csv`), csv: allocationCsv(blocks.allocation) };
+    const files = blockFiles(`blocks-${asOf}.csv`, blockOrders(firmTrades(book.households.map((h) => ({ household: h.household ?? "", plan: h.plan })))));
+    orders = files.blocks;
+    allocation = files.allocation;
   }
   try {
     const report = await applyWritePlanInExcel(context, writePlan);

@@ -95,3 +95,11 @@ export function allocationCsv(lines: AllocationLine[]): string {
 export function allocationFileName(blocksFile: string): string {
   return /\.csv$/i.test(blocksFile) ? blocksFile.replace(/\.csv$/i, ".allocation.csv") : `${blocksFile}.allocation.csv`;
 }
+
+/** The block order file and its allocation file: each its name and its text. */
+export function blockFiles(blocksFile: string, orders: Blocks): { blocks: { fileName: string; csv: string }; allocation: { fileName: string; csv: string } } {
+  return {
+    blocks: { fileName: blocksFile, csv: blocksCsv(orders.blocks) },
+    allocation: { fileName: allocationFileName(blocksFile), csv: allocationCsv(orders.allocation) },
+  };
+}

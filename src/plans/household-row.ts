@@ -48,6 +48,11 @@ export interface FirmTrade extends TradeJson {
   household: string;
 }
 
+/** The trades of several households, each tagged with its household (in household order, then plan order). */
+export function firmTrades(households: { household: string; plan: Pick<PlanJson, "trades"> }[]): FirmTrade[] {
+  return households.flatMap((h) => h.plan.trades.map((t) => ({ household: h.household, ...t })));
+}
+
 /** The summary line of a planned household. */
 export function plannedRow(household: string, file: string, plan: PlanJson, output: string | null): HouseholdRow {
   const totals = tradeTotals(plan);
