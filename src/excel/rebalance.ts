@@ -51,13 +51,10 @@ export async function rebalanceWithContext(context: Excel.RequestContext, option
   const writePlan = buildBookWritePlan(book, read.snapshot, { now });
   const first = book.households[0];
   const asOf = first.raw.asOf;
-  let orders = { fileName: ordersFileName(asOf), csv: ordersCsv(first.raw) };
-  let allocation: { fileName: string; csv: string } | null = null;
-  if (book.master) {
-    const files = blockFiles(`blocks-${asOf}.csv`, blockOrders(firmTrades(book.households.map((h) => ({ household: h.household ?? "", plan: h.plan })))));
-    orders = files.blocks;
-    allocation = files.allocation;
-  }
+  // One household: its order file. A master workbook: block orders across the households, and their allocation.
+  const blocks = book.master ? blockFiles(`blocks-${asOf}.csv`, blockOrders(firmTrades(book.households.map((h) => ({ household: h.household ?? "", plan: h.plan }))))) : null;
+  const orders = blocks ? blocks.blocks : { fileName: ordersFileName(asOf), csv: ordersCsv(first.raw) };
+  const allocation = blocks ? blocks.allocation : null;
   try {
     const report = await applyWritePlanInExcel(context, writePlan);
     return {
