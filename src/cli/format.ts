@@ -24,6 +24,29 @@ export function formatSummary(plan: PlanJson, file: string): string {
   out.push(`Strategy: ${strategyLine(plan)}`);
   out.push(`Optimizer: ${optimizerLine(plan.optimizer)}`);
   out.push("");
+  if (plan.rmd.length > 0) {
+    out.push(`Required minimum distributions (${plan.rmd[0].year}, Uniform Lifetime Table of IRS Pub. 590-B):`);
+    out.push(
+      table(
+        ["Owner", "Age", "Divisor", "From", "Required", "Distributed", "Remaining", "Planned now", "Due by"],
+        plan.rmd.flatMap((o) =>
+          o.groups.map((g) => [
+            o.owner,
+            String(o.age),
+            String(o.divisor),
+            g.from === "IRAs" ? `IRAs: ${g.accounts.join(", ")}` : g.from,
+            usd(new Decimal(g.required).plus(g.deferred).toFixed(2)),
+            usd(g.distributed),
+            usd(g.remaining),
+            g.planned.length ? g.planned.map((p) => `${usd(p.amount)} ${p.account}`).join(", ") : usd("0"),
+            g.deadline,
+          ]),
+        ),
+        [0, 3, 7],
+      ),
+    );
+    out.push("");
+  }
   out.push(
     table(
       ["Class", "Value", "Weight", "Target", "Drift pp", "Rel drift", "Band", "Status"],

@@ -7,7 +7,7 @@
  * - Holdings: each row names its household (a blank cell is a problem); households are listed in
  *   order of first appearance, matched ignoring case.
  * - Targets: a household's own rows when it has any, otherwise the rows without a household.
- * - Accounts: a household's own rows, plus the rows without a household for accounts it does not list.
+ * - Accounts (and Owners): a household's own rows, plus the rows without a household for accounts (owners) it does not list.
  * - Policy, Location and the rest are shared by every household.
  */
 import { cellAddress } from "../a1";
@@ -46,9 +46,10 @@ export function splitHouseholds(snapshot: WorkbookSnapshot): HouseholdSplit {
   const holdings = snapshot.ranges["holdings"];
   const targets = snapshot.ranges["targets"];
   const accounts = snapshot.ranges["accounts"];
+  const owners = snapshot.ranges["owners"];
   const column = householdColumn(holdings);
   if (!holdings || column < 0) {
-    for (const r of [targets, accounts]) {
+    for (const r of [targets, accounts, owners]) {
       const c = householdColumn(r);
       if (r && c >= 0) {
         errors.push(contractError(r.sheet, cellAddress(r.top, r.left + c), `${r.name} has a ${HOUSEHOLD_HEADER} column but Holdings has none: add a ${HOUSEHOLD_HEADER} column to Holdings naming each row's household, or remove this one`));
@@ -66,8 +67,8 @@ export function splitHouseholds(snapshot: WorkbookSnapshot): HouseholdSplit {
       errors.push(contractError(holdings.sheet, cellAddress(holdings.top + i, holdings.left + column), `${HOUSEHOLD_HEADER} must not be empty: Holdings has a ${HOUSEHOLD_HEADER} column, so every row names its household`));
     } else if (!names.has(key(cell))) names.set(key(cell), text(cell));
   });
-  // Targets and Accounts rows naming a household that holds nothing: a typo, most likely.
-  for (const r of [targets, accounts]) {
+  // Targets, Accounts and Owners rows naming a household that holds nothing: a typo, most likely.
+  for (const r of [targets, accounts, owners]) {
     const c = householdColumn(r);
     if (!r || c < 0) continue;
     r.values.forEach((row, i) => {
@@ -79,30 +80,38 @@ export function splitHouseholds(snapshot: WorkbookSnapshot): HouseholdSplit {
   }
 
   const targetsColumn = householdColumn(targets);
-  const accountsColumn = householdColumn(accounts);
   const households = [...names.entries()].map(([k, household]) => {
     const ranges: Record<string, RangeSnapshot> = { ...snapshot.ranges, holdings: keepRows(holdings, (row) => key(row[column] ?? null) === k) };
     if (targets && targetsColumn >= 0) {
       const own = targets.values.some((row, i) => i > 0 && key(row[targetsColumn] ?? null) === k);
       ranges.targets = keepRows(targets, (row) => (own ? key(row[targetsColumn] ?? null) === k : isBlank(row[targetsColumn] ?? null)));
     }
-    if (accounts && accountsColumn >= 0) {
-      const accountColumn = (accounts.values[0] ?? []).findIndex((c) => normalizeKey(c) === "account");
-      const own = new Set(accounts.values.filter((row, i) => i > 0 && key(row[accountsColumn] ?? null) === k).map((row) => key(row[accountColumn] ?? null)));
-      ranges.accounts = keepRows(accounts, (row) => {
-        const h = row[accountsColumn] ?? null;
-        return key(h) === k || (isBlank(h) && !own.has(key(row[accountColumn] ?? null)));
-      });
-    }
+    if (accounts) ranges.accounts = ownOrShared(accounts, k, "account");
+    if (owners) ranges.owners = ownOrShared(owners, k, "owner");
     return { household, snapshot: { ...snapshot, ranges } };
   });
   return { households, errors };
 }
 
+/**
+ * A household's rows of a range keyed by `keyHeader` (Accounts by Account, Owners by Owner): its own
+ * rows, plus the rows left blank for keys it does not list itself. A range without a Household column is shared whole.
+ */
+function ownOrShared(range: RangeSnapshot, k: string, keyHeader: string): RangeSnapshot {
+  const hc = householdColumn(range);
+  if (hc < 0) return range;
+  const kc = (range.values[0] ?? []).findIndex((c) => normalizeKey(c) === keyHeader);
+  const own = new Set(range.values.filter((row, i) => i > 0 && key(row[hc] ?? null) === k).map((row) => key(row[kc] ?? null)));
+  return keepRows(range, (row) => {
+    const h = row[hc] ?? null;
+    return key(h) === k || (isBlank(h) && !own.has(key(row[kc] ?? null)));
+  });
+}
+
 /** The sheet rows ("Sheet\0row") of a household snapshot's own Holdings, Targets and Accounts rows: those naming a household. */
 export function ownRows(snapshot: WorkbookSnapshot): Set<string> {
   const rows = new Set<string>();
-  for (const k of ["holdings", "targets", "accounts"]) {
+  for (const k of ["holdings", "targets", "accounts", "owners"]) {
     const r = snapshot.ranges[k];
     const c = householdColumn(r);
     if (!r || c < 0) continue;

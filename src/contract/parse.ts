@@ -7,6 +7,9 @@ import { readTargets } from "./targets";
 import { readHoldings } from "./holdings";
 import { readAccounts } from "./accounts";
 import { readLocation } from "./location";
+import { readOwners } from "./owners";
+import { checkOwners } from "./owner-checks";
+import { cellAddress } from "../a1";
 import { crossCheck } from "./cross-checks";
 import { StrategyChoices } from "./vocabulary";
 
@@ -48,12 +51,18 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
     : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>(), at: null };
   const accounts = readAccounts(snapshot.ranges["accounts"], errors);
   const location = readLocation(snapshot.ranges["location"], targetsUsable ? listed : null, errors);
+  const ownersRange = snapshot.ranges["owners"];
+  const owners = readOwners(ownersRange, policy.asOf, errors, system);
   const cellErrors = [...errors];
   const policyFailed = (setting: string) => {
     const ref = policy.refs[setting];
     return ref !== undefined && cellErrors.some((e) => e.sheet === ref.sheet && e.cell === ref.cell);
   };
   crossCheck({ holdings, accounts, policy, policyFailed }, errors);
+  if (holdings.readable && !policyFailed("Cash Flow")) {
+    const fallback = holdingsRange ? { sheet: holdingsRange.sheet, cell: cellAddress(holdingsRange.top, holdingsRange.left) } : { sheet: "", cell: "" };
+    checkOwners({ accounts: accounts.rows, owners, ownersRange: ownersRange !== undefined, policy, accountsSeen: holdings.accountsSeen, fallback }, errors);
+  }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows, location } };
+  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows, location, owners } };
 }

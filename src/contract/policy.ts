@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Policy } from "./portfolio";
 import { LOT_ORDERS, OPTIMIZERS, REBALANCE_TO, SELL_ORDERS, StrategyChoices, TRIGGERS } from "./vocabulary";
 import { ContractError, contractError } from "./errors";
-import { MAX_AMOUNT, describe, findChoice, isBlank, readBand, readDate, readNumber, readPercent, readYesNo } from "./cells";
+import { MAX_AMOUNT, describe, findChoice, isBlank, normalizeKey, readBand, readDate, readNumber, readPercent, readYesNo } from "./cells";
 import { CellValue, RangeSnapshot } from "./snapshot";
 import { readTable } from "./table";
 import { RETURNS_ARE } from "./backtest";
@@ -77,6 +77,25 @@ function taxRate(set: (p: Policy, rate: number) => void): Apply {
   };
 }
 
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A month and day as "MM-DD": from "12-31", "12/31", "Dec 31" or a date cell (its year ignored); null when it is none. */
+function readMonthDay(v: CellValue, system: DateSystem): string | null {
+  const of = (m: number, d: number) => (m >= 1 && m <= 12 && d >= 1 && d <= MONTH_DAYS[m - 1] ? `${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` : null);
+  if (typeof v === "string") {
+    const t = v.trim();
+    const numeric = /^(\d{1,2})[-/](\d{1,2})$/.exec(t);
+    if (numeric) return of(Number(numeric[1]), Number(numeric[2]));
+    const named = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})$/.exec(t);
+    if (named) {
+      const m = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(named[1].toLowerCase());
+      return m < 0 ? null : of(m + 1, Number(named[2]));
+    }
+  }
+  const d = readDate(v, system);
+  return d.ok ? d.value.slice(5) : null;
+}
+
 /** Settings this version understands, with how each is read (Strategy's choices come from the engine). */
 const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
   "As Of": date((p, d) => (p.asOf = d ?? p.asOf), true),
@@ -89,8 +108,12 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
   Strategy: choice(strategies, (p, s) => (p.strategy = s)),
   "Cash Flow": (p, v) => {
     if (isBlank(v)) return null;
+    if (normalizeKey(v) === "rmd") {
+      p.rmdFlow = true;
+      return null;
+    }
     const n = readNumber(v);
-    if (!n.ok) return `must be a dollar amount: positive to contribute, negative to withdraw (found ${describe(v)})`;
+    if (!n.ok) return `must be a dollar amount (positive to contribute, negative to withdraw) or RMD (found ${describe(v)})`;
     if (n.value.abs().gte(MAX_AMOUNT)) return `must be below $1,000,000,000,000 either way (found ${describe(v)})`;
     p.cashFlow = n.value;
     return null;
@@ -108,6 +131,13 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     p.maxValuationAge = n.value.toNumber();
     return null;
   },
+  "Valuation Deadline": (p, v, system) => {
+    if (isBlank(v)) return null;
+    const md = readMonthDay(v, system);
+    if (!md) return `must be a month and day, like 12-31 or 1/31 (found ${describe(v)})`;
+    p.valuationDeadline = md;
+    return null;
+  },
   "Contribution Limit": money((p, m) => (p.contributionLimit = m)),
   "Owner Age": (p, v) => {
     if (isBlank(v)) return null;
@@ -116,6 +146,7 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     p.ownerAge = n.value.toNumber();
     return null;
   },
+  "Owner Birth Date": date((p, d) => (p.ownerBirthDate = d), true),
   "Min Trade": money((p, m) => (p.minTrade = m)),
   "Fee Per Trade": money((p, m) => (p.feePerTrade = m)),
   "Fee Bps": bps((p, b) => (p.feeBps = b)),
@@ -184,9 +215,12 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     fractional: false,
     cashFlow: new Decimal(0),
     cashFlowAccount: null,
+    rmdFlow: false,
+    ownerBirthDate: null,
     sellOrder: "Most Overweight",
     lotOrder: "HIFO",
     maxValuationAge: 365,
+    valuationDeadline: "12-31",
     contributionLimit: new Decimal(7500),
     ownerAge: null,
     optimizer: "Optimal",
@@ -239,6 +273,17 @@ export function readPolicy(range: RangeSnapshot | undefined, errors: ContractErr
   const last = policy.refs["Last Rebalanced"];
   if (last && policy.lastRebalanced !== null && policy.lastRebalanced > policy.asOf) {
     errors.push(contractError(last.sheet, last.cell, `Last Rebalanced (${policy.lastRebalanced}) is after As Of (${policy.asOf})`));
+  }
+  const born = policy.refs["Owner Birth Date"];
+  if (born && policy.ownerBirthDate !== null) {
+    if (policy.ownerBirthDate > policy.asOf) {
+      errors.push(contractError(born.sheet, born.cell, `Owner Birth Date ${policy.ownerBirthDate} is after As Of (${policy.asOf}): a birth date cannot be in the future`));
+      policy.ownerBirthDate = null;
+    }
+    const age = policy.refs["Owner Age"];
+    if (age && policy.ownerAge !== null) {
+      errors.push(contractError(age.sheet, age.cell, "Owner Age is derived from Owner Birth Date when that is given; leave Owner Age blank"));
+    }
   }
   return policy;
 }

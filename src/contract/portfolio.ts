@@ -58,7 +58,31 @@ export interface AccountRow {
   type: AccountType;
   /** Overrides the policy's Cash Reserve for this account. */
   cashReserve: Decimal | null;
+  /** The owner (a row of Owners); null = the household's one owner. */
+  owner: string | null;
+  /** Fair market value on December 31 of last year (the RMD is computed from it); null = not given. */
+  priorYearEnd: Decimal | null;
+  /** Distributed from the account so far this year ($). */
+  distributedThisYear: Decimal;
+  /** Contributed to the account so far this year ($), for the annual limits. */
+  contributedThisYear: Decimal;
+  /** The owner's first RMD, put off to April 1 of this year and not yet taken ($); 0 = none. */
+  deferredRmd: Decimal;
   ref: CellRef;
+  /** The cells of the optional columns, for messages. */
+  refs: Partial<Record<"Owner" | "Prior Year End Value" | "Distributed This Year" | "Contributed This Year" | "Deferred RMD", CellRef>>;
+}
+
+/** A row of the optional Owners range: whose accounts they are, and the dates the RMD rules need. */
+export interface OwnerRow {
+  owner: string;
+  /** ISO date. */
+  birthDate: string;
+  spouseBirthDate: string | null;
+  /** The spouse is the sole beneficiary of the owner's IRAs. */
+  spouseSoleBeneficiary: boolean;
+  ref: CellRef;
+  birthRef: CellRef;
 }
 
 /** A row of the Location range: a class and an account type preferred for it. */
@@ -90,13 +114,19 @@ export interface Policy {
   fractional: boolean;
   /** Positive = contribution, negative = withdrawal (RMD, distribution); 0 = none. */
   cashFlow: Decimal;
+  /** Cash Flow = RMD: the plan withdraws what remains of this year's required minimum distributions. */
+  rmdFlow: boolean;
+  /** Policy Owner Birth Date: the one owner's birth date when there is no Owners range (ISO); null = not given. */
+  ownerBirthDate: string | null;
   /** Account the cash flow goes to or comes from; null = the first account. */
   cashFlowAccount: string | null;
   sellOrder: SellOrder;
   lotOrder: LotOrder;
   /** Days after which an illiquid row's valuation is stale. */
   maxValuationAge: number;
-  /** Annual IRA contribution limit ($). */
+  /** Policy Valuation Deadline: the month and day ("MM-DD") the custodian needs illiquid assets' year-end fair market values by. */
+  valuationDeadline: string;
+  /** Policy Contribution Limit: overrides the built-in annual IRA limit of the year (engine/rules/contribution-limits.ts) when the Policy sets it ($). */
   contributionLimit: Decimal;
   /** Owner's age; 50 or more adds the catch-up to the limit. */
   ownerAge: number | null;
@@ -117,8 +147,6 @@ export interface Policy {
   refs: Partial<Record<string, CellRef>>;
 }
 
-/** The IRA catch-up contribution for owners aged 50 or more (2026). */
-export const CATCH_UP = 1100;
 
 /** The validated input of the engine. */
 export interface Portfolio {
@@ -129,6 +157,8 @@ export interface Portfolio {
   accounts: AccountRow[];
   /** Rows of the Location range; empty when the workbook has none. */
   location: LocationRow[];
+  /** Rows of the Owners range; empty when the workbook has none. */
+  owners: OwnerRow[];
 }
 
 export const CASH_SYMBOL = "CASH";

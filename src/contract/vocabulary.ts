@@ -27,6 +27,7 @@ export const ACCOUNT_TYPE_TAXED = {
   "Traditional IRA": false,
   "Roth IRA": false,
   "SEP IRA": false,
+  "SIMPLE IRA": false,
   "Solo 401k": false,
   Taxable: true,
 } as const;

@@ -1,10 +1,13 @@
 /** Portfolio → Plan: the class table, the trigger decision, the trades and the portfolio after them. */
 import Decimal from "decimal.js";
-import { CASH_CLASS, CATCH_UP, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
+import { CASH_CLASS, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
 import { Optimizer } from "../contract/vocabulary";
-import { daysBetween } from "../dates/calendar";
+import { daysBetween, isValidIso } from "../dates/calendar";
 import { money, percent } from "../display";
-import { Account, groupAccounts, withCashFlow } from "./positions";
+import { Account, groupAccounts, withFlows } from "./positions";
+import { Flow } from "./strategies/types";
+import { OwnerRmd, householdRmds, splitRmds } from "./rules/household-rmd";
+import { contributionWarnings } from "./rules/contributions";
 import { classTable, statusAt } from "./classes";
 import { share } from "./weights";
 import { decideTrigger } from "./trigger";
@@ -25,22 +28,28 @@ export interface PlanOptions {
   optimizer?: Optimizer;
 }
 
-function contributionWarnings(policy: Policy, account: Account | undefined, flow: Decimal): string[] {
-  if (!account || !flow.gt(0) || (account.type !== "Traditional IRA" && account.type !== "Roth IRA")) return [];
-  const catchUp = policy.ownerAge !== null && policy.ownerAge >= 50;
-  const limit = policy.contributionLimit.plus(catchUp ? CATCH_UP : 0);
-  if (flow.lte(limit)) return [];
-  return [
-    `${account.name}: the ${money(flow)} contribution is above the ${money(limit)} annual IRA limit${catchUp ? " (catch-up included)" : ""}; it is planned, but check it before sending`,
-  ];
+/** The next date on or after `asOf` with the month and day `monthDay` ("MM-DD"; Feb 29 falls on Feb 28 in other years). */
+function nextOccurrence(asOf: string, monthDay: string): string {
+  const year = Number(asOf.slice(0, 4));
+  const on = (y: number) => (monthDay === "02-29" && !isValidIso(`${y}-02-29`) ? `${y}-02-28` : `${y}-${monthDay}`);
+  return on(year) >= asOf ? on(year) : on(year + 1);
 }
 
+/**
+ * Illiquid rows whose valuation custodians will ask for: no Valued On; valued before the last year end
+ * (with Policy Valuation Deadline and the days left to it); or older than Max Valuation Age.
+ */
 function illiquidWarnings(portfolio: Portfolio, policy: Policy): string[] {
   const out: string[] = [];
+  const lastYearEnd = `${Number(policy.asOf.slice(0, 4)) - 1}-12-31`;
+  const deadline = nextOccurrence(policy.asOf, policy.valuationDeadline);
+  const left = daysBetween(policy.asOf, deadline);
+  const due = `the custodian needs it by ${deadline} (Valuation Deadline ${policy.valuationDeadline}): ${left} day${left === 1 ? "" : "s"} left`;
   for (const h of portfolio.holdings) {
     if (h.tradable || h.isCash) continue;
     const where = `${h.ref.sheet}!${h.ref.cell}`;
-    if (!h.valuedOn) out.push(`${where}: ${h.symbol} is illiquid and has no Valued On date; custodians need a current fair market value each year end`);
+    if (!h.valuedOn) out.push(`${where}: ${h.symbol} is illiquid and has no Valued On date; custodians need a current fair market value each year end, and ${due}`);
+    else if (h.valuedOn < lastYearEnd) out.push(`${where}: ${h.symbol} was last valued on ${h.valuedOn}, before the last year end (${lastYearEnd}); its year-end fair market value is due: ${due}`);
     else if (daysBetween(h.valuedOn, policy.asOf) > policy.maxValuationAge) {
       out.push(`${where}: ${h.symbol} was last valued on ${h.valuedOn}, more than ${policy.maxValuationAge} days before ${policy.asOf} (Max Valuation Age)`);
     }
@@ -83,6 +92,14 @@ function unresolvedClasses(classes: ClassRow[], after: AfterClass[], cashClass: 
   });
 }
 
+/** The RMD groups with what the plan distributes from each of their accounts. */
+function withPlanned(owners: OwnerRmd[], flows: Flow[]): OwnerRmd[] {
+  return owners.map((o) => ({
+    ...o,
+    groups: o.groups.map((g) => ({ ...g, planned: flows.filter((f) => f.amount.lt(0) && g.accounts.includes(f.account.name)).map((f) => ({ account: f.account.name, amount: f.amount.neg() })) })),
+  }));
+}
+
 export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): Plan {
   const policy: Policy = {
     ...portfolio.policy,
@@ -99,13 +116,23 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   const flow = policy.cashFlow;
   const flowAccount = accounts.find((a) => a.name === (policy.cashFlowAccount ?? accounts[0]?.name));
   const cashFlow = flow.isZero() || !flowAccount ? null : { account: flowAccount, amount: flow };
-  const afterFlow = cashFlow ? withCashFlow(accounts, cashFlow.account.name, flow) : accounts;
-  warnings.push(...contributionWarnings(policy, flowAccount, flow));
+  warnings.push(...contributionWarnings(portfolio, flowAccount, flow));
+
+  // Required minimum distributions: always reported; under Cash Flow = RMD, what remains is withdrawn.
+  const rmd = householdRmds(portfolio);
+  warnings.push(...rmd.warnings);
+  const { withdrawals, warnings: rmdNotes } = policy.rmdFlow ? splitRmds(rmd, accounts, classes, total) : { withdrawals: [], warnings: [] };
+  warnings.push(...rmdNotes);
+  if (policy.rmdFlow && rmd.owners.length === 0) warnings.push(`Cash Flow is RMD, but no owner reaches the RMD age in ${policy.asOf.slice(0, 4)}: nothing is distributed`);
+  const flows: Flow[] = cashFlow ? [cashFlow] : withdrawals.flatMap((w) => [...w.split].map(([name, amount]) => ({ account: accounts.find((a) => a.name === name)!, amount: amount.neg() })));
+  const afterFlow = flows.length ? withFlows(accounts, flows.map((f) => ({ account: f.account.name, amount: f.amount }))) : accounts;
 
   const strategy = strategyNamed(policy.strategy);
   const due = trigger.rebalance || options.force === true;
-  const { execution, warnings: notes, optimizer } = strategy.plan({ portfolio, policy, accounts, afterFlow, total, classes, cashClass, cashFlow, due });
+  const outcome = strategy.plan({ portfolio, policy, accounts, afterFlow, total, classes, cashClass, cashFlow, flows, withdrawals, due });
+  const { execution, warnings: notes, optimizer } = outcome;
   warnings.push(...notes, ...execution.warnings);
+  const finalFlows = outcome.flows ?? flows;
 
   for (const c of classes) {
     if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell); the other classes are rebalanced around it`);
@@ -135,6 +162,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     policy,
     cashFlow: cashFlow ? { account: cashFlow.account.name, amount: cashFlow.amount } : null,
     unresolved,
+    rmd: policy.rmdFlow ? withPlanned(rmd.owners, finalFlows) : rmd.owners,
     optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

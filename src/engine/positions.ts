@@ -94,5 +94,13 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
 
 /** A copy of the accounts with one account's cash changed (a contribution or a withdrawal). */
 export function withCashFlow(accounts: Account[], account: string, flow: Decimal): Account[] {
-  return accounts.map((a) => (a.name === account ? { ...a, cash: a.cash.plus(flow) } : a));
+  return withFlows(accounts, [{ account, amount: flow }]);
+}
+
+/** A copy of the accounts with each flow added to (or taken from) its account's cash. */
+export function withFlows(accounts: Account[], flows: { account: string; amount: Decimal }[]): Account[] {
+  return accounts.map((a) => {
+    const mine = flows.filter((f) => f.account === a.name);
+    return mine.length === 0 ? a : { ...a, cash: mine.reduce((c, f) => c.plus(f.amount), a.cash) };
+  });
 }

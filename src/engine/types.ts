@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { Policy } from "../contract/portfolio";
+import type { OwnerRmd } from "./rules/household-rmd";
 
 export type ClassStatus = "In band" | "Over" | "Under" | "Locked";
 
@@ -91,4 +92,6 @@ export interface Plan {
   optimizer: OptimizerReport;
   /** Classes left under target because no account lists a security of them to buy: the dollars short. */
   unresolved: { assetClass: string; amount: Decimal }[];
+  /** Required minimum distributions of the As Of year, per owner past the RMD age (empty when none); `planned` filled under Cash Flow = RMD. */
+  rmd: OwnerRmd[];
 }

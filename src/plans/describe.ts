@@ -18,10 +18,11 @@ export function cashFlowText(cashFlow: { account: string; amount: Decimal.Value 
   return amount.isNegative() ? `withdrawal ${money(amount.abs())} from ${cashFlow.account}` : `contribution ${money(amount)} to ${cashFlow.account}`;
 }
 
-/** The strategy and the cash flow in one line: "Cash Flow · contribution $7,000.00 to Roth SDIRA" (the flow only when there is one). */
-export function strategyLine(plan: { strategy: string; rebalanceTo: string | null; cashFlow: { account: string; amount: Decimal.Value } | null }): string {
+/** The strategy and the cash flow in one line: "Cash Flow · contribution $7,000.00 to Roth SDIRA" (the flow only when there is one; an RMD's withdrawals likewise). */
+export function strategyLine(plan: { strategy: string; rebalanceTo: string | null; cashFlow: { account: string; amount: Decimal.Value } | null; rmd?: RmdFigures[] }): string {
   const strategy = strategyText(plan.strategy, plan.rebalanceTo);
-  return plan.cashFlow ? `${strategy} · ${cashFlowText(plan.cashFlow)}` : strategy;
+  const rmd = rmdFlowText(plan.rmd ?? []);
+  return plan.cashFlow ? `${strategy} · ${cashFlowText(plan.cashFlow)}` : rmd ? `${strategy} · ${rmd}` : strategy;
 }
 
 /** The calendar review as of a date: "overdue since 2026-09-30", "due today (2026-11-20)", "next on 2027-03-31", or "none scheduled". */
@@ -43,4 +44,37 @@ export function optimizerLine(optimizer: { method: string; status: string; gap: 
   if (optimizer.status === "Not run") return `${optimizer.method}, not run (no household rebalance was needed)`;
   const gap = optimizer.gap === null ? "" : ` · gap ${(optimizer.gap * 100).toFixed(2)}%`;
   return `${optimizer.method} · ${optimizer.status}${gap}`;
+}
+
+/** The RMD groups' figures an advisor reads per owner (plain numbers as strings or decimals, as the JSON and the plan give them). */
+export interface RmdFigures {
+  owner: string;
+  age: number;
+  year: number;
+  divisor: number;
+  groups: { from: string; accounts: string[]; required: Decimal.Value; deferred: Decimal.Value; distributed: Decimal.Value; remaining: Decimal.Value; planned: { account: string; amount: Decimal.Value }[]; deadline: string }[];
+}
+
+/** What the plan distributes now for the RMDs, summed: "RMD $4,313.73 from Trad SDIRA" (several accounts each named), or null when nothing. */
+export function rmdFlowText(rmd: RmdFigures[]): string | null {
+  const planned = rmd.flatMap((o) => o.groups.flatMap((g) => g.planned));
+  if (planned.length === 0) return null;
+  const total = planned.reduce((s, p) => s.plus(p.amount), new Decimal(0));
+  const from = planned.length === 1 ? planned[0].account : planned.map((p) => `${p.account} ${money(new Decimal(p.amount))}`).join(", ");
+  return `RMD ${money(total)} from ${from}`;
+}
+
+/**
+ * One line per owner and RMD group: "Pat, age 74 (Uniform Lifetime 25.5), 2026 RMD from the IRAs
+ * (Trad SDIRA, SEP): required $4,313.73, distributed $0.00, remaining $4,313.73, planned now $4,313.73, due by 2026-12-31".
+ */
+export function rmdLines(rmd: RmdFigures[]): string[] {
+  return rmd.flatMap((o) =>
+    o.groups.map((g) => {
+      const planned = g.planned.reduce((s, p) => s.plus(p.amount), new Decimal(0));
+      const from = g.from === "IRAs" ? `the IRAs (${g.accounts.join(", ")})` : g.from;
+      const deferred = new Decimal(g.deferred).gt(0) ? `, deferred from ${o.year - 1} ${money(new Decimal(g.deferred))}` : "";
+      return `${o.owner}, age ${o.age} (Uniform Lifetime ${o.divisor}), ${o.year} RMD from ${from}: required ${money(new Decimal(g.required))}${deferred}, distributed ${money(new Decimal(g.distributed))}, remaining ${money(new Decimal(g.remaining))}, planned now ${money(planned)}, due by ${g.deadline}`;
+    }),
+  );
 }

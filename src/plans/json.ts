@@ -2,6 +2,7 @@
 import Decimal from "decimal.js";
 import { strategyNamed } from "../engine/strategies/registry";
 import { Plan, Trade } from "../engine/types";
+import type { OwnerRmd } from "../engine/rules/household-rmd";
 
 export interface TradeJson {
   account: string;
@@ -16,6 +17,31 @@ export interface TradeJson {
   /** Gain realised by a sale in a taxable account (null otherwise, or when a lot has no Cost Basis). */
   realizedShortTerm: string | null;
   realizedLongTerm: string | null;
+}
+
+export interface RmdJson {
+  owner: string;
+  birthDate: string;
+  year: number;
+  age: number;
+  /** The Uniform Lifetime Table's distribution period for that age. */
+  divisor: number;
+  table: string;
+  /** The first RMD year: it may wait until April 1 of the next year. */
+  first: boolean;
+  groups: {
+    /** "IRAs" (Traditional, SEP and SIMPLE together) or a Solo 401k's account name. */
+    from: string;
+    accounts: string[];
+    required: string;
+    /** Last year's first RMD put off to April 1 of this year. */
+    deferred: string;
+    distributed: string;
+    remaining: string;
+    /** What this plan distributes now, per account. */
+    planned: { account: string; amount: string }[];
+    deadline: string;
+  }[];
 }
 
 export interface PlanJson {
@@ -47,6 +73,8 @@ export interface PlanJson {
   rebalanceTo: string | null;
   /** Classes left under target because no account lists a security of them to buy, and the dollars short. */
   unresolved: { assetClass: string; amount: string }[];
+  /** Required minimum distributions of the As Of year, per owner past the RMD age (README, "SDIRA rules"); [] when none. */
+  rmd: RmdJson[];
   /** How the household decision was made (README, "The household optimizer"). */
   optimizer: {
     method: "optimal" | "greedy";
@@ -115,6 +143,7 @@ export function planJson(plan: Plan): PlanJson {
     strategy: plan.policy.strategy,
     rebalanceTo: strategyNamed(plan.policy.strategy).usesRebalanceTo ? plan.policy.rebalanceTo : null,
     unresolved: plan.unresolved.map((u) => ({ assetClass: u.assetClass, amount: money(u.amount) })),
+    rmd: rmdJson(plan.rmd),
     optimizer: {
       method: plan.optimizer.method,
       status: plan.optimizer.status,
@@ -128,4 +157,27 @@ export function planJson(plan: Plan): PlanJson {
       },
     },
   };
+}
+
+/** The RMDs as the JSON gives them (also what the Rebalance sheet and the runner describe). */
+export function rmdJson(rmd: OwnerRmd[]): RmdJson[] {
+  return rmd.map((o) => ({
+    owner: o.owner,
+    birthDate: o.birthDate,
+    year: o.year,
+    age: o.age,
+    divisor: o.groups[0].rmd.divisor,
+    table: o.table,
+    first: o.groups[0].rmd.first,
+    groups: o.groups.map((g) => ({
+      from: g.from,
+      accounts: g.accounts,
+      required: money(g.required),
+      deferred: money(g.deferred),
+      distributed: money(g.distributed),
+      remaining: money(g.remaining),
+      planned: g.planned.map((x) => ({ account: x.account, amount: money(x.amount) })),
+      deadline: g.rmd.deadline,
+    })),
+  }));
 }

@@ -6,10 +6,10 @@
  */
 import Decimal from "decimal.js";
 import { Plan, Trade } from "../engine/types";
-import { money } from "./json";
+import { money, rmdJson } from "./json";
 import { absoluteAddress, absoluteRange, cellAddress, rangeAddress } from "../a1";
 import { strategyNamed } from "../engine/strategies/registry";
-import { cashFlowText, optimizerLine, reviewLine, strategyText } from "./describe";
+import { cashFlowText, optimizerLine, reviewLine, rmdFlowText, rmdLines, strategyText } from "./describe";
 import { FMT, HEADER_STYLE, STATUS_STYLES, TABLE_STYLE } from "./formats";
 import { CellWrite, ReplaceSheetPlan } from "./types";
 
@@ -60,8 +60,11 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
   // The cash flow as a number: the Cash row's Value After adds it, so the sheet recalculates to the plan.
   const flowRow = 5;
   label(flowRow, "Cash Flow");
-  put(flowRow, 2, { value: plan.cashFlow ? plan.cashFlow.amount.toNumber() : 0, numberFormat: FMT.money });
-  put(flowRow, 3, { value: cashFlowText(plan.cashFlow), numberFormat: FMT.text });
+  // An RMD (Cash Flow = RMD) leaves the household like a withdrawal: its total is the flow the formulas add.
+  const rmd = rmdJson(plan.rmd);
+  const rmdOut = rmd.flatMap((o) => o.groups.flatMap((g) => g.planned)).reduce((s, p) => s.plus(p.amount), new Decimal(0));
+  put(flowRow, 2, { value: plan.cashFlow ? plan.cashFlow.amount.toNumber() : rmdOut.isZero() ? 0 : rmdOut.neg().toNumber(), numberFormat: FMT.money });
+  put(flowRow, 3, { value: plan.cashFlow ? cashFlowText(plan.cashFlow) : rmdFlowText(rmd) ?? cashFlowText(null), numberFormat: FMT.text });
   label(6, "Decision");
   put(6, 2, { value: `${plan.trigger.rebalance ? "Rebalance" : "No rebalance"} (${plan.policy.trigger} trigger)`, style: { bold: true } });
   label(7, "Review");
@@ -69,6 +72,11 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
   label(8, "Optimizer");
   put(8, 2, { value: optimizerLine(plan.optimizer), numberFormat: FMT.text });
   let row = 9;
+  for (const line of rmdLines(rmd)) {
+    label(row, "RMD");
+    put(row, 2, { value: line, numberFormat: FMT.text });
+    row++;
+  }
   for (const reason of plan.trigger.reasons) {
     label(row, "Reason");
     put(row, 2, { value: reason, numberFormat: FMT.text });

@@ -345,7 +345,7 @@ const CASES: Case[] = [
       ["Account", "Type"],
       ["IRA", "Roth"],
     ]),
-    problems: ['Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "Roth")'],
+    problems: ['Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, SIMPLE IRA, Solo 401k, Taxable (found "Roth")'],
   },
   {
     name: "Holdings account not listed in Accounts",

@@ -52,10 +52,11 @@ interface PlanOut {
  * they stay visible (keys are only ever added): top-level `cashFlow` ({ account, amount } or null),
  * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
  * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
- * band and status; `optimizer` (method, status, gap, seconds, objective) and `unresolved`. Any other key fails.
+ * band and status; `optimizer` (method, status, gap, seconds, objective), `unresolved` and `rmd` (per owner
+ * past the RMD age: the year's figures per RMD group). Any other key fails.
  */
 const ADDED = {
-  plan: ["cashFlow", "optimizer", "rebalanceTo", "strategy", "unresolved"],
+  plan: ["cashFlow", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
   trade: ["realizedLongTerm", "realizedShortTerm"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],
@@ -109,6 +110,15 @@ function shapeProblems(p: PlanOut): string[] {
     o?.objective === null || (JSON.stringify(keysOf(o?.objective ?? {})) === JSON.stringify(["bandViolation", "goalDistance", "reserveShortfall", "turnover"]) && Object.values(o.objective).every((v) => MONEY.test(v))),
     "optimizer.objective",
   );
+  const rmd = (p as unknown as { rmd: { owner: string; year: number; age: number; divisor: number; groups: Record<string, unknown>[] }[] }).rmd;
+  check(Array.isArray(rmd), "rmd");
+  for (const o of rmd ?? []) {
+    check(JSON.stringify(keysOf(o)) === JSON.stringify(["age", "birthDate", "divisor", "first", "groups", "owner", "table", "year"]), `rmd keys ${keysOf(o)}`);
+    for (const g of o.groups) {
+      check(JSON.stringify(keysOf(g)) === JSON.stringify(["accounts", "deadline", "deferred", "distributed", "from", "planned", "remaining", "required"]), `rmd group keys ${keysOf(g)}`);
+      for (const k of ["required", "deferred", "distributed", "remaining"]) check(MONEY.test(String(g[k])), `rmd ${o.owner} ${k} ${g[k]}`);
+    }
+  }
   check(Array.isArray(p.trades), "trades");
   for (const t of p.trades ?? []) {
     const id = `${t.side} ${t.symbol}`;

@@ -25,7 +25,7 @@ describe("strategies: bad input names the cell and writes nothing", () => {
   test("an Accounts row with an unknown Type", async () => {
     const r = await run(withAccounts([["IRA", "Brokerage IRA", null]]));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "Brokerage IRA")');
+    expect(r.err).toContain('Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, SIMPLE IRA, Solo 401k, Taxable (found "Brokerage IRA")');
     expect(existsSync(r.outFile)).toBe(false);
   });
 

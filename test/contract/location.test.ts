@@ -37,7 +37,7 @@ test("an unknown class, an unknown account type, an empty class: each named by s
   const texts = result.ok ? [] : result.errors.map((e) => e.text);
   expect(texts).toEqual([
     'Location!B3: Asset Class "Gold" is not in Targets (Targets lists Stocks, Bonds)',
-    "Location!C4: Preferred Account Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found \"Brokerage\")",
+    "Location!C4: Preferred Account Type must be one of Traditional IRA, Roth IRA, SEP IRA, SIMPLE IRA, Solo 401k, Taxable (found \"Brokerage\")",
     "Location!B5: Asset Class must not be empty",
   ]);
 });

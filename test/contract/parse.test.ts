@@ -271,7 +271,7 @@ describe("Accounts", () => {
 
   test("an unknown Type, a duplicate and a bad reserve", () => {
     expect(problems(book([holdings(), targets(), accounts([["IRA", "Traditional IRA"], ["Brokerage", "401k"], ["IRA", "Roth IRA"], ["Roth", "Roth IRA", -1]])]))).toEqual([
-      'Accounts!B3: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "401k")',
+      'Accounts!B3: Type must be one of Traditional IRA, Roth IRA, SEP IRA, SIMPLE IRA, Solo 401k, Taxable (found "401k")',
       'Accounts!A4: Account "IRA" is listed twice in Accounts (also in A2)',
       "Accounts!C5: Cash Reserve must be a dollar amount of 0 or more, below $1,000,000,000,000 (found -1)",
     ]);
@@ -359,7 +359,7 @@ describe("every problem at once", () => {
       'Portfolio!D2: Quantity must be a number of 0 or more (found "many")',
       'Portfolio!E2: Price must be a number greater than 0 (found 0)',
       'Portfolio!C3: Asset Class "Gold" is not in Targets (known: Stocks, Bonds)',
-      'Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "IRA")',
+      'Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, SIMPLE IRA, Solo 401k, Taxable (found "IRA")',
       // Cross-checks come last, in the same pass.
       'Portfolio!A4: Account "HSA" is not listed in Accounts (known: IRA)',
     ]);
@@ -379,7 +379,7 @@ describe("every problem at once", () => {
   test("a cross-check that depends on a failed cell is skipped, not reported as a second problem", () => {
     // The Accounts row of IRA has a bad Type: its holdings are not "missing from Accounts".
     expect(problems(book([holdings(BASE_HOLDINGS), targets(), accounts([["IRA", "Brokerage"]])]))).toEqual([
-      'Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, Solo 401k, Taxable (found "Brokerage")',
+      'Accounts!B2: Type must be one of Traditional IRA, Roth IRA, SEP IRA, SIMPLE IRA, Solo 401k, Taxable (found "Brokerage")',
     ]);
     // A Holdings row of the flow account has a bad Quantity: whether the withdrawal can be raised is not judged.
     const broken = [...BASE_HOLDINGS.slice(0, -1), ["IRA", "BND", "Bonds", "lots", 50], BASE_HOLDINGS[BASE_HOLDINGS.length - 1]];

@@ -58,6 +58,9 @@ describe("defaults", () => {
       maxValuationAge: 365,
       contributionLimit: 0,
       ownerAge: null,
+      ownerBirthDate: null,
+      rmdFlow: false,
+      valuationDeadline: "12-31",
       optimizer: "Optimal",
       solverTimeLimit: 2,
       maxTurnover: null,
@@ -171,7 +174,7 @@ describe("bad values", () => {
     ["Rel Band", "-5%", 'Rel Band must be a percent from 0% to 100%, like 5% or 0.05, or None (found "-5%")'],
     ["Rebalance To", "Edge", 'Rebalance To must be one of Target, Band Edge, Halfway (found "Edge")'],
     ["Strategy", "Lazy", 'Strategy must be one of Full, Cash Flow, Tax Aware (found "Lazy")'],
-    ["Cash Flow", "lots", 'Cash Flow must be a dollar amount: positive to contribute, negative to withdraw (found "lots")'],
+    ["Cash Flow", "lots", 'Cash Flow must be a dollar amount (positive to contribute, negative to withdraw) or RMD (found "lots")'],
     ["Sell Order", "Random", 'Sell Order must be one of Most Overweight, Highest Gain First, Lowest Gain First (found "Random")'],
     ["Lot Order", "LIFO", 'Lot Order must be one of HIFO, FIFO, Min Tax (found "LIFO")'],
     ["Max Valuation Age", 0, "Max Valuation Age must be a whole number of days, 1 or more (found 0)"],
@@ -234,8 +237,10 @@ describe("settings", () => {
       "Sell Order",
       "Lot Order",
       "Max Valuation Age",
+      "Valuation Deadline",
       "Contribution Limit",
       "Owner Age",
+      "Owner Birth Date",
       "Min Trade",
       "Fee Per Trade",
       "Fee Bps",
@@ -254,7 +259,7 @@ describe("settings", () => {
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Contribution Limit, Owner Age, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
     ]);
   });
 

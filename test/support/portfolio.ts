@@ -1,6 +1,6 @@
 /** Builds Portfolio objects directly (no workbook) for engine tests. */
 import Decimal from "decimal.js";
-import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, Holding, LocationRow, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
+import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, Holding, LocationRow, OwnerRow, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
 import { defaultPolicy } from "../../src/contract/policy";
 
 export interface LotSpec {
@@ -73,14 +73,35 @@ export function policy(overrides: PolicyOverrides = {}): Policy {
   };
 }
 
-export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = [], location: LocationRow[] = []): Portfolio {
-  return { holdings: lots.map(holding), targets: t, policy: p, accounts, location };
+export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = [], location: LocationRow[] = [], owners: OwnerRow[] = []): Portfolio {
+  return { holdings: lots.map(holding), targets: t, policy: p, accounts, location, owners };
 }
 
-/** Accounts rows: name → type (and optional reserve). */
-export function accounts(spec: Record<string, AccountType | { type: AccountType; reserve?: number }>): AccountRow[] {
+type AccountSpec = { type: AccountType; reserve?: number; owner?: string; priorYearEnd?: number; distributed?: number; contributed?: number; deferredRmd?: number };
+
+/** Accounts rows: name → type (and optional reserve, owner and the RMD columns). */
+export function accounts(spec: Record<string, AccountType | AccountSpec>): AccountRow[] {
   return Object.entries(spec).map(([account, v], i) => {
-    const a = typeof v === "string" ? { type: v } : v;
-    return { account, type: a.type, cashReserve: a.reserve === undefined ? null : new Decimal(a.reserve), ref: { sheet: "Accounts", cell: `A${i + 2}` } };
+    const a: AccountSpec = typeof v === "string" ? { type: v } : v;
+    return {
+      account,
+      type: a.type,
+      cashReserve: a.reserve === undefined ? null : new Decimal(a.reserve),
+      owner: a.owner ?? null,
+      priorYearEnd: a.priorYearEnd === undefined ? null : new Decimal(a.priorYearEnd),
+      distributedThisYear: new Decimal(a.distributed ?? 0),
+      contributedThisYear: new Decimal(a.contributed ?? 0),
+      deferredRmd: new Decimal(a.deferredRmd ?? 0),
+      ref: { sheet: "Accounts", cell: `A${i + 2}` },
+      refs: {},
+    };
+  });
+}
+
+/** Owners rows: name → birth date (and optional spouse). */
+export function owners(spec: Record<string, string | { birth: string; spouse?: string; sole?: boolean }>): OwnerRow[] {
+  return Object.entries(spec).map(([owner, v], i) => {
+    const o = typeof v === "string" ? { birth: v } : v;
+    return { owner, birthDate: o.birth, spouseBirthDate: o.spouse ?? null, spouseSoleBeneficiary: o.sole ?? false, ref: { sheet: "Owners", cell: `A${i + 2}` }, birthRef: { sheet: "Owners", cell: `B${i + 2}` } };
   });
 }

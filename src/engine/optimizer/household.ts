@@ -59,6 +59,11 @@ export interface HouseholdProblem {
   taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
   /** The Location range: asset class → the account types preferred for it (a class not in it has no preference). */
   location?: Map<string, AccountType[]>;
+  /**
+   * Withdrawals the program may split across accounts (an owner's RMD, payable from any of their IRAs):
+   * `amount` leaves the group in all; `accounts` above have the cash `split` already took out of each.
+   */
+  withdrawals?: { accounts: string[]; amount: Decimal; split: Map<string, Decimal> }[];
 }
 
 /** Each objective level, in dollars. */
@@ -71,6 +76,8 @@ export interface ObjectiveTerms {
 
 export interface HouseholdSolution {
   moves: ClassMove[];
+  /** How the program split the withdrawals: account → dollars out (absent without withdrawals). */
+  split?: Map<string, Decimal>;
   status: string;
   objective: ObjectiveTerms;
 }
@@ -182,13 +189,15 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<(typeof LEVELS)[number], Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<(typeof LEVELS)[number], Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
   const levels: Record<(typeof LEVELS)[number], Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], turnover: [] };
   const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
   const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
   const cashIndex = p.classes.findIndex((c) => c.assetClass === p.cashClass);
+  const withdrawn: { name: string; account: string; group: number }[] = [];
+  const groups = p.withdrawals ?? [];
 
   p.accounts.forEach((a, i) => {
     const flows: Term[] = []; // Σ(s − b): the account's change in cash, in market dollars
@@ -219,7 +228,16 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
       }
     });
-    const cash = a.cash.toNumber() * scale;
+    let cash = a.cash.toNumber() * scale;
+    // An account of a withdrawal group: w = what it pays out, a variable; its cash before the split.
+    const g = groups.findIndex((w) => w.accounts.includes(a.name));
+    if (g >= 0) {
+      cash += (groups[g].split.get(a.name)?.toNumber() ?? 0) * scale;
+      const name = `w_${g}_${i}`;
+      columns.push({ name, lower: 0, upper: groups[g].amount.toNumber() * scale });
+      budget.push({ variable: name, coefficient: -1 });
+      withdrawn.push({ name, account: a.name, group: g });
+    }
     const reserve = a.reserve.toNumber() * scale;
     // Never below where the account starts when that is below 0 (a withdrawal), nor below 0 otherwise.
     rows.push({ name: `cash_${i}`, terms: budget, lower: Math.min(cash, 0) - cash, upper: Infinity });
@@ -230,6 +248,11 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     if (cashIndex >= 0) for (const t of flows) net.get(p.cashClass)!.push({ variable: t.variable, coefficient: t.coefficient });
   });
 
+  // Each group pays out its amount in all (the cash class's value after is the same however it is split).
+  groups.forEach((w, g) => {
+    const amount = w.amount.toNumber() * scale;
+    rows.push({ name: `withdraw_${g}`, terms: withdrawn.filter((x) => x.group === g).map((x) => ({ variable: x.name, coefficient: 1 })), lower: amount, upper: amount });
+  });
   if (p.maxTurnover !== null) {
     const cap = p.maxTurnover * SCALE_UNITS;
     const side = (sign: 1 | -1) => trades.filter((t) => t.sign === sign).map((t) => ({ variable: t.name, coefficient: 1 }));
@@ -260,7 +283,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     r.upper = sane(r.upper);
   }
   for (const c of columns) c.upper = sane(c.upper);
-  return { program: { columns, rows, objective: [] }, levels, trades };
+  return { program: { columns, rows, objective: [] }, levels, trades, withdrawn };
 }
 
 /** Bounds beyond this many units (a million times the household) are no bound at all: the solver never sees absurd magnitudes. */
@@ -275,7 +298,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const total = p.total.toNumber();
   if (!(total > 0)) return { moves: [], status: "Optimal", objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
-  const { program, levels, trades } = build(p, scale);
+  const { program, levels, trades, withdrawn } = build(p, scale);
   const rows = [...program.rows];
   let values = new Map<string, number>();
   const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0 };
@@ -309,5 +332,18 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     const prev = byKey.get(key);
     byKey.set(key, prev ? { ...prev, amount: prev.amount.plus(m.amount) } : m);
   }
-  return { moves: [...byKey.values()].filter((m) => !m.amount.isZero()), status: "Optimal", objective, seconds: (clock() - started) / 1000 };
+  const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
+  return { moves: [...byKey.values()].filter((m) => !m.amount.isZero()), ...(split ? { split } : {}), status: "Optimal", objective, seconds: (clock() - started) / 1000 };
+}
+
+/** The program's withdrawal per account, to the cent, each group's cents adding up to its amount exactly. */
+function splitOf(p: HouseholdProblem, withdrawn: { name: string; account: string; group: number }[], values: Map<string, number>, scale: number): Map<string, Decimal> {
+  const split = new Map<string, Decimal>();
+  (p.withdrawals ?? []).forEach((w, g) => {
+    const members = withdrawn.filter((x) => x.group === g).map((x) => ({ account: x.account, amount: Decimal.max(0, new Decimal((values.get(x.name) ?? 0) / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)) }));
+    const largest = members.reduce((m, x) => (x.amount.gt(m.amount) ? x : m), members[0]);
+    largest.amount = largest.amount.plus(w.amount.minus(members.reduce((s, x) => s.plus(x.amount), new Decimal(0))));
+    for (const m of members) if (m.amount.gt(0)) split.set(m.account, m.amount);
+  });
+  return split;
 }

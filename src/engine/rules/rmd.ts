@@ -12,8 +12,8 @@
  *  - the first RMD may wait until April 1 of the next year (the required beginning date); every later
  *    RMD is due by December 31 of its year — so waiting means two distributions in that next year.
  *
- * Not here: the Joint Life table (a sole-beneficiary spouse more than 10 years younger), inherited
- * IRAs, SIMPLE IRAs (the contract has no such account type yet). Pure: dates are ISO strings, money is
+ * Not here: the Joint Life table (a sole-beneficiary spouse more than 10 years younger: the plan says
+ * it used the Uniform table instead), inherited IRAs (other rules; the contract has no such type). Pure: dates are ISO strings, money is
  * decimal.
  */
 import Decimal from "decimal.js";
@@ -102,25 +102,30 @@ export interface RmdAccount {
   priorYearEnd: Decimal;
   /** Already distributed this year. */
   distributedThisYear: Decimal;
+  /** The first-year RMD put off to April 1 of this year and still owed (0 when none). */
+  deferred?: Decimal;
 }
 
 /** What an owner must still distribute this year, and from where. */
 export interface RmdGroup {
-  /** "IRAs" (Traditional and SEP together: any of them may pay) or one Solo 401k account's name (it pays its own). */
+  /** "IRAs" (Traditional, SEP and SIMPLE together: any of them may pay) or one Solo 401k account's name (it pays its own). */
   from: "IRAs" | string;
   accounts: string[];
+  /** This year's RMD. */
   required: Decimal;
+  /** Last year's first RMD, put off to April 1 of this year (0 when none): distributions this year count toward it first. */
+  deferred: Decimal;
   distributed: Decimal;
-  /** What is still due, never below 0. */
+  /** What is still due (deferred + required − distributed), never below 0. */
   remaining: Decimal;
   rmd: Omit<Rmd, "amount">;
 }
 
 /** Account types whose RMDs add up and may be taken from any of them (Pub. 590-B: "you can total the RMDs … and take the total from any one or more of the IRAs"). */
-const AGGREGATED: readonly AccountType[] = ["Traditional IRA", "SEP IRA"];
+const AGGREGATED: readonly AccountType[] = ["Traditional IRA", "SEP IRA", "SIMPLE IRA"];
 
 /**
- * One owner's RMDs for `year`: the Traditional and SEP IRAs' RMDs added up (any of them may pay the
+ * One owner's RMDs for `year`: the Traditional, SEP and SIMPLE IRAs' RMDs added up (any of them may pay the
  * total), each Solo 401k on its own (a 401(k)'s RMD must come from that plan); Roth IRAs have none for the
  * owner, taxable accounts none. Empty when no RMD is required yet.
  */
@@ -133,7 +138,8 @@ export function ownerRmds(accounts: RmdAccount[], birthDate: string, year: numbe
     // Each account's RMD is computed from its own value and the totals added (to the cent, as custodians report them).
     const required = members.reduce((s, a) => s.plus(rmdAmount(a.priorYearEnd, terms.divisor)), new Decimal(0));
     const distributed = members.reduce((s, a) => s.plus(a.distributedThisYear), new Decimal(0));
-    groups.push({ from, accounts: members.map((a) => a.account), required, distributed, remaining: Decimal.max(0, required.minus(distributed)), rmd: terms });
+    const deferred = members.reduce((s, a) => s.plus(a.deferred ?? 0), new Decimal(0));
+    groups.push({ from, accounts: members.map((a) => a.account), required, deferred, distributed, remaining: Decimal.max(0, required.plus(deferred).minus(distributed)), rmd: terms });
   };
   add("IRAs", accounts.filter((a) => AGGREGATED.includes(a.type)));
   for (const a of accounts.filter((x) => x.type === "Solo 401k")) add(a.account, [a]);

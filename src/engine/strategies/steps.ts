@@ -15,7 +15,8 @@ import { cashFlowMoves } from "../cashflow";
 import { classTable } from "../classes";
 import { desiredValues } from "../desired";
 import { Execution, executeMoves } from "../execute";
-import { CompareVariant, StrategyContext, StrategyOutcome } from "./types";
+import { CompareVariant, Flow, StrategyContext, StrategyOutcome } from "./types";
+import { withFlows } from "../positions";
 
 const ZERO = new Decimal(0);
 
@@ -32,15 +33,18 @@ export function noTrades(ctx: StrategyContext): Execution {
 
 /** True when there is a household to rebalance: due, and something left after the flow. */
 export function canRebalance(ctx: StrategyContext): boolean {
-  return ctx.due && ctx.total.plus(ctx.policy.cashFlow).gt(0);
+  return ctx.due && ctx.flows.reduce((t, f) => t.plus(f.amount), ctx.total).gt(0);
 }
+
+/** The accounts a flow takes money out of: they sell to restore their reserve. */
+const raisingAccounts = (flows: Flow[]) => new Set(flows.filter((f) => f.amount.lt(0)).map((f) => f.account.name));
 
 /** Brings the household (after any cash flow) to Target, Band Edge or Halfway, account by account. */
 export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): StrategyOutcome {
-  const { portfolio, policy, afterFlow, cashClass, cashFlow } = ctx;
+  const { portfolio, policy, afterFlow, cashClass, flows } = ctx;
   // With a cash flow the class table is taken again, over the cash the flow leaves.
-  const { total, classes } = cashFlow ? classTable(portfolio, afterFlow) : ctx;
-  const withdrawalAccount = cashFlow && cashFlow.amount.lt(0) ? cashFlow.account.name : null;
+  const { total, classes } = flows.length ? classTable(portfolio, afterFlow) : ctx;
+  const raising = raisingAccounts(flows);
   const reserves = afterFlow.reduce((s, a) => s.plus(a.reserve), ZERO);
   const desired = desiredValues(classes, total, cashClass, reserves, policy.rebalanceTo);
   const delta = new Map<string, Decimal>();
@@ -50,11 +54,16 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
     if (c.assetClass === cashClass) cashDelta = d;
     else delta.set(c.assetClass, d);
   });
-  const mustRaise = (name: string) => name === withdrawalAccount;
+  const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location) }, policy, greedy);
-  const execution = executeMoves(afterFlow, decided.moves, policy, { taxAware, restoreReserve: mustRaise });
-  return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report };
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location), withdrawals: ctx.withdrawals }, policy, greedy);
+  // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
+  const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
+  const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
+  const accounts = resplit ? withFlows(ctx.accounts, finalFlows.map((f) => ({ account: f.account.name, amount: f.amount }))) : afterFlow;
+  const finalRaising = raisingAccounts(finalFlows);
+  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name) });
+  return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
 }
 
 /** Tax Aware's default rates on realised gains, when the Policy sets none. */
@@ -96,7 +105,7 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
  * the entry point loaded, or by the greedy pass (Optimizer = Greedy; or, with a warning saying why,
  * when no solver is loaded or it finds no optimum in the time limit).
  */
-export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[] } {
+export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal> } {
   // The greedy pass's moves, with their objective levels (as the program would score them).
   const greedyDecision = (seconds: number, warnings: string[]) => {
     const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover);
@@ -110,18 +119,28 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: turnoverNote(solved.moves, problem.total, policy.maxTurnover) };
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: turnoverNote(solved.moves, problem.total, policy.maxTurnover), ...(solved.split ? { split: solved.split } : {}) };
 }
 
-/** Places only the cash flow: a contribution only buys, a withdrawal only sells, in the flow's account. */
+/**
+ * Places only the cash flows: a contribution only buys, a withdrawal only sells, each in its own
+ * account; with several (the RMD split over an owner's IRAs) each is placed over the class values the
+ * ones before it leave.
+ */
 export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: string): StrategyOutcome {
-  const { cashFlow } = ctx;
-  if (!cashFlow) return { execution: noTrades(ctx), warnings: [] };
-  const { moves, warnings } = cashFlowMoves(cashFlow.account, ctx.classes, ctx.cashClass, cashFlow.amount);
-  const withdrawal = cashFlow.amount.lt(0);
-  const execution = executeMoves(ctx.afterFlow, moves, ctx.policy, {
-    taxAware,
-    restoreReserve: (name) => withdrawal && name === cashFlow.account.name,
-  });
+  const { flows } = ctx;
+  if (flows.length === 0) return { execution: noTrades(ctx), warnings: [] };
+  const moves: ClassMove[] = [];
+  const warnings: string[] = [];
+  let classes = ctx.classes;
+  for (const f of flows) {
+    const placed = cashFlowMoves(f.account, classes, ctx.cashClass, f.amount);
+    moves.push(...placed.moves);
+    warnings.push(...placed.warnings);
+    // The next flow sees the class values this one leaves.
+    classes = classes.map((c) => ({ ...c, value: placed.moves.filter((m) => m.assetClass === c.assetClass).reduce((v, m) => v.plus(m.amount), c.value) }));
+  }
+  const raising = raisingAccounts(flows);
+  const execution = executeMoves(ctx.afterFlow, moves, ctx.policy, { taxAware, restoreReserve: (name) => raising.has(name) });
   return { execution, warnings: note ? [...warnings, note] : warnings };
 }

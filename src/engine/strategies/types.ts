@@ -4,6 +4,7 @@ import { Policy, Portfolio, RebalanceTo } from "../../contract/portfolio";
 import { Account } from "../positions";
 import { Execution } from "../execute";
 import { ClassRow, OptimizerReport } from "../types";
+import { RmdWithdrawal } from "../rules/household-rmd";
 
 /** Everything a strategy plans from. */
 export interface StrategyContext {
@@ -19,10 +20,20 @@ export interface StrategyContext {
   classes: ClassRow[];
   /** The name of the Cash class as Targets spells it. */
   cashClass: string;
-  /** The contribution (+) or withdrawal (−) and the account it goes to or comes from; null when none. */
+  /** The Policy's contribution (+) or withdrawal (−) and the account it goes to or comes from; null when none. */
   cashFlow: { account: Account; amount: Decimal } | null;
+  /** Every flow into or out of an account, in order: the Policy's cash flow, or each account's share of the RMDs (Cash Flow = RMD). */
+  flows: Flow[];
+  /** The RMD withdrawals behind those flows (Cash Flow = RMD): the optimizer may re-split each across its accounts. */
+  withdrawals: RmdWithdrawal[];
   /** A rebalance is due: the trigger says so, or the plan is forced (as --compare plans every variant). */
   due: boolean;
+}
+
+/** Money into (+) or out of (−) one account; `account` as it is before the flow. */
+export interface Flow {
+  account: Account;
+  amount: Decimal;
 }
 
 export interface StrategyOutcome {
@@ -31,6 +42,8 @@ export interface StrategyOutcome {
   warnings: string[];
   /** How the household decision was made, when one was. */
   optimizer?: OptimizerReport;
+  /** The flows the plan made, when the optimizer re-split the RMD withdrawals (otherwise the context's). */
+  flows?: Flow[];
 }
 
 /** One row of --compare: the Rebalance To it is planned with, and how the table labels that. */

@@ -8,6 +8,7 @@ import { AfterTable } from "./AfterTable";
 import { ClassBars } from "./ClassBars";
 import { ClassTable } from "./ClassTable";
 import { Decision } from "./Decision";
+import { RmdTable } from "./RmdTable";
 import { TradeTable } from "./TradeTable";
 import { Warnings } from "./Warnings";
 
@@ -16,6 +17,7 @@ export function PlanView({ plan }: { plan: PlanJson }) {
     <div data-testid="plan">
       <Decision plan={plan} />
       <Warnings warnings={plan.warnings} />
+      <RmdTable plan={plan} />
       <ClassBars plan={plan} />
       <ClassTable plan={plan} />
       <TradeTable plan={plan} />
