@@ -83,6 +83,17 @@ export function formatSummary(plan: PlanJson, file: string): string {
     const { realized } = tradeTotals(plan);
     if (realized) out.push(`Realised gains in taxable accounts (after fees): short-term ${usd(realized.shortTerm)}, long-term ${usd(realized.longTerm)}`);
   }
+  if (plan.distributions.length > 0) {
+    out.push("");
+    out.push(`Distributions in kind (${plan.distributions.length}), apart from the trades:`);
+    out.push(
+      table(
+        ["Owner", "Account", "Symbol", "Class", "Side", "Quantity", "Fair value", "Amount"],
+        plan.distributions.map((d) => [d.owner, d.account, d.symbol, d.assetClass, "DISTRIBUTE", quantity(d.quantity), price(d.price), usd(d.amount)]),
+        [0, 1, 2, 3, 4],
+      ),
+    );
+  }
   out.push("");
   out.push("After the trades:");
   out.push(

@@ -23,6 +23,7 @@ const COLUMNS = [
   { header: "Valued On", required: false },
   { header: "Do Not Buy", required: false },
   { header: "Do Not Sell", required: false },
+  { header: "Divisible", required: false },
 ];
 
 /** What Holdings gave: its valid rows, and what the cross-checks need to know of every row. */
@@ -170,6 +171,13 @@ function readRow(
   };
   const doNotBuy = hold("Do Not Buy");
   const doNotSell = hold("Do Not Sell");
+  // Divisible = Yes: a fractional interest may be distributed in kind (an undivided share of a property).
+  let divisible = false;
+  if (!isBlank(row.get("Divisible"))) {
+    const yn = readYesNo(row.get("Divisible"));
+    if (!yn.ok) fail("Divisible", `Divisible must be Yes or No (found ${describe(row.get("Divisible"))})`);
+    else divisible = yn.value && !isCash;
+  }
 
   let lotSize = new Decimal(policy.fractional ? 0 : 1);
   if (!isBlank(row.get("Lot Size"))) {
@@ -199,6 +207,7 @@ function readRow(
     isCash,
     doNotBuy,
     doNotSell,
+    divisible,
   };
 }
 

@@ -147,6 +147,7 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     return null;
   },
   "Owner Birth Date": date((p, d) => (p.ownerBirthDate = d), true),
+  "RMD In Kind": choice(["No", "Allowed"] as const, (p, v) => (p.rmdInKind = v === "Allowed")),
   "Min Trade": money((p, m) => (p.minTrade = m)),
   "Fee Per Trade": money((p, m) => (p.feePerTrade = m)),
   "Fee Bps": bps((p, b) => (p.feeBps = b)),
@@ -216,6 +217,7 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     cashFlow: new Decimal(0),
     cashFlowAccount: null,
     rmdFlow: false,
+    rmdInKind: false,
     ownerBirthDate: null,
     sellOrder: "Most Overweight",
     lotOrder: "HIFO",

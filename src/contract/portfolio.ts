@@ -41,6 +41,8 @@ export interface Holding {
   doNotBuy: boolean;
   /** Do Not Sell = Yes: this lot is never sold (the position may still be bought). */
   doNotSell: boolean;
+  /** Divisible = Yes: a fractional interest of it may be distributed in kind (RMD In Kind = Allowed). */
+  divisible: boolean;
 }
 
 export interface TargetRow {
@@ -114,6 +116,8 @@ export interface Policy {
   fractional: boolean;
   /** Positive = contribution, negative = withdrawal (RMD, distribution); 0 = none. */
   cashFlow: Decimal;
+  /** Policy RMD In Kind = Allowed: what an RMD cannot raise from cash and sales may be distributed in kind. */
+  rmdInKind: boolean;
   /** Cash Flow = RMD: the plan withdraws what remains of this year's required minimum distributions. */
   rmdFlow: boolean;
   /** Policy Owner Birth Date: the one owner's birth date when there is no Owners range (ISO); null = not given. */

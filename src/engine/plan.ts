@@ -6,7 +6,7 @@ import { daysBetween, isValidIso } from "../dates/calendar";
 import { money, percent } from "../display";
 import { Account, groupAccounts, withFlows } from "./positions";
 import { Flow } from "./strategies/types";
-import { OwnerRmd, householdRmds, splitRmds } from "./rules/household-rmd";
+import { InKindDistribution, OwnerRmd, householdRmds, splitRmds, withoutInKind } from "./rules/household-rmd";
 import { contributionWarnings } from "./rules/contributions";
 import { classTable, statusAt } from "./classes";
 import { share } from "./weights";
@@ -57,8 +57,9 @@ function illiquidWarnings(portfolio: Portfolio, policy: Policy): string[] {
   return out;
 }
 
-function afterTrades(classes: ClassRow[], execution: Execution, accounts: Account[], cashClass: string): AfterClass[] {
+function afterTrades(classes: ClassRow[], execution: Execution, accounts: Account[], cashClass: string, inKind: InKindDistribution[]): AfterClass[] {
   const valueAfter = new Map(classes.map((c) => [c.assetClass, c.value]));
+  for (const d of inKind) valueAfter.set(d.assetClass, valueAfter.get(d.assetClass)!.minus(d.amount));
   for (const t of execution.trades) {
     valueAfter.set(t.assetClass, valueAfter.get(t.assetClass)!.plus(t.side === "buy" ? t.amount : t.amount.neg()));
   }
@@ -93,10 +94,17 @@ function unresolvedClasses(classes: ClassRow[], after: AfterClass[], cashClass: 
 }
 
 /** The RMD groups with what the plan distributes from each of their accounts. */
-function withPlanned(owners: OwnerRmd[], flows: Flow[]): OwnerRmd[] {
+function withPlanned(owners: OwnerRmd[], flows: Flow[], inKind: InKindDistribution[]): OwnerRmd[] {
   return owners.map((o) => ({
     ...o,
-    groups: o.groups.map((g) => ({ ...g, planned: flows.filter((f) => f.amount.lt(0) && g.accounts.includes(f.account.name)).map((f) => ({ account: f.account.name, amount: f.amount.neg() })) })),
+    groups: o.groups.map((g) => {
+      // Per account: the cash it pays out plus what it distributes in kind.
+      const per = new Map<string, Decimal>();
+      const add = (account: string, amount: Decimal) => per.set(account, (per.get(account) ?? new Decimal(0)).plus(amount));
+      for (const f of flows) if (f.amount.lt(0) && g.accounts.includes(f.account.name)) add(f.account.name, f.amount.neg());
+      for (const d of inKind) if (d.owner === o.owner && g.accounts.includes(d.account)) add(d.account, d.amount);
+      return { ...g, planned: g.accounts.filter((a) => per.has(a)).map((a) => ({ account: a, amount: per.get(a)! })) };
+    }),
   }));
 }
 
@@ -121,15 +129,18 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   // Required minimum distributions: always reported; under Cash Flow = RMD, what remains is withdrawn.
   const rmd = householdRmds(portfolio);
   warnings.push(...rmd.warnings);
-  const { withdrawals, warnings: rmdNotes } = policy.rmdFlow ? splitRmds(rmd, accounts, classes, total) : { withdrawals: [], warnings: [] };
+  const { withdrawals, inKind, warnings: rmdNotes } = policy.rmdFlow ? splitRmds(rmd, accounts, classes, total, policy.rmdInKind) : { withdrawals: [], inKind: [], warnings: [] };
   warnings.push(...rmdNotes);
   if (policy.rmdFlow && rmd.owners.length === 0) warnings.push(`Cash Flow is RMD, but no owner reaches the RMD age in ${policy.asOf.slice(0, 4)}: nothing is distributed`);
-  const flows: Flow[] = cashFlow ? [cashFlow] : withdrawals.flatMap((w) => [...w.split].map(([name, amount]) => ({ account: accounts.find((a) => a.name === name)!, amount: amount.neg() })));
-  const afterFlow = flows.length ? withFlows(accounts, flows.map((f) => ({ account: f.account.name, amount: f.amount }))) : accounts;
+  // What is distributed in kind leaves before anything trades: the strategy plans the household without it.
+  const now = withoutInKind(accounts, inKind);
+  const base = inKind.length ? classTable(portfolio, now) : { total, classes };
+  const flows: Flow[] = cashFlow ? [cashFlow] : withdrawals.flatMap((w) => [...w.split].map(([name, amount]) => ({ account: now.find((a) => a.name === name)!, amount: amount.neg() })));
+  const afterFlow = flows.length ? withFlows(now, flows.map((f) => ({ account: f.account.name, amount: f.amount }))) : now;
 
   const strategy = strategyNamed(policy.strategy);
   const due = trigger.rebalance || options.force === true;
-  const outcome = strategy.plan({ portfolio, policy, accounts, afterFlow, total, classes, cashClass, cashFlow, flows, withdrawals, due });
+  const outcome = strategy.plan({ portfolio, policy, accounts: now, afterFlow, total: base.total, classes: base.classes, cashClass, cashFlow, flows, withdrawals, due });
   const { execution, warnings: notes, optimizer } = outcome;
   warnings.push(...notes, ...execution.warnings);
   const finalFlows = outcome.flows ?? flows;
@@ -141,7 +152,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   for (const a of accounts) {
     if (a.cash.lt(a.reserve)) warnings.push(`${a.name}: cash ${money(a.cash)} is below the ${money(a.reserve)} reserve`);
   }
-  const after = afterTrades(classes, execution, accounts, cashClass);
+  const after = afterTrades(classes, execution, accounts, cashClass, inKind);
   warnings.push(...pushedOutWarnings(classes, after));
   const unresolved = due ? unresolvedClasses(classes, after, cashClass) : [];
   for (const u of unresolved) {
@@ -162,7 +173,8 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     policy,
     cashFlow: cashFlow ? { account: cashFlow.account.name, amount: cashFlow.amount } : null,
     unresolved,
-    rmd: policy.rmdFlow ? withPlanned(rmd.owners, finalFlows) : rmd.owners,
+    rmd: policy.rmdFlow ? withPlanned(rmd.owners, finalFlows, inKind) : rmd.owners,
+    distributions: inKind,
     optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { Policy } from "../contract/portfolio";
-import type { OwnerRmd } from "./rules/household-rmd";
+import type { InKindDistribution, OwnerRmd } from "./rules/household-rmd";
 
 export type ClassStatus = "In band" | "Over" | "Under" | "Locked";
 
@@ -94,4 +94,6 @@ export interface Plan {
   unresolved: { assetClass: string; amount: Decimal }[];
   /** Required minimum distributions of the As Of year, per owner past the RMD age (empty when none); `planned` filled under Cash Flow = RMD. */
   rmd: OwnerRmd[];
+  /** Holdings distributed in kind toward the RMDs (RMD In Kind = Allowed), apart from the trades. */
+  distributions: InKindDistribution[];
 }

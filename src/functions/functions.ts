@@ -121,13 +121,14 @@ export async function nextReview(lastDate: any, frequency: string): Promise<numb
  * @param holdings The Holdings range with its header row (Symbol, Asset Class, Quantity, Price, ...).
  * @param targets The Targets range with its header row (Asset Class, Target, ...).
  * @param policy The Policy range with its header row (Setting, Value); omitted: the default policy.
- * @param accounts The Accounts range with its header row (Account, Type, Cash Reserve), when the workbook has one.
+ * @param accounts The Accounts range with its header row (Account, Type, Cash Reserve, ...), when the workbook has one.
+ * @param owners The Owners range with its header row (Owner, Birth Date, ...), when the workbook has one (a Policy Cash Flow of RMD needs it).
  * @param invocation Supplied by Excel: the addresses of the ranges, so messages name their cells.
  * @requiresParameterAddresses
  * @returns Class, value, weight, target, drift, relative drift, band low, band high and status per class, with a header row.
  */
-export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], owners?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   const system = await workbookDateSystem();
   await prepareSolver();
-  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system));
+  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system, owners));
 }

@@ -44,6 +44,18 @@ export interface RmdJson {
   }[];
 }
 
+export interface DistributionJson {
+  owner: string;
+  account: string;
+  symbol: string;
+  assetClass: string;
+  side: "distribute";
+  quantity: string;
+  /** Fair market value per unit, to the cent. */
+  price: string;
+  amount: string;
+}
+
 export interface PlanJson {
   asOf: string;
   total: string;
@@ -75,6 +87,8 @@ export interface PlanJson {
   unresolved: { assetClass: string; amount: string }[];
   /** Required minimum distributions of the As Of year, per owner past the RMD age (README, "SDIRA rules"); [] when none. */
   rmd: RmdJson[];
+  /** Holdings distributed in kind toward the RMDs, at fair market value: custodians process them apart from trades. */
+  distributions: DistributionJson[];
   /** How the household decision was made (README, "The household optimizer"). */
   optimizer: {
     method: "optimal" | "greedy";
@@ -144,6 +158,7 @@ export function planJson(plan: Plan): PlanJson {
     rebalanceTo: strategyNamed(plan.policy.strategy).usesRebalanceTo ? plan.policy.rebalanceTo : null,
     unresolved: plan.unresolved.map((u) => ({ assetClass: u.assetClass, amount: money(u.amount) })),
     rmd: rmdJson(plan.rmd),
+    distributions: plan.distributions.map((d) => ({ owner: d.owner, account: d.account, symbol: d.symbol, assetClass: d.assetClass, side: "distribute" as const, quantity: plain(d.quantity), price: money(d.price), amount: money(d.amount) })),
     optimizer: {
       method: plan.optimizer.method,
       status: plan.optimizer.status,

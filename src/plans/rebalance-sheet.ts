@@ -16,6 +16,8 @@ import { CellWrite, ReplaceSheetPlan } from "./types";
 /** Prefix of the trades table's name; the As Of date follows, since table names are unique per workbook. */
 export const TRADES_TABLE = "Trades";
 export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee", "Realized Gain"];
+/** The in-kind distributions' columns: Class is third so the class formulas can SUMIFS by it. */
+export const DISTRIBUTION_HEADERS = ["Owner", "Account", "Class", "Symbol", "Side", "Quantity", "Fair Value", "Amount"];
 export const CLASS_HEADERS = [
   "Class", "Target", "Band Low", "Band High", "Value Before", "Weight Before", "Drift Before", "Status",
   "Buys", "Sells", "Fees", "Value After", "Weight After", "Drift After", "Status After",
@@ -62,7 +64,11 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
   label(flowRow, "Cash Flow");
   // An RMD (Cash Flow = RMD) leaves the household like a withdrawal: its total is the flow the formulas add.
   const rmd = rmdJson(plan.rmd);
-  const rmdOut = rmd.flatMap((o) => o.groups.flatMap((g) => g.planned)).reduce((s, p) => s.plus(p.amount), new Decimal(0));
+  // (What is distributed in kind is not cash: it leaves its own class, below.)
+  const rmdOut = rmd
+    .flatMap((o) => o.groups.flatMap((g) => g.planned))
+    .reduce((s, p) => s.plus(p.amount), new Decimal(0))
+    .minus(plan.distributions.reduce((s, d) => s.plus(d.amount), new Decimal(0)));
   put(flowRow, 2, { value: plan.cashFlow ? plan.cashFlow.amount.toNumber() : rmdOut.isZero() ? 0 : rmdOut.neg().toNumber(), numberFormat: FMT.money });
   put(flowRow, 3, { value: plan.cashFlow ? cashFlowText(plan.cashFlow) : rmdFlowText(rmd) ?? cashFlowText(null), numberFormat: FMT.text });
   label(6, "Decision");
@@ -100,6 +106,12 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
   const col = (h: string) => TRADE_HEADERS.indexOf(h) + 1;
   const tradeCol = (h: string) => absoluteRange(tradeFirst, col(h), tradeLast, col(h));
   const classCol = (c: number) => absoluteRange(classFirst, c, classLast, c);
+  // Distributions in kind (RMD In Kind): their own section under the trades; each class's value after loses its share.
+  const distLabel = tradeLast + 3;
+  const distHeader = distLabel + 1;
+  const distFirst = distHeader + 1;
+  const distLast = distHeader + plan.distributions.length;
+  const distCol = (c: number) => absoluteRange(distFirst, c, distLast, c);
 
   CLASS_HEADERS.forEach((h, i) => put(classTop, i + 1, { value: h, style: HEADER_STYLE }));
   const totalAfterRef = classCol(12);
@@ -124,7 +136,7 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
     // Cash receives the cash flow and every sale, and pays every buy and fee; other classes gain their buys and lose their sales.
     const afterFormula = isCash
       ? `=${cellAddress(r, 5)}+${absoluteAddress(flowRow, 2)}+SUM(${classCol(10)})-SUM(${classCol(9)})-${cellAddress(r, 11)}`
-      : `=${cellAddress(r, 5)}+${cellAddress(r, 9)}-${cellAddress(r, 10)}`;
+      : `=${cellAddress(r, 5)}+${cellAddress(r, 9)}-${cellAddress(r, 10)}${plan.distributions.length ? `-SUMIFS(${distCol(8)},${distCol(3)},${cellAddress(r, 1)})` : ""}`;
     put(r, 12, { formula: afterFormula, expected: cents(after.value), numberFormat: FMT.money });
     put(r, 13, { formula: `=IF(SUM(${totalAfterRef})=0,0,${cellAddress(r, 12)}/SUM(${totalAfterRef}))`, expected: after.weight, numberFormat: FMT.percent });
     put(r, 14, { formula: `=${cellAddress(r, 13)}-${cellAddress(r, 2)}`, expected: after.drift, numberFormat: FMT.drift });
@@ -177,6 +189,22 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
   put(totalsRow, 9, { formula: `=SUM(${tradeCol("Fee")})`, expected: sumCents(allFees), numberFormat: FMT.money, style: { bold: true } });
   if (gains.length > 0) {
     put(totalsRow, 10, { formula: `=SUM(${tradeCol("Realized Gain")})`, expected: sumCents(gains), numberFormat: FMT.money, style: { bold: true } });
+  }
+
+  if (plan.distributions.length > 0) {
+    put(distLabel, 1, { value: "Distributions in kind (RMD), apart from the trades", style: { bold: true } });
+    DISTRIBUTION_HEADERS.forEach((h, i) => put(distHeader, i + 1, { value: h, style: HEADER_STYLE }));
+    plan.distributions.forEach((d, i) => {
+      const r = distFirst + i;
+      put(r, 1, { value: d.owner, numberFormat: FMT.text });
+      put(r, 2, { value: d.account, numberFormat: FMT.text });
+      put(r, 3, { value: d.assetClass, numberFormat: FMT.text });
+      put(r, 4, { value: d.symbol, numberFormat: FMT.text });
+      put(r, 5, { value: "distribute", numberFormat: FMT.text });
+      put(r, 6, { value: d.quantity.toNumber(), numberFormat: FMT.quantity });
+      put(r, 7, { value: d.price.toNumber(), numberFormat: FMT.money });
+      put(r, 8, { formula: `=ROUND(${cellAddress(r, 6)}*${cellAddress(r, 7)},2)`, expected: d.amount.toNumber(), numberFormat: FMT.money });
+    });
   }
 
   const statusRanges = [rangeAddress(classFirst, 8, classLast, 8), rangeAddress(classFirst, 15, classLast, 15)];

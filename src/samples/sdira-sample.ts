@@ -4,9 +4,11 @@
  * workbook is never edited by hand.
  *
  * The household: a Traditional SDIRA (index funds, gold, and a rental house held directly by
- * the IRA) and a Roth SDIRA (index funds, a REIT fund, a private mortgage note). After the
- * 2026 equity rally stocks sit well above target and bonds well below it, so the sample shows
- * trades. Prices are plausible late-2026 figures invented for the sample, not market data.
+ * the IRA) and a Roth SDIRA (index funds, a REIT fund, a private mortgage note), both owned by
+ * Pat Rivera, 74 in 2026, who must take a required minimum distribution from the Traditional
+ * SDIRA this year (Policy Cash Flow = RMD: the plan raises it by selling funds, around the rental).
+ * After the 2026 equity rally stocks sit well above target and bonds well below it, so the sample
+ * shows trades. Prices are plausible late-2026 figures invented for the sample, not market data.
  */
 
 import { ACCOUNT_TYPES, AccountType, LOT_ORDERS, REBALANCE_TO, SELL_ORDERS, TRIGGERS } from "../contract/vocabulary";
@@ -182,6 +184,12 @@ export const SAMPLE_POLICY: SamplePolicySetting[] = [
     options: [...strategyNames()],
     note: "Full: rebalance the whole household. Cash Flow: only a contribution or withdrawal trades. Tax Aware: trade tax-advantaged accounts first, taxable lots in the cheapest tax order.",
   },
+  {
+    setting: "Cash Flow",
+    value: "RMD",
+    kind: "choice",
+    note: "RMD: withdraw what remains of this year's required minimum distributions (Owners, and Accounts Prior Year End Value). A dollar amount instead: + contribution, − withdrawal.",
+  },
   { setting: "Sell Order", value: "Most Overweight", kind: "choice", options: [...SELL_ORDERS], note: "Which classes and positions give up money first." },
   { setting: "Lot Order", value: "HIFO", kind: "choice", options: [...LOT_ORDERS], note: "Which tax lots a sale takes (matters in taxable accounts)." },
   { setting: "Min Trade", value: 100, kind: "money", note: "Trades smaller than this are skipped." },
@@ -197,13 +205,35 @@ export interface SampleAccount {
   type: AccountType;
   /** Overrides the Policy's Cash Reserve; null = the Policy's. */
   cashReserve: number | null;
+  owner: string;
+  /** The December 31, 2025 fair market value the 2026 RMD is computed from. */
+  priorYearEnd: number;
+  /** Distributed so far in 2026. */
+  distributed: number;
 }
 
-/** The Accounts range: each account's type (the Roth is a Roth IRA, so contribution limits and taxes apply as they should). */
+export const OWNER = "Pat Rivera";
+
+/**
+ * The Accounts range: each account's type (the Roth is a Roth IRA, so contribution limits and taxes
+ * apply as they should), its owner, and the RMD inputs. Traditional: 1,012,350 ÷ 25.5 (the Uniform
+ * Lifetime divisor at 74) = 39,700.00 for 2026, of which 11,000 was taken in monthly $1,000
+ * distributions through November: 28,700.00 remains. The Roth owes none.
+ */
 export const SAMPLE_ACCOUNTS: SampleAccount[] = [
-  { account: TRADITIONAL, type: "Traditional IRA", cashReserve: null },
-  { account: ROTH, type: "Roth IRA", cashReserve: null },
+  { account: TRADITIONAL, type: "Traditional IRA", cashReserve: null, owner: OWNER, priorYearEnd: 1_012_350, distributed: 11_000 },
+  { account: ROTH, type: "Roth IRA", cashReserve: null, owner: OWNER, priorYearEnd: 238_400, distributed: 0 },
 ];
+
+export interface SampleOwner {
+  owner: string;
+  birthDate: string;
+  spouseBirthDate: string | null;
+  spouseSoleBeneficiary: boolean;
+}
+
+/** The Owners range: Pat, born 1952-06-14 (74 in 2026; RMDs began in 2025 at 73), spouse 3 years younger. */
+export const SAMPLE_OWNERS: SampleOwner[] = [{ owner: OWNER, birthDate: "1952-06-14", spouseBirthDate: "1955-03-02", spouseSoleBeneficiary: true }];
 
 /** Every account type, for the Type drop-down. */
 export const SAMPLE_ACCOUNT_TYPES: readonly string[] = ACCOUNT_TYPES;

@@ -23,6 +23,8 @@ import {
   SAMPLE_POLICY,
   SAMPLE_TARGETS,
   SampleAccount,
+  SampleOwner,
+  SAMPLE_OWNERS,
   SampleHolding,
   SamplePolicySetting,
   SampleTarget,
@@ -46,9 +48,10 @@ export const HOLDINGS_HEADERS = [
 export const TARGETS_HEADERS = ["Asset Class", "Target", "Abs Band", "Rel Band"] as const;
 export const POLICY_HEADERS = ["Setting", "Value"] as const;
 
-export const ACCOUNTS_HEADERS = ["Account", "Type", "Cash Reserve"] as const;
+export const ACCOUNTS_HEADERS = ["Account", "Type", "Cash Reserve", "Owner", "Prior Year End Value", "Distributed This Year"] as const;
+export const OWNERS_HEADERS = ["Owner", "Birth Date", "Spouse Birth Date", "Spouse Sole Beneficiary"] as const;
 
-export const SHEET_NAMES = { readMe: "Read Me", holdings: "Holdings", targets: "Targets", policy: "Policy", accounts: "Accounts" } as const;
+export const SHEET_NAMES = { readMe: "Read Me", holdings: "Holdings", targets: "Targets", policy: "Policy", accounts: "Accounts", owners: "Owners" } as const;
 
 /** Fixed timestamp for workbook properties and zip entries (the sample's As Of date). */
 export const SAMPLE_TIMESTAMP = new Date(`${SAMPLE_AS_OF}T00:00:00Z`);
@@ -228,7 +231,7 @@ function addPolicy(wb: ExcelJS.Workbook, policy: SamplePolicySetting[]): string 
 
 function addAccounts(wb: ExcelJS.Workbook, accounts: SampleAccount[]): string {
   const ws = wb.addWorksheet(SHEET_NAMES.accounts, { properties: { tabColor: { argb: "FF7030A0" } } });
-  ws.columns = [{ width: 20 }, { width: 18 }, { width: 14 }];
+  ws.columns = [{ width: 20 }, { width: 18 }, { width: 14 }, { width: 14 }, { width: 20 }, { width: 21 }];
   ws.addRow([...ACCOUNTS_HEADERS]);
   styleHeader(ws, ACCOUNTS_HEADERS.length);
   accounts.forEach((a, i) => {
@@ -237,15 +240,42 @@ function addAccounts(wb: ExcelJS.Workbook, accounts: SampleAccount[]): string {
     row.getCell(2).value = a.type;
     if (a.cashReserve !== null) row.getCell(3).value = a.cashReserve;
     row.getCell(3).numFmt = FMT.currency;
+    row.getCell(4).value = a.owner;
+    row.getCell(5).value = a.priorYearEnd;
+    row.getCell(6).value = a.distributed;
+    for (const c of [5, 6]) row.getCell(c).numFmt = FMT.currency;
   });
   addDropDown(ws, `B2:B${accounts.length + 1}`, [...SAMPLE_ACCOUNT_TYPES]);
   const note = ws.getRow(accounts.length + 3).getCell(1);
-  note.value = "Every Holdings account is listed here with its type; a blank Cash Reserve uses the Policy's.";
+  note.value = "Every Holdings account is listed here with its type; a blank Cash Reserve uses the Policy's. Prior Year End Value is the December 31 value the RMD is computed from (IRS Pub. 590-B).";
   note.font = { italic: true, color: { argb: "FF595959" } };
   return tableRef(ws.name, accounts.length + 1, ACCOUNTS_HEADERS.length);
 }
 
-function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: string; policy: string; accounts: string }): void {
+function addOwners(wb: ExcelJS.Workbook, owners: SampleOwner[]): string {
+  const ws = wb.addWorksheet(SHEET_NAMES.owners, { properties: { tabColor: { argb: "FF375623" } } });
+  ws.columns = [{ width: 16 }, { width: 13 }, { width: 18 }, { width: 24 }];
+  ws.addRow([...OWNERS_HEADERS]);
+  styleHeader(ws, OWNERS_HEADERS.length);
+  owners.forEach((o, i) => {
+    const row = ws.getRow(i + 2);
+    row.getCell(1).value = o.owner;
+    row.getCell(2).value = excelDate(o.birthDate);
+    row.getCell(2).numFmt = FMT.date;
+    if (o.spouseBirthDate) {
+      row.getCell(3).value = excelDate(o.spouseBirthDate);
+      row.getCell(3).numFmt = FMT.date;
+    }
+    row.getCell(4).value = o.spouseSoleBeneficiary ? "Yes" : "No";
+  });
+  addDropDown(ws, `D2:D${owners.length + 1}`, ["Yes", "No"]);
+  const note = ws.getRow(owners.length + 3).getCell(1);
+  note.value = "Birth dates decide the RMD age (73 for 1951–1959, 75 from 1960) and the Uniform Lifetime divisor; a spouse more than 10 years younger as sole beneficiary would call for the Joint Life table.";
+  note.font = { italic: true, color: { argb: "FF595959" } };
+  return tableRef(ws.name, owners.length + 1, OWNERS_HEADERS.length);
+}
+
+function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: string; policy: string; accounts: string; owners: string }): void {
   const ws = wb.addWorksheet(SHEET_NAMES.readMe, { properties: { tabColor: { argb: "FF7F7F7F" } } });
   ws.columns = [{ width: 22 }, { width: 16 }, { width: 11 }, { width: 11 }, { width: 11 }, { width: 12 }];
   const { total, classes } = summarizeSample();
@@ -276,7 +306,8 @@ function addReadMe(wb: ExcelJS.Workbook, refs: { holdings: string; targets: stri
   line("    Real Estate has a 10-point band because the rental is appraised once a year and cannot be sold in pieces.");
   line("    Columns to the right of Targets are left empty: the add-in writes its drift columns there.");
   line(`Policy (name Policy = ${refs.policy}): Setting | Value pairs; the Notes column explains each setting.`);
-  line(`Accounts (name Accounts = ${refs.accounts}): each account's type (${SAMPLE_ACCOUNTS.map((a) => `${a.account}: ${a.type}`).join(", ")}).`);
+  line(`Accounts (name Accounts = ${refs.accounts}): each account's type (${SAMPLE_ACCOUNTS.map((a) => `${a.account}: ${a.type}`).join(", ")}), owner and RMD inputs.`);
+  line(`Owners (name Owners = ${refs.owners}): ${SAMPLE_OWNERS.map((o) => `${o.owner}, born ${o.birthDate}`).join("; ")}. Policy Cash Flow = RMD plans this year's required minimum distribution.`);
   line("The names cover the header row and the data rows. After adding rows, extend the name (Formulas > Name Manager).");
   r++;
   line(`Starting position on ${SAMPLE_AS_OF} (computed when this file was generated)`, { bold: true });
@@ -321,6 +352,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     targets: tableRef(SHEET_NAMES.targets, SAMPLE_TARGETS.length + 1, TARGETS_HEADERS.length),
     policy: tableRef(SHEET_NAMES.policy, SAMPLE_POLICY.length + 1, POLICY_HEADERS.length),
     accounts: tableRef(SHEET_NAMES.accounts, SAMPLE_ACCOUNTS.length + 1, ACCOUNTS_HEADERS.length),
+    owners: tableRef(SHEET_NAMES.owners, SAMPLE_OWNERS.length + 1, OWNERS_HEADERS.length),
   };
   addReadMe(wb, refs);
   const written = {
@@ -328,6 +360,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     targets: addTargets(wb, SAMPLE_TARGETS),
     policy: addPolicy(wb, SAMPLE_POLICY),
     accounts: addAccounts(wb, SAMPLE_ACCOUNTS),
+    owners: addOwners(wb, SAMPLE_OWNERS),
   };
   if (JSON.stringify(written) !== JSON.stringify(refs)) throw new Error("sample tables do not match their names");
 
@@ -335,6 +368,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   wb.definedNames.add(refs.targets, "Targets");
   wb.definedNames.add(refs.policy, "Policy");
   wb.definedNames.add(refs.accounts, "Accounts");
+  wb.definedNames.add(refs.owners, "Owners");
   return wb;
 }
 

@@ -22,8 +22,9 @@ const SAMPLE = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
 const RANGES = [
   { sheet: "Holdings", rows: [2, 16], cols: 12 },
   { sheet: "Targets", rows: [2, 6], cols: 4 },
-  { sheet: "Policy", rows: [2, 17], cols: 2 },
-  { sheet: "Accounts", rows: [2, 3], cols: 3 },
+  { sheet: "Policy", rows: [2, 18], cols: 2 },
+  { sheet: "Accounts", rows: [2, 3], cols: 6 },
+  { sheet: "Owners", rows: [2, 2], cols: 4 },
 ];
 
 type Pick = <T>(xs: T[]) => T;
@@ -94,7 +95,11 @@ test(`${RUNS} mutated samples: exit 0 with every invariant, or exit 2 with cell-
       expect({ where, written: fs.existsSync(out) }).toEqual({ where, written: true });
       const planned = planWorkbook(await readWorkbookSnapshot(fs.readFileSync(file)));
       if (!planned.ok) throw new Error(`${where}: the runner planned it but planWorkbook did not`);
-      checkExecution(planned.portfolio, planned.raw);
+      try {
+        checkExecution(planned.portfolio, planned.raw);
+      } catch (e) {
+        throw new Error(`${where}: ${(e as Error).stack}`);
+      }
       for (const h of planned.portfolio.holdings.filter((x) => !x.tradable)) {
         expect(planned.raw.trades.some((t) => t.account === h.account && t.symbol === h.symbol)).toBe(false);
       }

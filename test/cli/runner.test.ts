@@ -52,11 +52,11 @@ interface PlanOut {
  * they stay visible (keys are only ever added): top-level `cashFlow` ({ account, amount } or null),
  * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
  * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
- * band and status; `optimizer` (method, status, gap, seconds, objective), `unresolved` and `rmd` (per owner
- * past the RMD age: the year's figures per RMD group). Any other key fails.
+ * band and status; `optimizer` (method, status, gap, seconds, objective), `unresolved`, `rmd` (per owner
+ * past the RMD age: the year's figures per RMD group) and `distributions` (in kind). Any other key fails.
  */
 const ADDED = {
-  plan: ["cashFlow", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
+  plan: ["cashFlow", "distributions", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
   trade: ["realizedLongTerm", "realizedShortTerm"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],
@@ -165,10 +165,13 @@ function consistencyProblems(p: PlanOut): string[] {
     if (t.side === "buy" ? D(t.limitPrice).lt(D(t.price).toDecimalPlaces(2, Decimal.ROUND_DOWN)) : D(t.limitPrice).gt(D(t.price).toDecimalPlaces(2, Decimal.ROUND_UP)))
       bad.push(`${t.side} ${t.symbol}: limit ${t.limitPrice} on the wrong side of ${t.price}`);
   }
-  // Non-cash classes change by their trades; the whole household loses exactly the fees.
+  // Non-cash classes change by their trades; the whole household loses exactly the fees, and gains its cash flow
+  // (an RMD's distributions leave it, in cash or in kind).
   const fees = sum(p.trades.map((t) => D(t.fee)));
+  const rmd = (p as unknown as { rmd: { groups: { planned: { amount: string }[] }[] }[] }).rmd ?? [];
+  const flow = p.cashFlow ? D(p.cashFlow.amount) : sum(rmd.flatMap((o) => o.groups.flatMap((g) => g.planned.map((x) => D(x.amount))))).neg();
   const afterTotal = sum(p.after.classes.map((c) => D(c.value)));
-  if (!afterTotal.eq(D(p.total).minus(fees))) bad.push(`after total ${afterTotal} ≠ total ${p.total} − fees ${fees}`);
+  if (!afterTotal.eq(D(p.total).minus(fees).plus(flow))) bad.push(`after total ${afterTotal} ≠ total ${p.total} − fees ${fees} + flow ${flow}`);
   if (JSON.stringify(p.after.classes.map((c) => c.assetClass)) !== JSON.stringify(p.classes.map((c) => c.assetClass))) bad.push("after classes differ");
   for (const c of p.after.classes) {
     const before = p.classes.find((x) => x.assetClass === c.assetClass)!;

@@ -60,6 +60,7 @@ describe("defaults", () => {
       ownerAge: null,
       ownerBirthDate: null,
       rmdFlow: false,
+      rmdInKind: false,
       valuationDeadline: "12-31",
       optimizer: "Optimal",
       solverTimeLimit: 2,
@@ -241,6 +242,7 @@ describe("settings", () => {
       "Contribution Limit",
       "Owner Age",
       "Owner Birth Date",
+      "RMD In Kind",
       "Min Trade",
       "Fee Per Trade",
       "Fee Bps",
@@ -259,7 +261,7 @@ describe("settings", () => {
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, RMD In Kind, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
     ]);
   });
 

@@ -154,26 +154,26 @@ describe("REBAL.REPORT over the sample workbook equals the runner", () => {
 
   const args = (convert: (v: CellValue[][]) => CellValue[][]) => {
     const r = snapshot.ranges;
-    return [convert(r.holdings.values), convert(r.targets.values), r.policy ? convert(r.policy.values) : null, r.accounts ? convert(r.accounts.values) : null] as const;
+    return [convert(r.holdings.values), convert(r.targets.values), r.policy ? convert(r.policy.values) : null, r.accounts ? convert(r.accounts.values) : null, r.owners ? convert(r.owners.values) : null] as const;
   };
 
   test("the sample has the ranges REPORT takes (and nothing else that shapes the classes)", () => {
     expect(Object.keys(snapshot.ranges).sort()).toEqual(expect.arrayContaining(["holdings", "targets"]));
-    expect(Object.keys(snapshot.ranges).filter((k) => !["holdings", "targets", "policy", "accounts"].includes(k))).toEqual([]);
+    expect(Object.keys(snapshot.ranges).filter((k) => !["holdings", "targets", "policy", "accounts", "owners"].includes(k))).toEqual([]);
     expect(expected.length).toBeGreaterThanOrEqual(3);
   });
 
   test("equal to planWorkbook's classes on the same snapshot, with and without parameter addresses", () => {
-    const [h, t, p, a] = args((v) => v);
-    expect(asJsonClasses(reportFunction(h, t, p, a))).toEqual(expected);
+    const [h, t, p, a, o] = args((v) => v);
+    expect(asJsonClasses(reportFunction(h, t, p, a, undefined, 1900, o))).toEqual(expected);
     const r = snapshot.ranges;
-    const addresses = [r.holdings, r.targets, r.policy, r.accounts].map((x) => (x ? addressOf(x) : undefined));
-    expect(asJsonClasses(reportFunction(h, t, p, a, addresses))).toEqual(expected);
+    const addresses = [r.holdings, r.targets, r.policy, r.accounts, r.owners].map((x) => (x ? addressOf(x) : undefined));
+    expect(asJsonClasses(reportFunction(h, t, p, a, addresses, 1900, o))).toEqual(expected);
   });
 
   test("equal when the cells arrive as Excel passes them (dates as serials, blanks as empty text)", () => {
-    const [h, t, p, a] = args(asExcelPasses);
-    expect(asJsonClasses(reportFunction(h, t, p, a))).toEqual(expected);
+    const [h, t, p, a, o] = args(asExcelPasses);
+    expect(asJsonClasses(reportFunction(h, t, p, a, undefined, 1900, o))).toEqual(expected);
   });
 
   test("equal to the classes of `rebalance samples/sdira-sample.xlsx --json`", async () => {
@@ -183,8 +183,13 @@ describe("REBAL.REPORT over the sample workbook equals the runner", () => {
     const code = await main([SAMPLE, "--json"], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     const runner = JSON.parse(stdout) as PlanJson;
-    const [h, t, p, a] = args(asExcelPasses);
-    expect(asJsonClasses(reportFunction(h, t, p, a))).toEqual(runner.classes);
+    const [h, t, p, a, o] = args(asExcelPasses);
+    expect(asJsonClasses(reportFunction(h, t, p, a, undefined, 1900, o))).toEqual(runner.classes);
     expect(runner.classes).toEqual(expected);
-});
+  });
+
+  test("the sample's Cash Flow = RMD needs its Owners range: without it, #VALUE! says so", () => {
+    const [h, t, p, a] = args((v) => v);
+    expect(() => reportFunction(h, t, p, a)).toThrow("Cash Flow is RMD, but no owner's birth date is given");
+  });
 });

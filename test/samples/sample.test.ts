@@ -13,7 +13,7 @@ import { RangeSnapshot } from "../../src/contract/snapshot";
 import { bandStatus, bandWidth } from "../../src/engine/bands";
 import { HOLDINGS_HEADERS, sampleWorkbookBuffer, writeSample } from "../../src/xlsx/sample-workbook";
 import { summarizeSample } from "../../src/samples/summary";
-import { SAMPLE_ACCOUNTS, SAMPLE_HOLDINGS, SAMPLE_POLICY, SAMPLE_TARGETS } from "../../src/samples/sdira-sample";
+import { SAMPLE_ACCOUNTS, SAMPLE_HOLDINGS, SAMPLE_OWNERS, SAMPLE_POLICY, SAMPLE_TARGETS } from "../../src/samples/sdira-sample";
 import { tempDir } from "../support/workbook";
 
 const COMMITTED = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
@@ -58,20 +58,21 @@ describe("sample workbook", () => {
     bytes = fs.readFileSync(file);
   });
 
-  test("defines workbook-scoped Holdings, Targets, Policy and Accounts over exactly header + data rows", async () => {
+  test("defines workbook-scoped Holdings, Targets, Policy, Accounts and Owners over exactly header + data rows", async () => {
     expect(await definedNames(bytes)).toEqual([
       `<definedName name="Holdings">Holdings!$A$1:$L$${SAMPLE_HOLDINGS.length + 1}</definedName>`,
       `<definedName name="Targets">Targets!$A$1:$D$${SAMPLE_TARGETS.length + 1}</definedName>`,
       `<definedName name="Policy">Policy!$A$1:$B$${SAMPLE_POLICY.length + 1}</definedName>`,
-      `<definedName name="Accounts">Accounts!$A$1:$C$${SAMPLE_ACCOUNTS.length + 1}</definedName>`,
+      `<definedName name="Accounts">Accounts!$A$1:$F$${SAMPLE_ACCOUNTS.length + 1}</definedName>`,
+      `<definedName name="Owners">Owners!$A$1:$D$${SAMPLE_OWNERS.length + 1}</definedName>`,
     ]);
     const snap = await readWorkbookSnapshot(bytes);
     expect(snap.nameProblems).toEqual([]);
-    expect(Object.keys(snap.ranges).sort()).toEqual(["accounts", "holdings", "policy", "targets"]);
+    expect(Object.keys(snap.ranges).sort()).toEqual(["accounts", "holdings", "owners", "policy", "targets"]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Read Me", "Holdings", "Targets", "Policy", "Accounts"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Read Me", "Holdings", "Targets", "Policy", "Accounts", "Owners"]);
     for (const range of Object.values(snap.ranges)) {
       // Every data row is filled, and the row just below the name is empty on its columns.
       for (const row of range.values) expect(row.some((v) => v !== null)).toBe(true);

@@ -16,6 +16,7 @@ export interface LotSpec {
   valuedOn?: string;
   doNotBuy?: boolean;
   doNotSell?: boolean;
+  divisible?: boolean;
 }
 
 export function holding(spec: LotSpec, index: number): Holding {
@@ -37,6 +38,7 @@ export function holding(spec: LotSpec, index: number): Holding {
     isCash,
     doNotBuy: spec.doNotBuy ?? false,
     doNotSell: spec.doNotSell ?? false,
+    divisible: spec.divisible ?? false,
   };
 }
 

@@ -50,7 +50,8 @@ test("rebalance --out draws the Rebalance sheet's bar chart over its class table
   expect(charts[0].kind).toBe("barChart");
   expect(charts[0].title).toBe("Current vs target vs after, by class");
   // Categories and the three series (Current, Target, After) are columns of the class table.
-  expect(new Set(charts[0].refs)).toEqual(new Set(["'Rebalance 2026-11-20'!A16:A20", "'Rebalance 2026-11-20'!F16:F20", "'Rebalance 2026-11-20'!B16:B20", "'Rebalance 2026-11-20'!M16:M20"]));
+  // (Row 9 of the header is the sample's RMD line, so the class table starts at row 17.)
+  expect(new Set(charts[0].refs)).toEqual(new Set(["'Rebalance 2026-11-20'!A17:A21", "'Rebalance 2026-11-20'!F17:F21", "'Rebalance 2026-11-20'!B17:B21", "'Rebalance 2026-11-20'!M17:M21"]));
   // Drift by date beside the Drift History table: one date so far, one series per class.
   expect(charts[1]).toMatchObject({ kind: "lineChart", title: "Drift by class at each rebalance (weight − target)" });
   expect(charts[1].values).toEqual(["M", "N", "O", "P", "Q"].map((c) => `'Drift History'!${c}2:${c}2`));

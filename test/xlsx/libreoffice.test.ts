@@ -141,6 +141,24 @@ withLibreOffice("LibreOffice recalculates what --out writes, to the engine's val
     expect(await check(await workbookBuffer(household(policy)), file)).toBeGreaterThanOrEqual(35);
   });
 
+  test("an RMD larger than what the Traditional IRA can sell: sales, then a fractional interest of the rental in kind", async () => {
+    // Born 1952 (74 in 2026, divisor 25.5): 2,550,000 ÷ 25.5 = 100,000.00 due from Trad, which can raise 89,000 by selling.
+    const book = household([["Cash Flow", "RMD"], ["RMD In Kind", "Allowed"], ["Owner Birth Date", date("1952-04-01")]]);
+    book.sheets.Holdings = book.sheets.Holdings.map((row, i) => [...row, i === 0 ? "Divisible" : row[1] === "RENTAL-12-OAK" ? "Yes" : null]);
+    book.sheets.Accounts = [
+      ["Account", "Type", "Prior Year End Value"],
+      ["Trad", "Traditional IRA", usd(2550000)],
+      ["Roth", "Roth IRA", null],
+      ["Brokerage", "Taxable", null],
+    ];
+    const { writePlan } = await writeWithExceljs(await workbookBuffer(book), NOW);
+    const sheet = writePlan.sheets.find((x) => x.sheet.startsWith("Rebalance"))!;
+    const texts = sheet.mode === "append" ? [] : sheet.cells.map((c) => c.value);
+    expect(texts).toContain("Distributions in kind (RMD), apart from the trades");
+    expect(texts).toContain("distribute");
+    expect(await check(await workbookBuffer(book), "rmd-in-kind.xlsx")).toBeGreaterThanOrEqual(35);
+  });
+
   test("the committed sample", async () => {
     expect(await check(fs.readFileSync(SAMPLE), "sample.xlsx")).toBeGreaterThan(40);
   });

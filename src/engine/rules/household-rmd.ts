@@ -138,15 +138,15 @@ function ownerWarnings(o: OwnerRow, groups: RmdGroup[], terms: RmdGroup["rmd"], 
   return out;
 }
 
-/** What an account can raise now: cash above its reserve and its tradable lots in whole lots. */
-function raisable(a: Account): Decimal {
-  let total = Decimal.max(ZERO, a.cash.minus(a.reserve));
+/** What an account can raise now: its cash and its tradable lots in whole lots, less its reserve unless `intoReserve`. */
+function raisable(a: Account, intoReserve = false): Decimal {
+  let total = a.cash;
   for (const p of a.positions) {
     if (p.sellable.lte(0)) continue;
     const q = p.lotSize.isZero() ? p.sellable : p.sellable.div(p.lotSize).floor().times(p.lotSize);
     total = total.plus(q.times(p.price));
   }
-  return total;
+  return Decimal.max(ZERO, intoReserve ? total : total.minus(a.reserve));
 }
 
 /** Dollars the account holds, sellable, in classes above their target: where a withdrawal helps the household most. */
@@ -170,12 +170,63 @@ export interface RmdWithdrawal {
   split: Map<string, Decimal>;
 }
 
+/** An illiquid holding (or a fractional interest in one) distributed in kind, at its fair market value, toward an RMD. */
+export interface InKindDistribution {
+  owner: string;
+  account: string;
+  symbol: string;
+  assetClass: string;
+  /** Units distributed: whole units, or (Divisible = Yes) a fraction, to 6 decimals. */
+  quantity: Decimal;
+  /** The fair market value per unit (Holdings Price), and the amount: quantity × price to the cent. */
+  price: Decimal;
+  amount: Decimal;
+  valuedOn: string | null;
+}
+
+/**
+ * In kind, for what cash and sales cannot raise (Policy RMD In Kind = Allowed): whole units of the
+ * group's illiquid holdings worth no more than what is left (dearest first), then a fractional
+ * interest of a Divisible one (the largest) for the rest — rounded up to 6 decimals of a unit, so the
+ * RMD is met, never short by a rounding.
+ */
+function inKindFor(owner: string, members: Account[], left: Decimal): InKindDistribution[] {
+  const out: InKindDistribution[] = [];
+  const illiquid = members.flatMap((a) => a.positions.filter((p) => !p.tradable && p.value.gt(0)).map((p) => ({ a, p, left: p.quantity })));
+  illiquid.sort((x, y) => y.p.price.comparedTo(x.p.price));
+  for (const x of illiquid) {
+    if (left.lte(0)) break;
+    const units = Decimal.min(x.left, left.div(x.p.price).floor());
+    if (units.lte(0)) continue;
+    const amount = units.times(x.p.price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    out.push({ owner, account: x.a.name, symbol: x.p.symbol, assetClass: x.p.assetClass, quantity: units, price: x.p.price, amount, valuedOn: x.p.lots[0].valuedOn });
+    x.left = x.left.minus(units);
+    left = left.minus(amount);
+  }
+  const divisible = illiquid.filter((x) => x.p.lots.some((l) => l.divisible) && x.left.gt(0)).sort((x, y) => y.left.times(y.p.price).comparedTo(x.left.times(x.p.price)));
+  for (const x of divisible) {
+    if (left.lte(0)) break;
+    const units = Decimal.min(x.left, left.div(x.p.price).toDecimalPlaces(6, Decimal.ROUND_UP));
+    const amount = units.times(x.p.price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const same = out.find((o) => o.account === x.a.name && o.symbol === x.p.symbol);
+    if (same) {
+      same.quantity = same.quantity.plus(units);
+      same.amount = same.amount.plus(amount);
+    } else out.push({ owner, account: x.a.name, symbol: x.p.symbol, assetClass: x.p.assetClass, quantity: units, price: x.p.price, amount, valuedOn: x.p.lots[0].valuedOn });
+    x.left = x.left.minus(units);
+    left = left.minus(amount);
+  }
+  return out;
+}
+
 /**
  * Splits each group's remaining RMD over its accounts, most overweight dollars first, each up to what
- * it can raise without selling illiquid assets; says what could not be raised and what would have to happen.
+ * it can raise without selling illiquid assets; with `inKind`, distributes illiquid holdings for the
+ * rest; says what could not be met and what would have to happen.
  */
-export function splitRmds(rmd: HouseholdRmd, accounts: Account[], classes: ClassRow[], total: Decimal): { withdrawals: RmdWithdrawal[]; warnings: string[] } {
+export function splitRmds(rmd: HouseholdRmd, accounts: Account[], classes: ClassRow[], total: Decimal, inKind = false): { withdrawals: RmdWithdrawal[]; inKind: InKindDistribution[]; warnings: string[] } {
   const withdrawals: RmdWithdrawal[] = [];
+  const distributions: InKindDistribution[] = [];
   const warnings: string[] = [];
   for (const o of rmd.owners) {
     for (const g of o.groups) {
@@ -190,15 +241,59 @@ export function splitRmds(rmd: HouseholdRmd, accounts: Account[], classes: Class
         if (take.gt(0)) split.set(a.name, take);
         left = left.minus(take);
       }
+      // The RMD comes before the cash reserves: what the accounts cannot raise above them is taken from them, and said.
+      for (const a of ranked) {
+        if (left.lte(0)) break;
+        const more = Decimal.min(left, raisable(a, true).minus(split.get(a.name) ?? ZERO));
+        if (more.lte(0)) continue;
+        split.set(a.name, (split.get(a.name) ?? ZERO).plus(more));
+        left = left.minus(more);
+        warnings.push(`${a.name}: the RMD takes ${money(more)} of its ${money(a.reserve)} cash reserve (a required distribution comes first; a missed one owes the 25% excise tax)`);
+      }
       const amount = g.remaining.minus(left);
+      if (left.gt(0) && inKind) {
+        const given = inKindFor(o.owner, members, left);
+        distributions.push(...given);
+        for (const d of given) {
+          left = left.minus(d.amount);
+          warnings.push(
+            `${o.owner}: ${d.quantity.toString()} of ${d.symbol} in ${d.account} is distributed in kind, ${money(d.amount)} at its fair market value of ${money(d.price)} a unit${d.valuedOn ? ` (valued ${d.valuedOn})` : ""}${d.quantity.isInteger() ? "" : ": a fractional interest, retitled to the owner by the custodian (deed or assignment), the income and costs then shared"}; it is reported on Form 1099-R at that value`,
+          );
+        }
+      }
       if (left.gt(0)) {
         const illiquid = members.flatMap((a) => a.positions.filter((p) => !p.tradable && p.value.gt(0)).map((p) => `${p.symbol} in ${a.name}`));
-        warnings.push(
-          `${o.owner}: ${money(left)} of the ${o.year} RMD cannot be raised from ${g.accounts.join(", ")} without selling illiquid assets${illiquid.length ? ` (${illiquid.join(", ")})` : ""}: distribute an asset in kind at its fair market value, or start selling it now (weeks) — until then the shortfall owes the 25% excise tax (IRC § 4974)`,
-        );
+        const how = inKind
+          ? "mark an illiquid holding Divisible = Yes to distribute a fractional interest of it, distribute a whole one (more than the RMD), or start selling one now (weeks)"
+          : "distribute an asset in kind at its fair market value (Policy RMD In Kind = Allowed), or start selling it now (weeks)";
+        warnings.push(`${o.owner}: ${money(Decimal.max(left, 0))} of the ${o.year} RMD cannot be raised from ${g.accounts.join(", ")} without selling illiquid assets${illiquid.length ? ` (${illiquid.join(", ")})` : ""}: ${how} — until then the shortfall owes the 25% excise tax (IRC § 4974)`);
       }
       if (amount.gt(0)) withdrawals.push({ owner: o.owner, from: g.from, accounts: members.map((a) => a.name), amount, split });
     }
   }
-  return { withdrawals, warnings };
+  return { withdrawals, inKind: distributions, warnings };
+}
+
+/** The accounts with the in-kind distributions taken out of their positions (the lots' quantities reduced, first lot first). */
+export function withoutInKind(accounts: Account[], inKind: InKindDistribution[]): Account[] {
+  if (inKind.length === 0) return accounts;
+  return accounts.map((a) => {
+    const mine = inKind.filter((d) => d.account === a.name);
+    if (mine.length === 0) return a;
+    return {
+      ...a,
+      positions: a.positions.map((p) => {
+        const out = mine.filter((d) => d.symbol === p.symbol).reduce((s, d) => s.plus(d.quantity), ZERO);
+        if (out.isZero()) return p;
+        let left = out;
+        const lots = p.lots.map((l) => {
+          const take = Decimal.min(left, l.quantity);
+          left = left.minus(take);
+          return take.isZero() ? l : { ...l, quantity: l.quantity.minus(take) };
+        });
+        const quantity = p.quantity.minus(out);
+        return { ...p, lots, quantity, value: quantity.times(p.price) };
+      }),
+    };
+  });
 }

@@ -124,7 +124,39 @@ describe("what the plan says about RMDs", () => {
     expect(p.rmd[0].groups[0]).toMatchObject({ required: "12000.00", remaining: "12000.00", planned: [{ account: "Trad", amount: "1000.00" }] });
     expect(p.trades).toEqual([]);
     expect(p.warnings).toContain(
-      "Pat: $11,000.00 of the 2026 RMD cannot be raised from Trad without selling illiquid assets (RENTAL in Trad): distribute an asset in kind at its fair market value, or start selling it now (weeks) — until then the shortfall owes the 25% excise tax (IRC § 4974)",
+      "Pat: $11,000.00 of the 2026 RMD cannot be raised from Trad without selling illiquid assets (RENTAL in Trad): distribute an asset in kind at its fair market value (Policy RMD In Kind = Allowed), or start selling it now (weeks) — until then the shortfall owes the 25% excise tax (IRC § 4974)",
+    );
+  });
+
+  test("RMD In Kind = Allowed: a whole private note, then a fractional interest of the Divisible rental, at fair market value", () => {
+    const lots: LotSpec[] = [
+      { account: "Trad", symbol: "RENTAL", assetClass: "Real Estate", quantity: 1, price: 300000, tradable: false, valuedOn: "2025-12-31", divisible: true },
+      { account: "Trad", symbol: "NOTE", assetClass: "Real Estate", quantity: 1, price: 10000, tradable: false, valuedOn: "2025-12-31" },
+      { account: "Trad", symbol: "CASH", quantity: 1000 },
+      { account: "Roth", symbol: "VTI", assetClass: "Stocks", quantity: 100, price: 100 },
+    ];
+    // 316,200 ÷ 25.5 = 12,400.00 due. Cash 1,000; the note whole, 10,000; the rest, 1,400, as 1,400 ÷ 300,000 = 0.004666… of the
+    // rental, rounded up to 0.004667 (never short): 1,400.10. In all 12,400.10 leaves Trad.
+    const acc = accounts({ Trad: { type: "Traditional IRA", priorYearEnd: 316200 }, Roth: "Roth IRA" });
+    const p = planJson(planRebalance(portfolio(lots, t, policy({ strategy: "Cash Flow", rmdFlow: true, rmdInKind: true }), acc, [], owners({ Pat: "1952-01-15" }))));
+    expect(p.distributions).toEqual([
+      { owner: "Pat", account: "Trad", symbol: "NOTE", assetClass: "Real Estate", side: "distribute", quantity: "1", price: "10000.00", amount: "10000.00" },
+      { owner: "Pat", account: "Trad", symbol: "RENTAL", assetClass: "Real Estate", side: "distribute", quantity: "0.004667", price: "300000.00", amount: "1400.10" },
+    ]);
+    expect(p.rmd[0].groups[0].planned).toEqual([{ account: "Trad", amount: "12400.10" }]);
+    expect(p.trades).toEqual([]);
+    // Real Estate: 310,000 − 11,400.10; Trad's cash paid out.
+    expect(after(p)["Real Estate"]).toBe("298599.90");
+    expect(p.after.cash).toEqual([{ account: "Trad", value: "0.00" }, { account: "Roth", value: "0.00" }]);
+    expect(p.warnings).toContain(
+      "Pat: 0.004667 of RENTAL in Trad is distributed in kind, $1,400.10 at its fair market value of $300,000.00 a unit (valued 2025-12-31): a fractional interest, retitled to the owner by the custodian (deed or assignment), the income and costs then shared; it is reported on Form 1099-R at that value",
+    );
+    expect(p.warnings.some((w) => w.includes("cannot be raised"))).toBe(false);
+    // Without Divisible the rental cannot be split: what is left after the note is said, with what would have to happen.
+    const whole = planJson(planRebalance(portfolio(lots.map((l) => ({ ...l, divisible: false })), t, policy({ strategy: "Cash Flow", rmdFlow: true, rmdInKind: true }), acc, [], owners({ Pat: "1952-01-15" }))));
+    expect(whole.distributions.map((d) => d.symbol)).toEqual(["NOTE"]);
+    expect(whole.warnings).toContain(
+      "Pat: $1,400.00 of the 2026 RMD cannot be raised from Trad without selling illiquid assets (RENTAL in Trad, NOTE in Trad): mark an illiquid holding Divisible = Yes to distribute a fractional interest of it, distribute a whole one (more than the RMD), or start selling one now (weeks) — until then the shortfall owes the 25% excise tax (IRC § 4974)",
     );
   });
 
