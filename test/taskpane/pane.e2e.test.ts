@@ -378,6 +378,13 @@ test("Try the sample plans the sample served beside the page; Download updated w
   if (!expected.ok) throw new Error("the sample should plan");
   expect(await page.textContent('[data-testid="file-name"]')).toBe("sdira-sample.xlsx");
   expect((await tableRows("Trades")).map((r) => [r[0], r[1], r[3], r[4]])).toEqual(expected.plan.trades.map((t) => [t.account, t.symbol, t.side === "buy" ? "Buy" : "Sell", quantity(t.quantity)]));
+  // The sample's owner is 74: the RMD table shows the year's RMD, what was taken, what remains and what is planned now.
+  const g = expected.plan.rmd[0].groups[0];
+  expect(await tableRows("Required minimum distributions")).toEqual([
+    ["Pat Rivera (74)", "IRAs: Traditional SDIRA", money(g.required), money(g.distributed), money(g.remaining), `${money(g.remaining)} Traditional SDIRA`, g.deadline],
+  ]);
+  expect(await page.textContent('[data-testid="strategy"]')).toBe("Strategy: Full, to Target · RMD $28,700.00 from Traditional SDIRA");
+  await page.locator('section[aria-labelledby="section-required-minimum-distributions"]').screenshot({ path: path.join(os.tmpdir(), "pane-rmd.png") });
 
   const downloading = page.waitForEvent("download", { timeout: 20_000 }).catch(async (e) => {
     throw new Error(`${(e as Error).message}; the pane says: ${await page.textContent('[data-testid="result"]')}; page errors: ${pageErrors.join(" | ")}`);
