@@ -72,10 +72,10 @@ export function formatSummary(plan: PlanJson, file: string): string {
     out.push(`Trades (${plan.trades.length}):`);
     out.push(
       table(
-        ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit", "Amount", "Fee", "Realised gain"],
+        ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit", "Amount", "Fee", "Realised gain", "Settles"],
         plan.trades.map((t) => {
           const g = gain(t);
-          return [t.account, t.symbol, t.assetClass, t.side.toUpperCase(), quantity(t.quantity), price(t.price), price(t.limitPrice), usd(t.amount), usd(t.fee), g === null ? "" : usd(g)];
+          return [t.account, t.symbol, t.assetClass, t.side.toUpperCase(), quantity(t.quantity), price(t.price), price(t.limitPrice), usd(t.amount), usd(t.fee), g === null ? "" : usd(g), t.settlesOn];
         }),
         [0, 1, 2, 3],
       ),

@@ -24,6 +24,8 @@ const COLUMNS = [
   { header: "Do Not Buy", required: false },
   { header: "Do Not Sell", required: false },
   { header: "Divisible", required: false },
+  { header: "Trade Fee", required: false },
+  { header: "Settle Days", required: false },
 ];
 
 /** What Holdings gave: its valid rows, and what the cross-checks need to know of every row. */
@@ -186,6 +188,20 @@ function readRow(
     else lotSize = l.value;
   }
   if (isCash) lotSize = new Decimal(0);
+  // Trade Fee: the custodian's charge per trade of this holding (alternative assets), overriding Fee Per Trade.
+  let tradeFee: Decimal | null = null;
+  if (!isBlank(row.get("Trade Fee"))) {
+    const f = readNumber(row.get("Trade Fee"));
+    if (!f.ok || f.value.isNegative() || f.value.gte(MAX_AMOUNT)) fail("Trade Fee", `Trade Fee must be a dollar amount of 0 or more, below $1,000,000,000,000 (found ${describe(row.get("Trade Fee"))})`);
+    else tradeFee = f.value;
+  }
+  // Settle Days: business days from trade to settlement (listed US securities settle T+1 since 2024-05-28).
+  let settleDays: number | null = null;
+  if (!isBlank(row.get("Settle Days"))) {
+    const d = readNumber(row.get("Settle Days"));
+    if (!d.ok || d.value.isNegative() || !d.value.isInteger() || d.value.gt(365)) fail("Settle Days", `Settle Days must be a whole number of business days from 0 to 365 (found ${describe(row.get("Settle Days"))})`);
+    else settleDays = d.value.toNumber();
+  }
   // Orders are priced to the cent: a tradable price below a cent would give a limit price of $0.00.
   if (!isCash && tradable && price.gt(0) && price.lt("0.01")) fail("Price", `Price must be at least $0.01 for a tradable row: orders are priced to the cent (found ${describe(priceCell)})`);
 
@@ -208,6 +224,8 @@ function readRow(
     doNotBuy,
     doNotSell,
     divisible,
+    tradeFee,
+    settleDays,
   };
 }
 

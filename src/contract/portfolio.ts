@@ -43,6 +43,10 @@ export interface Holding {
   doNotSell: boolean;
   /** Divisible = Yes: a fractional interest of it may be distributed in kind (RMD In Kind = Allowed). */
   divisible: boolean;
+  /** Trade Fee: dollars per trade of this holding, overriding the Policy's Fee Per Trade; null = the Policy's. */
+  tradeFee: Decimal | null;
+  /** Settle Days: business days from trade to settlement; null = the default (1: T+1 for listed securities). */
+  settleDays: number | null;
 }
 
 export interface TargetRow {

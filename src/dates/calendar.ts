@@ -55,3 +55,15 @@ export function isValidIso(iso: string): boolean {
   const t = Date.parse(`${iso}T00:00:00Z`);
   return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === iso;
 }
+
+/** The date `days` business days after `iso` (Saturdays and Sundays skipped; market holidays are not known here). */
+export function addBusinessDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return isoOf(d);
+}

@@ -11,6 +11,7 @@ import { Account, Position } from "./positions";
 import { ClassMove } from "./allocate";
 import { gainRatio, orderLots, realize } from "./lots";
 import { Trade } from "./types";
+import { addBusinessDays } from "../dates/calendar";
 
 const ZERO = new Decimal(0);
 /** Fractional quantities are kept to this many decimal places. */
@@ -18,8 +19,13 @@ export const FRACTIONAL_PLACES = 6;
 
 export const toCents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
-export function tradeFee(amount: Decimal, policy: Policy): Decimal {
-  return toCents(policy.feePerTrade.plus(amount.times(policy.feeBps).div(10000)));
+/** The fee per trade of a position: its Holdings Trade Fee (a custodian's alternative-asset charge), else the Policy's Fee Per Trade. */
+export function perTradeFee(p: Pick<Position, "tradeFee">, policy: Policy): Decimal {
+  return p.tradeFee ?? policy.feePerTrade;
+}
+
+export function tradeFee(amount: Decimal, policy: Policy, p: Pick<Position, "tradeFee"> = { tradeFee: null }): Decimal {
+  return toCents(perTradeFee(p, policy).plus(amount.times(policy.feeBps).div(10000)));
 }
 
 export function limitPrice(price: Decimal, side: "buy" | "sell", policy: Policy): Decimal {
@@ -51,8 +57,9 @@ function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy:
     price: p.price,
     limitPrice: limitPrice(p.price, side, policy),
     amount,
-    fee: tradeFee(amount, policy),
+    fee: tradeFee(amount, policy, p),
     realized: null,
+    settlesOn: addBusinessDays(policy.asOf, p.settleDays),
   };
 }
 
@@ -133,7 +140,7 @@ function planBuy(p: Position, budget: Decimal, policy: Policy): Trade | null {
   if (budget.lte(0)) return null;
   const limit = limitPrice(p.price, "buy", policy);
   const perUnit = Decimal.max(limit, p.price).times(new Decimal(1).plus(policy.feeBps.div(10000)));
-  let q = roundToLot(budget.minus(policy.feePerTrade).div(perUnit), p.lotSize, Decimal.ROUND_DOWN);
+  let q = roundToLot(budget.minus(perTradeFee(p, policy)).div(perUnit), p.lotSize, Decimal.ROUND_DOWN);
   const step = p.lotSize.isZero() ? new Decimal(10).pow(-FRACTIONAL_PLACES) : p.lotSize;
   for (let i = 0; i < 3 && q.gt(0); i++) {
     const t = makeTrade(p, "buy", q, policy);
@@ -185,7 +192,7 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
       for (const p of sellOrder(a, a.positions.filter((x) => x.sellable.gt(0)), policy, options.taxAware)) {
         const short = a.reserve.minus(cash.get(a.name)!);
         if (short.lte(0)) break;
-        const gross = short.plus(policy.feePerTrade).div(new Decimal(1).minus(policy.feeBps.div(10000)));
+        const gross = short.plus(perTradeFee(p, policy)).div(new Decimal(1).minus(policy.feeBps.div(10000)));
         const t = ledger.sell(a, p, gross.div(p.price), Decimal.ROUND_UP, true);
         if (t && t.amount.lt(policy.minTrade)) warnings.push(`${a.name}: ${t.symbol} sale of ${money(t.amount)} is below Min Trade; it is needed to keep the cash reserve`);
         addSell(a, t);

@@ -8,6 +8,7 @@ import { Account, groupAccounts, withFlows } from "./positions";
 import { Flow } from "./strategies/types";
 import { InKindDistribution, OwnerRmd, householdRmds, splitRmds, withoutInKind } from "./rules/household-rmd";
 import { contributionWarnings } from "./rules/contributions";
+import { settlementWarnings } from "./settlement";
 import { classTable, statusAt } from "./classes";
 import { share } from "./weights";
 import { decideTrigger } from "./trigger";
@@ -144,6 +145,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   const { execution, warnings: notes, optimizer } = outcome;
   warnings.push(...notes, ...execution.warnings);
   const finalFlows = outcome.flows ?? flows;
+  warnings.push(...settlementWarnings(execution.trades, outcome.flows ? withFlows(now, finalFlows.map((f) => ({ account: f.account.name, amount: f.amount }))) : afterFlow));
 
   for (const c of classes) {
     if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell); the other classes are rebalanced around it`);

@@ -14,6 +14,10 @@ export interface Position {
   sellable: Decimal;
   /** A trade's quantity is a multiple of this; 0 = fractional. */
   lotSize: Decimal;
+  /** Dollars per trade of this position (Holdings Trade Fee); null = the Policy's Fee Per Trade. */
+  tradeFee: Decimal | null;
+  /** Business days from trade to settlement. */
+  settleDays: number;
   /** Some lot is tradable. */
   tradable: boolean;
   /** Tradable and no row says Do Not Buy: the position may be bought. */
@@ -26,6 +30,9 @@ export interface Position {
   /** sellable × price. */
   sellableValue: Decimal;
 }
+
+/** Business days a trade takes to settle when Holdings gives no Settle Days: T+1, the US standard for listed securities since 2024-05-28 (SEC Rule 15c6-1). */
+export const DEFAULT_SETTLE_DAYS = 1;
 
 export interface Account {
   name: string;
@@ -64,6 +71,8 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
         quantity: new Decimal(0),
         sellable: new Decimal(0),
         lotSize: h.lotSize,
+        tradeFee: h.tradeFee,
+        settleDays: h.settleDays ?? DEFAULT_SETTLE_DAYS,
         tradable: false,
         buyable: false,
         lots: [],
@@ -79,7 +88,11 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
     if (h.tradable) {
       // A lot marked Do Not Sell stays where it is; the position can still be bought.
       if (!h.doNotSell) p.sellable = p.sellable.isZero() ? h.quantity : p.sellable.plus(h.quantity);
-      if (!p.tradable) p.lotSize = h.lotSize;
+      if (!p.tradable) {
+        p.lotSize = h.lotSize;
+        p.tradeFee = h.tradeFee;
+        p.settleDays = h.settleDays ?? DEFAULT_SETTLE_DAYS;
+      }
       p.tradable = true;
     }
     p.lots.push(h);

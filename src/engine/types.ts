@@ -41,6 +41,8 @@ export interface Trade {
   fee: Decimal;
   /** Gain realised by a sale in a taxable account, by holding period; null for buys and tax-free accounts. */
   realized: { shortTerm: Decimal; longTerm: Decimal; known: boolean } | null;
+  /** ISO date the trade is expected to settle: As Of + its Settle Days in business days (weekends skipped, holidays not known). */
+  settlesOn: string;
 }
 
 export interface TriggerDecision {

@@ -17,6 +17,8 @@ export interface TradeJson {
   /** Gain realised by a sale in a taxable account (null otherwise, or when a lot has no Cost Basis). */
   realizedShortTerm: string | null;
   realizedLongTerm: string | null;
+  /** Expected settlement date: As Of + the holding's Settle Days in business days. */
+  settlesOn: string;
 }
 
 export interface RmdJson {
@@ -120,6 +122,7 @@ export function tradeJson(t: Trade): TradeJson {
     fee: money(t.fee),
     realizedShortTerm: t.realized && t.realized.known ? money(t.realized.shortTerm) : null,
     realizedLongTerm: t.realized && t.realized.known ? money(t.realized.longTerm) : null,
+    settlesOn: t.settlesOn,
   };
 }
 

@@ -15,7 +15,7 @@ import { CellWrite, ReplaceSheetPlan } from "./types";
 
 /** Prefix of the trades table's name; the As Of date follows, since table names are unique per workbook. */
 export const TRADES_TABLE = "Trades";
-export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee", "Realized Gain"];
+export const TRADE_HEADERS = ["Account", "Symbol", "Class", "Side", "Quantity", "Price", "Limit Price", "Amount", "Fee", "Realized Gain", "Settles"];
 /** The in-kind distributions' columns: Class is third so the class formulas can SUMIFS by it. */
 export const DISTRIBUTION_HEADERS = ["Owner", "Account", "Class", "Symbol", "Side", "Quantity", "Fair Value", "Amount"];
 export const CLASS_HEADERS = [
@@ -180,6 +180,7 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
     const gain = realizedGain(t);
     if (gain !== null) gains.push(gain);
     put(r, 10, { value: gain === null ? null : gain.toNumber(), numberFormat: FMT.money });
+    put(r, 11, { value: t.settlesOn, numberFormat: FMT.text });
   });
 
   const totalsRow = tradeLast + 1;

@@ -260,7 +260,7 @@ test("an --out-dir that would write over the inputs, or an --orders file that is
 
 test("blockOrders: several trades of one account in a block are one allocation line; decimal quantities add exactly", () => {
   const trade = (household: string, account: string, side: "buy" | "sell", quantity: string, limitPrice: string): FirmTrade => ({
-    household, account, symbol: "XYZ", assetClass: "Stocks", side, quantity, price: limitPrice, limitPrice, amount: "0", fee: "0", realizedShortTerm: null, realizedLongTerm: null,
+    household, account, symbol: "XYZ", assetClass: "Stocks", side, quantity, price: limitPrice, limitPrice, amount: "0", fee: "0", realizedShortTerm: null, realizedLongTerm: null, settlesOn: "2026-11-23",
   });
   const { blocks, allocation } = blockOrders([trade("h", "A", "buy", "0.1", "10.05"), trade("h", "A", "buy", "0.2", "10.01"), trade("g", "B", "sell", "1.5", "9.99"), trade("g", "C", "sell", "2", "10.02")]);
   expect(blocks.map((b) => [b.block, b.side, b.quantity.toString(), b.limitPrice.toFixed(2), b.accounts])).toEqual([

@@ -57,7 +57,7 @@ interface PlanOut {
  */
 const ADDED = {
   plan: ["cashFlow", "distributions", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
-  trade: ["realizedLongTerm", "realizedShortTerm"],
+  trade: ["realizedLongTerm", "realizedShortTerm", "settlesOn"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],
 };
@@ -352,7 +352,8 @@ function handBook(o: HandOptions = {}): BookSpec {
 }
 
 /** Realised gains are reported only for taxable accounts; without an Accounts range every account is an IRA. */
-const NO_TAX = { realizedShortTerm: null, realizedLongTerm: null };
+// (Every trade of the book settles T+1: 2026-11-20 is a Friday, so on Monday 2026-11-23.)
+const NO_TAX = { realizedShortTerm: null, realizedLongTerm: null, settlesOn: "2026-11-23" };
 
 /** --out prints nothing on stderr: charts are written into the file (src/xlsx/charts.ts). */
 const CHART_NOTE = /^$/;
@@ -517,8 +518,8 @@ describe("runner summary", () => {
     expect(s).toContain("  - Stocks is over its band: 66.00% vs target 60.00% (drift +6.00 pp, allowed ±5.00 pp)\n");
     expect(s).toMatch(/^Trades \(2\):$/m);
     // Prices with the cents they trade at.
-    expect(s).toMatch(/^Trad\s+VTI\s+Stocks\s+SELL\s+20\s+\$300\.00\s+\$299\.40\s+\$6,000\.00\s+\$11\.00$/m);
-    expect(s).toMatch(/^Roth\s+BND\s+Bonds\s+BUY\s+24\s+\$80\.00\s+\$80\.16\s+\$1,920\.00\s+\$6\.92$/m);
+    expect(s).toMatch(/^Trad\s+VTI\s+Stocks\s+SELL\s+20\s+\$300\.00\s+\$299\.40\s+\$6,000\.00\s+\$11\.00\s+2026-11-23$/m);
+    expect(s).toMatch(/^Roth\s+BND\s+Bonds\s+BUY\s+24\s+\$80\.00\s+\$80\.16\s+\$1,920\.00\s+\$6\.92\s+2026-11-23$/m);
     // After the trades: with each class's band and status.
     expect(s).toMatch(/^Class\s+Value\s+Weight\s+Drift pp\s+Band\s+Status$/m);
     expect(s).toMatch(/^Cash\s+\$10,062\.08\s+10\.06%\s+\+0\.06\s+5\.00%-15\.00%\s+In band$/m);

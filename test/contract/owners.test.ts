@@ -86,3 +86,23 @@ test("Valuation Deadline: a month and day in any usual spelling", () => {
   expect([deadline("12-31"), deadline("1/31"), deadline("Jan 31"), deadline("2027-03-15"), deadline(null)]).toEqual(["12-31", "01-31", "01-31", "03-15", "12-31"]);
   expect(deadline("02-30")).toEqual(['Policy!B2: Valuation Deadline must be a month and day, like 12-31 or 1/31 (found "02-30")']);
 });
+
+test("Holdings Trade Fee, Settle Days and Divisible: read, and bad values cell-addressed", () => {
+  const h = (fee: CellValue, days: CellValue, div: CellValue) =>
+    range("Holdings", "Portfolio", 1, 1, [
+      ["Account", "Symbol", "Asset Class", "Quantity", "Price", "Trade Fee", "Settle Days", "Divisible"],
+      ["Trad", "VTI", "Stocks", 100, 250, fee, days, div],
+      ["Roth", "BND", "Bonds", 200, 72.5, null, null, null],
+    ]);
+  const r = parsePortfolio(book(h(150, 20, "Yes"), targets), OPTIONS);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.text).join("\n"));
+  expect(r.portfolio.holdings.map((x) => [x.tradeFee?.toNumber() ?? null, x.settleDays, x.divisible])).toEqual([
+    [150, 20, true],
+    [null, null, false],
+  ]);
+  expect(texts(book(h(-1, 2.5, "maybe"), targets))).toEqual([
+    "Portfolio!H2: Divisible must be Yes or No (found \"maybe\")",
+    "Portfolio!F2: Trade Fee must be a dollar amount of 0 or more, below $1,000,000,000,000 (found -1)",
+    "Portfolio!G2: Settle Days must be a whole number of business days from 0 to 365 (found 2.5)",
+  ]);
+});

@@ -80,7 +80,7 @@ describe("writing in Excel: syncs and payload", () => {
     // (Compared as text: a deep toEqual over 600,000 cells takes jest most of a minute.)
     expect(JSON.stringify(split) === JSON.stringify(dumpFake(whole))).toBe(true);
     expect(Object.keys(split.sheets[sheet]).length).toBeGreaterThan(60_000 * 9);
-    expect(split.tables["Trades_20261120"].range).toBe(`A${wb.tables[0].rect.top}:J${wb.tables[0].rect.top + 60_000}`);
+    expect(split.tables["Trades_20261120"].range).toBe(`A${wb.tables[0].rect.top}:K${wb.tables[0].rect.top + 60_000}`);
   });
 
   test("without the split Excel on the web would reject the request (the fake enforces 5 MB)", async () => {

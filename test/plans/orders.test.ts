@@ -50,6 +50,7 @@ const trade = (over: Partial<Trade>): Trade => ({
   amount: new Decimal("2505"),
   fee: new Decimal(0),
   realized: null,
+  settlesOn: "2026-11-23",
   ...over,
 });
 

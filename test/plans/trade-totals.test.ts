@@ -14,6 +14,7 @@ const trade = (side: "buy" | "sell", amount: string, fee: string): TradeJson => 
   fee,
   realizedShortTerm: null,
   realizedLongTerm: null,
+  settlesOn: "2026-11-23",
 });
 
 test("buys, sells and fees add up exactly (0.1 + 0.2 is 0.30)", () => {

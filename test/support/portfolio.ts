@@ -17,6 +17,8 @@ export interface LotSpec {
   doNotBuy?: boolean;
   doNotSell?: boolean;
   divisible?: boolean;
+  tradeFee?: number;
+  settleDays?: number;
 }
 
 export function holding(spec: LotSpec, index: number): Holding {
@@ -39,6 +41,8 @@ export function holding(spec: LotSpec, index: number): Holding {
     doNotBuy: spec.doNotBuy ?? false,
     doNotSell: spec.doNotSell ?? false,
     divisible: spec.divisible ?? false,
+    tradeFee: spec.tradeFee === undefined ? null : new Decimal(spec.tradeFee),
+    settleDays: spec.settleDays ?? null,
   };
 }
 

@@ -18,6 +18,7 @@ const COLUMNS: Column<TradeJson>[] = [
   { header: "Amount", numeric: true, cell: (t) => money(t.amount) },
   { header: "Fee", numeric: true, cell: (t) => money(t.fee) },
   { header: "Realised gain", numeric: true, cell: (t) => (t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(new Decimal(t.realizedShortTerm).plus(t.realizedLongTerm))) },
+  { header: "Settles", cell: (t) => t.settlesOn },
 ];
 
 export function TradeTable({ plan }: { plan: PlanJson }) {
