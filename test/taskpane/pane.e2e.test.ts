@@ -274,6 +274,7 @@ test("opening a workbook shows the decision, the class table, the trades and the
       money(t.amount),
       money(t.fee),
       t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
+      t.settlesOn,
     ])
   );
   expect(trades.some((r) => r[1] === "VTI" && r[3] === "Sell")).toBe(true);
