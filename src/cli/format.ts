@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { PlanJson, TradeJson } from "../plans/json";
 import { money as usd, percent as pct, points as pp, price, quantity } from "../display";
-import { optimizerLine, reviewLine, strategyLine } from "../plans/describe";
+import { optimizerLine, reviewLine, rmdRows, strategyLine } from "../plans/describe";
 import { tradeTotals } from "../plans/trade-totals";
 
 /** A sale's realised gain (short + long term) when it is known, else null. */
@@ -29,19 +29,7 @@ export function formatSummary(plan: PlanJson, file: string): string {
     out.push(
       table(
         ["Owner", "Age", "Divisor", "From", "Required", "Distributed", "Remaining", "Planned now", "Due by"],
-        plan.rmd.flatMap((o) =>
-          o.groups.map((g) => [
-            o.owner,
-            String(o.age),
-            String(o.divisor),
-            g.from === "IRAs" ? `IRAs: ${g.accounts.join(", ")}` : g.from,
-            usd(new Decimal(g.required).plus(g.deferred).toFixed(2)),
-            usd(g.distributed),
-            usd(g.remaining),
-            g.planned.length ? g.planned.map((p) => `${usd(p.amount)} ${p.account}`).join(", ") : usd("0"),
-            g.deadline,
-          ]),
-        ),
+        rmdRows(plan.rmd).map((r) => [r.owner, String(r.age), String(r.divisor), r.from, usd(r.due), usd(r.distributed), usd(r.remaining), r.planned, r.deadline]),
         [0, 3, 7],
       ),
     );

@@ -24,7 +24,7 @@ export function perTradeFee(p: Pick<Position, "tradeFee">, policy: Policy): Deci
   return p.tradeFee ?? policy.feePerTrade;
 }
 
-export function tradeFee(amount: Decimal, policy: Policy, p: Pick<Position, "tradeFee"> = { tradeFee: null }): Decimal {
+export function tradeFee(amount: Decimal, policy: Policy, p: Pick<Position, "tradeFee">): Decimal {
   return toCents(perTradeFee(p, policy).plus(amount.times(policy.feeBps).div(10000)));
 }
 

@@ -137,7 +137,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   const now = withoutInKind(accounts, inKind);
   const base = inKind.length ? classTable(portfolio, now) : { total, classes };
   const flows: Flow[] = cashFlow ? [cashFlow] : withdrawals.flatMap((w) => [...w.split].map(([name, amount]) => ({ account: now.find((a) => a.name === name)!, amount: amount.neg() })));
-  const afterFlow = flows.length ? withFlows(now, flows.map((f) => ({ account: f.account.name, amount: f.amount }))) : now;
+  const afterFlow = withFlows(now, flows);
 
   const strategy = strategyNamed(policy.strategy);
   const due = trigger.rebalance || options.force === true;
@@ -145,7 +145,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   const { execution, warnings: notes, optimizer } = outcome;
   warnings.push(...notes, ...execution.warnings);
   const finalFlows = outcome.flows ?? flows;
-  warnings.push(...settlementWarnings(execution.trades, outcome.flows ? withFlows(now, finalFlows.map((f) => ({ account: f.account.name, amount: f.amount }))) : afterFlow));
+  warnings.push(...settlementWarnings(execution.trades, outcome.flows ? withFlows(now, finalFlows) : afterFlow));
 
   for (const c of classes) {
     if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell); the other classes are rebalanced around it`);

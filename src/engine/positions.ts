@@ -105,15 +105,16 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
   return [...accounts.values()];
 }
 
-/** A copy of the accounts with one account's cash changed (a contribution or a withdrawal). */
-export function withCashFlow(accounts: Account[], account: string, flow: Decimal): Account[] {
-  return withFlows(accounts, [{ account, amount: flow }]);
+/** Money into (+) or out of (−) one account; `account` as it is before the flow. */
+export interface Flow {
+  account: Account;
+  amount: Decimal;
 }
 
 /** A copy of the accounts with each flow added to (or taken from) its account's cash. */
-export function withFlows(accounts: Account[], flows: { account: string; amount: Decimal }[]): Account[] {
+export function withFlows(accounts: Account[], flows: Flow[]): Account[] {
   return accounts.map((a) => {
-    const mine = flows.filter((f) => f.account === a.name);
+    const mine = flows.filter((f) => f.account.name === a.name);
     return mine.length === 0 ? a : { ...a, cash: mine.reduce((c, f) => c.plus(f.amount), a.cash) };
   });
 }

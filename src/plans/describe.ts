@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { money } from "../display";
+import type { RmdJson } from "./json";
 
 /** "Full, to Target"; a strategy Rebalance To does not shape (rebalanceTo null) is named alone. */
 export function strategyText(strategy: string, rebalanceTo: string | null): string {
@@ -19,7 +20,7 @@ export function cashFlowText(cashFlow: { account: string; amount: Decimal.Value 
 }
 
 /** The strategy and the cash flow in one line: "Cash Flow · contribution $7,000.00 to Roth SDIRA" (the flow only when there is one; an RMD's withdrawals likewise). */
-export function strategyLine(plan: { strategy: string; rebalanceTo: string | null; cashFlow: { account: string; amount: Decimal.Value } | null; rmd?: RmdFigures[] }): string {
+export function strategyLine(plan: { strategy: string; rebalanceTo: string | null; cashFlow: { account: string; amount: Decimal.Value } | null; rmd?: RmdJson[] }): string {
   const strategy = strategyText(plan.strategy, plan.rebalanceTo);
   const rmd = rmdFlowText(plan.rmd ?? []);
   return plan.cashFlow ? `${strategy} · ${cashFlowText(plan.cashFlow)}` : rmd ? `${strategy} · ${rmd}` : strategy;
@@ -46,17 +47,40 @@ export function optimizerLine(optimizer: { method: string; status: string; gap: 
   return `${optimizer.method} · ${optimizer.status}${gap}`;
 }
 
-/** The RMD groups' figures an advisor reads per owner (plain numbers as strings or decimals, as the JSON and the plan give them). */
-export interface RmdFigures {
+/** One row per owner and RMD group, as the runner's table and the pane's show it. */
+export interface RmdRow {
   owner: string;
   age: number;
-  year: number;
   divisor: number;
-  groups: { from: string; accounts: string[]; required: Decimal.Value; deferred: Decimal.Value; distributed: Decimal.Value; remaining: Decimal.Value; planned: { account: string; amount: Decimal.Value }[]; deadline: string }[];
+  /** "IRAs: Trad SDIRA, SEP" or the Solo 401k's account. */
+  from: string;
+  /** This year's RMD plus a first RMD put off to April 1 of this year. */
+  due: string;
+  distributed: string;
+  remaining: string;
+  /** "$28,700.00 Traditional SDIRA" per account, or "$0.00". */
+  planned: string;
+  deadline: string;
+}
+
+export function rmdRows(rmd: RmdJson[]): RmdRow[] {
+  return rmd.flatMap((o) =>
+    o.groups.map((g) => ({
+      owner: o.owner,
+      age: o.age,
+      divisor: o.divisor,
+      from: g.from === "IRAs" ? `IRAs: ${g.accounts.join(", ")}` : g.from,
+      due: new Decimal(g.required).plus(g.deferred).toFixed(2),
+      distributed: g.distributed,
+      remaining: g.remaining,
+      planned: g.planned.length ? g.planned.map((p) => `${money(p.amount)} ${p.account}`).join(", ") : money(0),
+      deadline: g.deadline,
+    })),
+  );
 }
 
 /** What the plan distributes now for the RMDs, summed: "RMD $4,313.73 from Trad SDIRA" (several accounts each named), or null when nothing. */
-export function rmdFlowText(rmd: RmdFigures[]): string | null {
+export function rmdFlowText(rmd: RmdJson[]): string | null {
   const planned = rmd.flatMap((o) => o.groups.flatMap((g) => g.planned));
   if (planned.length === 0) return null;
   const total = planned.reduce((s, p) => s.plus(p.amount), new Decimal(0));
@@ -68,7 +92,7 @@ export function rmdFlowText(rmd: RmdFigures[]): string | null {
  * One line per owner and RMD group: "Pat, age 74 (Uniform Lifetime 25.5), 2026 RMD from the IRAs
  * (Trad SDIRA, SEP): required $4,313.73, distributed $0.00, remaining $4,313.73, planned now $4,313.73, due by 2026-12-31".
  */
-export function rmdLines(rmd: RmdFigures[]): string[] {
+export function rmdLines(rmd: RmdJson[]): string[] {
   return rmd.flatMap((o) =>
     o.groups.map((g) => {
       const planned = g.planned.reduce((s, p) => s.plus(p.amount), new Decimal(0));

@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { strategyNamed } from "../engine/strategies/registry";
 import { Plan, Trade } from "../engine/types";
-import type { OwnerRmd } from "../engine/rules/household-rmd";
+import type { InKindDistribution, OwnerRmd } from "../engine/rules/household-rmd";
 
 export interface TradeJson {
   account: string;
@@ -161,7 +161,7 @@ export function planJson(plan: Plan): PlanJson {
     rebalanceTo: strategyNamed(plan.policy.strategy).usesRebalanceTo ? plan.policy.rebalanceTo : null,
     unresolved: plan.unresolved.map((u) => ({ assetClass: u.assetClass, amount: money(u.amount) })),
     rmd: rmdJson(plan.rmd),
-    distributions: plan.distributions.map((d) => ({ owner: d.owner, account: d.account, symbol: d.symbol, assetClass: d.assetClass, side: "distribute" as const, quantity: plain(d.quantity), price: money(d.price), amount: money(d.amount) })),
+    distributions: plan.distributions.map(distributionJson),
     optimizer: {
       method: plan.optimizer.method,
       status: plan.optimizer.status,
@@ -175,6 +175,11 @@ export function planJson(plan: Plan): PlanJson {
       },
     },
   };
+}
+
+/** A distribution in kind as the JSON gives it (also the orders CSV's in-kind rows). */
+export function distributionJson(d: InKindDistribution): DistributionJson {
+  return { owner: d.owner, account: d.account, symbol: d.symbol, assetClass: d.assetClass, side: "distribute", quantity: plain(d.quantity), price: money(d.price), amount: money(d.amount) };
 }
 
 /** The RMDs as the JSON gives them (also what the Rebalance sheet and the runner describe). */

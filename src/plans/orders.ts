@@ -5,7 +5,7 @@
  * CSV injection.
  */
 import { Plan, Trade } from "../engine/types";
-import { DistributionJson, money, plain, TradeJson } from "./json";
+import { DistributionJson, distributionJson, money, plain, TradeJson } from "./json";
 
 export const ORDER_HEADERS = ["Account", "Symbol", "Side", "Quantity", "Order Type", "Limit Price", "Time In Force"];
 
@@ -34,20 +34,19 @@ export function csvText(headers: string[], rows: string[][]): string {
 export const DISTRIBUTION_HEADERS = ["Account", "Symbol", "Side", "Quantity", "Fair Market Value", "Amount", "Owner"];
 
 /** After the orders, when there are distributions in kind: a blank line, then their own header and rows. */
-function withDistributions(orders: string, rows: string[][]): string {
+function withDistributions(orders: string, distributions: DistributionJson[]): string {
+  const rows = distributions.map((d) => [d.account, d.symbol, "DISTRIBUTE", d.quantity, d.price, d.amount, d.owner]);
   return rows.length === 0 ? orders : `${orders}\r\n${csvText(DISTRIBUTION_HEADERS, rows)}`;
 }
 
 /** The CSV text: a header row, then one row per trade in plan order; distributions in kind in a section of their own. */
 export function ordersCsv(plan: Pick<Plan, "trades"> & Partial<Pick<Plan, "distributions">>): string {
-  const rows = (plan.distributions ?? []).map((d) => [d.account, d.symbol, "DISTRIBUTE", plain(d.quantity), money(d.price), money(d.amount), d.owner]);
-  return withDistributions(csvText(ORDER_HEADERS, plan.trades.map(orderFields)), rows);
+  return withDistributions(csvText(ORDER_HEADERS, plan.trades.map(orderFields)), (plan.distributions ?? []).map(distributionJson));
 }
 
 /** The CSV text from the plan's JSON (what the pane holds). */
 export function ordersCsvFromJson(plan: { trades: Pick<TradeJson, "account" | "symbol" | "side" | "quantity" | "limitPrice">[]; distributions?: DistributionJson[] }): string {
-  const rows = (plan.distributions ?? []).map((d) => [d.account, d.symbol, "DISTRIBUTE", d.quantity, d.price, d.amount, d.owner]);
-  return withDistributions(csvText(ORDER_HEADERS, plan.trades.map(orderFieldsFromJson)), rows);
+  return withDistributions(csvText(ORDER_HEADERS, plan.trades.map(orderFieldsFromJson)), plan.distributions ?? []);
 }
 
 /** A file name for the order export, e.g. "orders-2026-11-20.csv" (a master workbook's household: "orders-2026-11-20-Smith.csv"). */

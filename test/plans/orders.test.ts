@@ -6,6 +6,7 @@ import { csvField, ordersCsv, ordersCsvFromJson, ORDER_HEADERS } from "../../src
 import { planWorkbook } from "../../src/plans/plan-workbook";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { Trade } from "../../src/engine/types";
+import { distributionJson, tradeJson } from "../../src/plans/json";
 import { main } from "../../src/cli/main";
 import { addRow, sampleBook, setCell, tempDir, writeWorkbook } from "../support/workbook";
 
@@ -161,5 +162,17 @@ describe("rebalance --orders", () => {
     const r = await run([file, "--orders", path.join(dir, "no", "such", "dir", "o.csv")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Cannot write/);
+  });
+});
+
+describe("distributions in kind: a section of their own after the orders", () => {
+  const distributions = [{ owner: "Pat", account: "Trad", symbol: "RENTAL", assetClass: "Real Estate", quantity: new Decimal("0.004667"), price: new Decimal(300000), amount: new Decimal("1400.10"), valuedOn: "2025-12-31" }];
+  test("a blank line, its header, one DISTRIBUTE row at fair market value; the JSON form gives the same bytes", () => {
+    const csv = ordersCsv({ trades: [trade({})], distributions });
+    expect(csv).toBe(
+      "Account,Symbol,Side,Quantity,Order Type,Limit Price,Time In Force\r\nIRA,VTI,BUY,10,LIMIT,251.01,DAY\r\n\r\nAccount,Symbol,Side,Quantity,Fair Market Value,Amount,Owner\r\nTrad,RENTAL,DISTRIBUTE,0.004667,300000.00,1400.10,Pat\r\n",
+    );
+    expect(ordersCsvFromJson({ trades: [tradeJson(trade({}))], distributions: distributions.map(distributionJson) })).toBe(csv);
+    expect(ordersCsv({ trades: [trade({})], distributions: [] })).toBe(ordersCsv({ trades: [trade({})] }));
   });
 });

@@ -60,7 +60,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
-  const accounts = resplit ? withFlows(ctx.accounts, finalFlows.map((f) => ({ account: f.account.name, amount: f.amount }))) : afterFlow;
+  const accounts = resplit ? withFlows(ctx.accounts, finalFlows) : afterFlow;
   const finalRaising = raisingAccounts(finalFlows);
   const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name) });
   return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };

@@ -1,7 +1,9 @@
 /** What a strategy is: a named object that turns the household, the cash flow and the trigger into trades. */
 import Decimal from "decimal.js";
 import { Policy, Portfolio, RebalanceTo } from "../../contract/portfolio";
-import { Account } from "../positions";
+import { Account, Flow } from "../positions";
+
+export type { Flow };
 import { Execution } from "../execute";
 import { ClassRow, OptimizerReport } from "../types";
 import { RmdWithdrawal } from "../rules/household-rmd";
@@ -28,12 +30,6 @@ export interface StrategyContext {
   withdrawals: RmdWithdrawal[];
   /** A rebalance is due: the trigger says so, or the plan is forced (as --compare plans every variant). */
   due: boolean;
-}
-
-/** Money into (+) or out of (−) one account; `account` as it is before the flow. */
-export interface Flow {
-  account: Account;
-  amount: Decimal;
 }
 
 export interface StrategyOutcome {
