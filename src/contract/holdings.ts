@@ -43,7 +43,8 @@ export interface HoldingsRead {
 
 /** classes = the names listed in Targets, or null when Targets could not be read (classes are then not checked). */
 /** `system` is the workbook's date system, for serial numbers in Acquired and Valued On. */
-export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[], system: DateSystem = 1900): HoldingsRead {
+/** `lookThrough`: the LookThrough range's symbols (lower case), whose Asset Class is a label only. */
+export function readHoldings(range: RangeSnapshot, listed: string[] | null, policy: Policy, errors: ContractError[], system: DateSystem = 1900, lookThrough: Set<string> = new Set()): HoldingsRead {
   const table = readTable(range, COLUMNS, errors);
   const seen = new Set<string>();
   const failedAccounts = new Set<string>();
@@ -56,7 +57,7 @@ export function readHoldings(range: RangeSnapshot, listed: string[] | null, poli
   for (const row of table.rows) {
     const account = text(row.get("Account")) || DEFAULT_ACCOUNT;
     seen.add(account);
-    const h = readRow(row, checkClasses ? classes : null, policy, errors, holdings.length, system);
+    const h = readRow(row, checkClasses ? classes : null, policy, errors, holdings.length, system, lookThrough);
     if (!h) {
       failedAccounts.add(account);
       continue;
@@ -99,6 +100,7 @@ function readRow(
   errors: ContractError[],
   index: number,
   system: DateSystem,
+  lookThrough: Set<string>,
 ): Holding | null {
   const before = errors.length;
   const fail = (header: string, message: string) => {
@@ -116,6 +118,9 @@ function readRow(
   if (isCash) {
     if (assetClass === "" || assetClass.toLowerCase() === CASH_CLASS.toLowerCase()) assetClass = classes?.get("cash") ?? CASH_CLASS;
     else fail("Asset Class", `CASH rows belong to Asset Class "Cash" (found ${describe(row.get("Asset Class"))})`);
+  } else if (lookThrough.has(symbol.toLowerCase())) {
+    // A look-through fund counts in the classes LookThrough gives; its Asset Class is a label (a Targets class is spelled as Targets spells it).
+    assetClass = classes?.get(assetClass.toLowerCase()) ?? assetClass;
   } else if (assetClass === "") {
     fail("Asset Class", "Asset Class must not be empty");
   } else if (classes) {

@@ -8,6 +8,10 @@ import { readHoldings } from "./holdings";
 import { readAccounts } from "./accounts";
 import { readLocation } from "./location";
 import { readOwners } from "./owners";
+import { readModels } from "./models";
+import { readEquivalents } from "./equivalents";
+import { readLookThrough } from "./lookthrough";
+import { checkTradingLists } from "./trading-checks";
 import { checkOwners } from "./owner-checks";
 import { cellAddress } from "../a1";
 import { crossCheck } from "./cross-checks";
@@ -46,11 +50,14 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
   const policy = readPolicy(snapshot.ranges["policy"], errors, options.strategies, options.today, system);
   const { targets, listed } = targetsRange ? readTargets(targetsRange, errors) : { targets: [], listed: [] };
   const targetsUsable = targetsRange !== undefined && listed.length > 0;
+  const lookThrough = readLookThrough(snapshot.ranges["lookthrough"], targetsUsable ? listed : null, errors);
   const holdings = holdingsRange
-    ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors, system)
+    ? readHoldings(holdingsRange, targetsUsable ? listed : null, policy, errors, system, lookThrough.symbols)
     : { holdings: [], readable: false, accountsSeen: [], failedAccounts: new Set<string>(), at: null };
   const accounts = readAccounts(snapshot.ranges["accounts"], errors);
   const location = readLocation(snapshot.ranges["location"], targetsUsable ? listed : null, errors);
+  const models = readModels(snapshot.ranges["models"], targetsUsable ? listed : null, errors);
+  const equivalents = readEquivalents(snapshot.ranges["equivalents"], errors);
   const ownersRange = snapshot.ranges["owners"];
   const owners = readOwners(ownersRange, policy.asOf, errors, system);
   const cellErrors = [...errors];
@@ -59,10 +66,11 @@ export function parsePortfolio(snapshot: WorkbookSnapshot, options: ParseOptions
     return ref !== undefined && cellErrors.some((e) => e.sheet === ref.sheet && e.cell === ref.cell);
   };
   crossCheck({ holdings, accounts, policy, policyFailed }, errors);
+  checkTradingLists({ holdings: holdings.holdings, models, equivalents, lookThrough: lookThrough.rows }, errors);
   if (holdings.readable && !policyFailed("Cash Flow")) {
     const fallback = holdingsRange ? { sheet: holdingsRange.sheet, cell: cellAddress(holdingsRange.top, holdingsRange.left) } : { sheet: "", cell: "" };
     checkOwners({ accounts: accounts.rows, owners, ownersRange: ownersRange !== undefined, policy, accountsSeen: holdings.accountsSeen, fallback }, errors);
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows, location, owners } };
+  return { ok: true, portfolio: { holdings: holdings.holdings, targets, policy, accounts: accounts.rows, location, owners, models, equivalents, lookThrough: lookThrough.rows } };
 }

@@ -98,6 +98,35 @@ export interface LocationRow {
   ref: CellRef;
 }
 
+/** A row of the Models range: within a class, this share of its buys goes to this security. */
+export interface ModelRow {
+  assetClass: string;
+  symbol: string;
+  /** Fraction, above 0 and at most 1; a class's shares sum to 1. */
+  share: number;
+  /** The Symbol cell. */
+  ref: CellRef;
+}
+
+/** A row of the Equivalents range: bought instead of `symbol` when the wash-sale guard or Do Not Buy blocks it. */
+export interface EquivalentRow {
+  symbol: string;
+  substitute: string;
+  /** The Substitute cell. */
+  ref: CellRef;
+  symbolRef: CellRef;
+}
+
+/** A row of the LookThrough range: this share of the fund's value counts in this class. */
+export interface LookThroughRow {
+  symbol: string;
+  assetClass: string;
+  /** Fraction, above 0 and at most 1; a fund's shares sum to 1. */
+  share: number;
+  /** The Symbol cell. */
+  ref: CellRef;
+}
+
 export interface Policy {
   /** ISO date. */
   asOf: string;
@@ -167,6 +196,12 @@ export interface Portfolio {
   location: LocationRow[];
   /** Rows of the Owners range; empty when the workbook has none. */
   owners: OwnerRow[];
+  /** Rows of the Models range; empty when the workbook has none. */
+  models: ModelRow[];
+  /** Rows of the Equivalents range; empty when the workbook has none. */
+  equivalents: EquivalentRow[];
+  /** Rows of the LookThrough range; empty when the workbook has none. */
+  lookThrough: LookThroughRow[];
 }
 
 export const CASH_SYMBOL = "CASH";

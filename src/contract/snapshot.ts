@@ -42,7 +42,7 @@ export interface NameProblem {
 }
 
 /** The contract's named ranges, lower case: readers snapshot these and ignore every other name. */
-export const CONTRACT_RANGES = ["holdings", "targets", "policy", "accounts", "owners", "location", "returns", "backtestpolicies"] as const;
+export const CONTRACT_RANGES = ["holdings", "targets", "policy", "accounts", "owners", "location", "models", "equivalents", "lookthrough", "returns", "backtestpolicies"] as const;
 
 export interface WorkbookSnapshot {
   /**

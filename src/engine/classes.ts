@@ -32,10 +32,14 @@ export function classTable(portfolio: Portfolio, accounts: Account[]): { total: 
     cash = cash.plus(a.cash);
     reserves = reserves.plus(a.reserve);
     for (const p of a.positions) {
-      if (p.buyable) buyable.add(p.assetClass);
-      add(value, p.assetClass, p.value);
-      add(sellable, p.assetClass, p.sellableValue);
-      if (!p.sellable.eq(p.quantity)) add(locked, p.assetClass, p.value.minus(p.sellableValue));
+      // A look-through fund counts in each of its classes by its share.
+      for (const { assetClass, share: part } of p.exposure ?? [{ assetClass: p.assetClass, share: 1 }]) {
+        const of = (v: Decimal) => (part === 1 ? v : v.times(part));
+        if (p.buyable) buyable.add(assetClass);
+        add(value, assetClass, of(p.value));
+        add(sellable, assetClass, of(p.sellableValue));
+        if (!p.sellable.eq(p.quantity)) add(locked, assetClass, of(p.value.minus(p.sellableValue)));
+      }
     }
   }
   const cashName = names.find((n) => n.toLowerCase() === CASH_CLASS.toLowerCase()) ?? CASH_CLASS;

@@ -12,6 +12,7 @@ import { ClassMove } from "./allocate";
 import { gainRatio, orderLots, realize } from "./lots";
 import { Trade } from "./types";
 import { addBusinessDays } from "../dates/calendar";
+import { BuyRules, NO_RULES, buyVehicles } from "./vehicles";
 
 const ZERO = new Decimal(0);
 /** Fractional quantities are kept to this many decimal places. */
@@ -44,6 +45,8 @@ export interface ExecuteOptions {
   taxAware: boolean;
   /** Accounts that sell more when they would end below their reserve (Cash Flow: only a withdrawal's account). */
   restoreReserve: (account: string) => boolean;
+  /** Models and Equivalents: what a class's buy goes to (default: the account's largest holding of it). */
+  rules?: BuyRules;
 }
 
 function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy: Policy): Trade {
@@ -150,13 +153,6 @@ function planBuy(p: Position, budget: Decimal, policy: Policy): Trade | null {
   return null;
 }
 
-/** The position a class is bought through in an account: its largest tradable holding (first listed on ties), never a symbol sold at a loss. */
-function buyVehicle(account: Account, assetClass: string, barred: Set<string>): Position | undefined {
-  return account.positions
-    .filter((p) => p.assetClass === assetClass && p.buyable && !barred.has(p.symbol))
-    .sort((a, b) => b.value.comparedTo(a.value) || a.order - b.order)[0];
-}
-
 export interface Execution {
   trades: Trade[];
   /** Cash per account after the trades. */
@@ -221,18 +217,25 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
     // Cash left if every buy so far filled at its limit price: what later buys are budgeted against.
     let worstCash = cash.get(a.name)!;
     for (const m of buys) {
-      const p = buyVehicle(a, m.assetClass, barred);
-      if (!p) {
-        const blocked = buyVehicle(a, m.assetClass, new Set());
-        if (blocked) warnings.push(`${a.name}: no ${m.assetClass} buy: ${blocked.symbol} was sold at a loss in a taxable account (wash sale) and the sheet lists no other ${m.assetClass} security here`);
+      const { vehicles, notes } = buyVehicles(a, m.assetClass, barred, options.rules ?? NO_RULES);
+      warnings.push(...notes);
+      if (vehicles.length === 0) {
+        const blocked = buyVehicles(a, m.assetClass, new Set(), options.rules ?? NO_RULES).vehicles[0];
+        if (blocked) warnings.push(`${a.name}: no ${m.assetClass} buy: ${blocked.position.symbol} was sold at a loss in a taxable account (wash sale) and the sheet lists no other ${m.assetClass} security here (Equivalents can name a substitute)`);
         continue;
       }
-      const budget = Decimal.min(m.amount.times(scale), worstCash.minus(a.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
-      const t = planBuy(p, budget, policy);
-      if (!t) continue;
-      bought.push(t);
-      cash.set(a.name, cash.get(a.name)!.minus(t.amount).minus(t.fee));
-      worstCash = worstCash.minus(worstCost(t)).minus(t.fee);
+      // A model's securities share the class's buy; the last takes what the others leave.
+      let left = m.amount.times(scale);
+      vehicles.forEach((v, i) => {
+        const part = i === vehicles.length - 1 ? left : m.amount.times(scale).times(v.share);
+        left = left.minus(part);
+        const budget = Decimal.min(part, worstCash.minus(a.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+        const t = planBuy(v.position, budget, policy);
+        if (!t) return;
+        bought.push(t);
+        cash.set(a.name, cash.get(a.name)!.minus(t.amount).minus(t.fee));
+        worstCash = worstCash.minus(worstCost(t)).minus(t.fee);
+      });
     }
     trades.push(...sells.get(a.name)!, ...bought);
   }

@@ -9,6 +9,7 @@ import { Flow } from "./strategies/types";
 import { InKindDistribution, OwnerRmd, householdRmds, splitRmds, withoutInKind } from "./rules/household-rmd";
 import { contributionWarnings } from "./rules/contributions";
 import { settlementWarnings } from "./settlement";
+import { Exposure, heldFunds, mixesOf, spreadInto } from "./look-through";
 import { classTable, statusAt } from "./classes";
 import { share } from "./weights";
 import { decideTrigger } from "./trigger";
@@ -58,12 +59,11 @@ function illiquidWarnings(portfolio: Portfolio, policy: Policy): string[] {
   return out;
 }
 
-function afterTrades(classes: ClassRow[], execution: Execution, accounts: Account[], cashClass: string, inKind: InKindDistribution[]): AfterClass[] {
+function afterTrades(classes: ClassRow[], execution: Execution, accounts: Account[], cashClass: string, inKind: InKindDistribution[], mixes: Map<string, Exposure[]>): AfterClass[] {
   const valueAfter = new Map(classes.map((c) => [c.assetClass, c.value]));
-  for (const d of inKind) valueAfter.set(d.assetClass, valueAfter.get(d.assetClass)!.minus(d.amount));
-  for (const t of execution.trades) {
-    valueAfter.set(t.assetClass, valueAfter.get(t.assetClass)!.plus(t.side === "buy" ? t.amount : t.amount.neg()));
-  }
+  // A look-through fund's trade moves each of its classes by its share.
+  for (const d of inKind) spreadInto(valueAfter, mixes, d.assetClass, d.amount.neg());
+  for (const t of execution.trades) spreadInto(valueAfter, mixes, t.assetClass, t.side === "buy" ? t.amount : t.amount.neg());
   const cashBefore = accounts.reduce((s, a) => s.plus(a.cash), ZERO);
   const cashNow = [...execution.cashAfter.values()].reduce((s, v) => s.plus(v), ZERO);
   valueAfter.set(cashClass, valueAfter.get(cashClass)!.plus(cashNow.minus(cashBefore)));
@@ -154,7 +154,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   for (const a of accounts) {
     if (a.cash.lt(a.reserve)) warnings.push(`${a.name}: cash ${money(a.cash)} is below the ${money(a.reserve)} reserve`);
   }
-  const after = afterTrades(classes, execution, accounts, cashClass, inKind);
+  const after = afterTrades(classes, execution, accounts, cashClass, inKind, mixesOf(portfolio.lookThrough));
   warnings.push(...pushedOutWarnings(classes, after));
   const unresolved = due ? unresolvedClasses(classes, after, cashClass) : [];
   for (const u of unresolved) {
@@ -177,6 +177,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     unresolved,
     rmd: policy.rmdFlow ? withPlanned(rmd.owners, finalFlows, inKind) : rmd.owners,
     distributions: inKind,
+    lookThrough: heldFunds(portfolio),
     optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

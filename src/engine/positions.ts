@@ -2,11 +2,21 @@
 import Decimal from "decimal.js";
 import { AccountType, Holding, Portfolio } from "../contract/portfolio";
 import { DEFAULT_ACCOUNT_TYPE, isTaxAdvantaged } from "../contract/vocabulary";
+import { Exposure, fundsOf } from "./look-through";
 
 export interface Position {
   account: string;
   symbol: string;
+  /** Its Holdings class; for a look-through fund, the name of its mix (src/engine/look-through.ts). */
   assetClass: string;
+  /** A look-through fund's classes by share; null = wholly in `assetClass`. */
+  exposure: Exposure[] | null;
+  /**
+   * Not held in this account, added so that Models and Equivalents can buy it here (quantity 0, priced
+   * as the household's Holdings price it): a model security of a class the account holds, or a
+   * substitute of a security it holds.
+   */
+  added: boolean;
   price: Decimal;
   /** Sum of all lots. */
   quantity: Decimal;
@@ -48,6 +58,7 @@ export interface Account {
 export function groupAccounts(portfolio: Portfolio): Account[] {
   const accounts = new Map<string, Account>();
   const positions = new Map<string, Position>();
+  const funds = fundsOf(portfolio.lookThrough);
   for (const h of portfolio.holdings) {
     let account = accounts.get(h.account);
     if (!account) {
@@ -66,7 +77,9 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
       p = {
         account: h.account,
         symbol: h.symbol,
-        assetClass: h.assetClass,
+        assetClass: funds.get(h.symbol.toLowerCase())?.label ?? h.assetClass,
+        exposure: funds.get(h.symbol.toLowerCase())?.exposure ?? null,
+        added: false,
         price: h.price,
         quantity: new Decimal(0),
         sellable: new Decimal(0),
@@ -102,7 +115,62 @@ export function groupAccounts(portfolio: Portfolio): Account[] {
     p.value = p.quantity.times(p.price);
     p.sellableValue = p.sellable.eq(p.quantity) ? p.value : p.sellable.times(p.price);
   }
-  return [...accounts.values()];
+  const list = [...accounts.values()];
+  addBuyable(list, portfolio, positions.size);
+  return list;
+}
+
+/**
+ * Adds, to each account, the securities Models and Equivalents may buy there that it does not hold:
+ * each model security of a class the account holds, and each substitute of a security it holds. Each is
+ * priced from the household's first Holdings row of it (a tradable one if any); a security Holdings
+ * does not list has no price and is not added (src/engine/vehicles.ts says so when it is needed).
+ */
+function addBuyable(accounts: Account[], portfolio: Portfolio, firstOrder: number): void {
+  if (portfolio.models.length === 0 && portfolio.equivalents.length === 0) return;
+  const source = new Map<string, Holding>();
+  for (const h of portfolio.holdings) {
+    const key = h.symbol.toLowerCase();
+    if (h.isCash) continue;
+    const known = source.get(key);
+    if (!known || (!known.tradable && h.tradable)) source.set(key, h);
+  }
+  const funds = fundsOf(portfolio.lookThrough);
+  let order = firstOrder;
+  for (const a of accounts) {
+    const held = new Set(a.positions.map((p) => p.symbol.toLowerCase()));
+    const classes = new Set(a.positions.filter((p) => !p.exposure).map((p) => p.assetClass));
+    const wanted = [
+      ...portfolio.models.filter((m) => classes.has(m.assetClass)).map((m) => m.symbol),
+      ...portfolio.equivalents.filter((e) => held.has(e.symbol.toLowerCase())).map((e) => e.substitute),
+    ];
+    for (const symbol of wanted) {
+      const h = source.get(symbol.toLowerCase());
+      if (!h || held.has(symbol.toLowerCase())) continue;
+      held.add(symbol.toLowerCase());
+      const fund = funds.get(symbol.toLowerCase());
+      const zero = new Decimal(0);
+      a.positions.push({
+        account: a.name,
+        symbol: h.symbol,
+        assetClass: fund?.label ?? h.assetClass,
+        exposure: fund?.exposure ?? null,
+        added: true,
+        price: h.price,
+        quantity: zero,
+        sellable: zero,
+        lotSize: h.lotSize,
+        tradeFee: h.tradeFee,
+        settleDays: h.settleDays ?? DEFAULT_SETTLE_DAYS,
+        tradable: h.tradable,
+        buyable: h.tradable,
+        lots: [],
+        order: order++,
+        value: zero,
+        sellableValue: zero,
+      });
+    }
+  }
 }
 
 /** Money into (+) or out of (−) one account; `account` as it is before the flow. */

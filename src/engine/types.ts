@@ -98,4 +98,13 @@ export interface Plan {
   rmd: OwnerRmd[];
   /** Holdings distributed in kind toward the RMDs (RMD In Kind = Allowed), apart from the trades. */
   distributions: InKindDistribution[];
+  /** The look-through funds the household holds (LookThrough range): each trade of one has its mix's name as Asset Class. */
+  lookThrough: LookThroughFund[];
+}
+
+/** A look-through fund: its symbol, its mix's name (what its trades show as Asset Class) and its classes by share. */
+export interface LookThroughFund {
+  symbol: string;
+  mix: string;
+  exposure: { assetClass: string; share: number }[];
 }

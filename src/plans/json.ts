@@ -91,6 +91,8 @@ export interface PlanJson {
   rmd: RmdJson[];
   /** Holdings distributed in kind toward the RMDs, at fair market value: custodians process them apart from trades. */
   distributions: DistributionJson[];
+  /** Look-through funds held (LookThrough range): their trades' assetClass is `mix`; each class counts `share` of them. [] when none. */
+  lookThrough: { symbol: string; mix: string; exposure: { assetClass: string; share: number }[] }[];
   /** How the household decision was made (README, "The household optimizer"). */
   optimizer: {
     method: "optimal" | "greedy";
@@ -162,6 +164,7 @@ export function planJson(plan: Plan): PlanJson {
     unresolved: plan.unresolved.map((u) => ({ assetClass: u.assetClass, amount: money(u.amount) })),
     rmd: rmdJson(plan.rmd),
     distributions: plan.distributions.map(distributionJson),
+    lookThrough: plan.lookThrough.map((f) => ({ symbol: f.symbol, mix: f.mix, exposure: f.exposure.map((e) => ({ ...e })) })),
     optimizer: {
       method: plan.optimizer.method,
       status: plan.optimizer.status,

@@ -129,9 +129,14 @@ export function rebalanceSheetPlan(plan: Plan): ReplaceSheetPlan {
     put(r, 6, { value: c.weight, numberFormat: FMT.percent });
     put(r, 7, { value: c.drift, numberFormat: FMT.drift });
     put(r, 8, { value: c.status });
-    const sumIfs = (side: string) => `SUMIFS(${tradeCol("Amount")},${tradeCol("Class")},${cellAddress(r, 1)},${tradeCol("Side")},"${side}")`;
-    put(r, 9, { formula: `=${sumIfs("buy")}`, expected: sumCents(tradesOf(c.assetClass, "buy")), numberFormat: FMT.money });
-    put(r, 10, { formula: `=${sumIfs("sell")}`, expected: sumCents(tradesOf(c.assetClass, "sell")), numberFormat: FMT.money });
+    const sumIfs = (side: string, cls = cellAddress(r, 1)) => `SUMIFS(${tradeCol("Amount")},${tradeCol("Class")},${cls},${tradeCol("Side")},"${side}")`;
+    // A look-through fund's trades count in this class by its share (their Class is the fund's mix).
+    const funds = plan.lookThrough.flatMap((f) => f.exposure.filter((e) => e.assetClass === c.assetClass).map((e) => ({ mix: f.mix, share: e.share })));
+    const mixes = [...new Map(funds.map((f) => [f.mix, f])).values()];
+    const through = (side: "buy" | "sell") => mixes.map((m) => `+${m.share}*${sumIfs(side, `"${m.mix.replace(/"/g, '""')}"`)}`).join("");
+    const expectedSide = (side: "buy" | "sell") => mixes.reduce((s, m) => s.plus(new Decimal(sumCents(tradesOf(m.mix, side))).times(m.share)), new Decimal(sumCents(tradesOf(c.assetClass, side)))).toNumber();
+    put(r, 9, { formula: `=${sumIfs("buy")}${through("buy")}`, expected: expectedSide("buy"), numberFormat: FMT.money });
+    put(r, 10, { formula: `=${sumIfs("sell")}${through("sell")}`, expected: expectedSide("sell"), numberFormat: FMT.money });
     put(r, 11, { formula: isCash ? `=SUM(${tradeCol("Fee")})` : "=0", expected: isCash ? sumCents(allFees) : 0, numberFormat: FMT.money });
     // Cash receives the cash flow and every sale, and pays every buy and fee; other classes gain their buys and lose their sales.
     const afterFormula = isCash

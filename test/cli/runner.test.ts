@@ -53,10 +53,11 @@ interface PlanOut {
  * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
  * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
  * band and status; `optimizer` (method, status, gap, seconds, objective), `unresolved`, `rmd` (per owner
- * past the RMD age: the year's figures per RMD group) and `distributions` (in kind). Any other key fails.
+ * past the RMD age: the year's figures per RMD group), `distributions` (in kind) and `lookThrough` (the
+ * look-through funds held: symbol, mix, exposure). Any other key fails.
  */
 const ADDED = {
-  plan: ["cashFlow", "distributions", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
+  plan: ["cashFlow", "distributions", "lookThrough", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
   trade: ["realizedLongTerm", "realizedShortTerm", "settlesOn"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],

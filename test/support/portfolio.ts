@@ -1,6 +1,6 @@
 /** Builds Portfolio objects directly (no workbook) for engine tests. */
 import Decimal from "decimal.js";
-import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, Holding, LocationRow, OwnerRow, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
+import { AccountRow, AccountType, CASH_CLASS, CASH_SYMBOL, EquivalentRow, Holding, LocationRow, LookThroughRow, ModelRow, OwnerRow, Policy, Portfolio, TargetRow } from "../../src/contract/portfolio";
 import { defaultPolicy } from "../../src/contract/policy";
 
 export interface LotSpec {
@@ -80,7 +80,7 @@ export function policy(overrides: PolicyOverrides = {}): Policy {
 }
 
 export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = [], location: LocationRow[] = [], owners: OwnerRow[] = []): Portfolio {
-  return { holdings: lots.map(holding), targets: t, policy: p, accounts, location, owners };
+  return { holdings: lots.map(holding), targets: t, policy: p, accounts, location, owners, models: [], equivalents: [], lookThrough: [] };
 }
 
 type AccountSpec = { type: AccountType; reserve?: number; owner?: string; priorYearEnd?: number; distributed?: number; contributed?: number; deferredRmd?: number };
@@ -110,4 +110,21 @@ export function owners(spec: Record<string, string | { birth: string; spouse?: s
     const o = typeof v === "string" ? { birth: v } : v;
     return { owner, birthDate: o.birth, spouseBirthDate: o.spouse ?? null, spouseSoleBeneficiary: o.sole ?? false, ref: { sheet: "Owners", cell: `A${i + 2}` }, birthRef: { sheet: "Owners", cell: `B${i + 2}` } };
   });
+}
+
+const ref = (sheet: string, i: number) => ({ sheet, cell: `B${i + 2}` });
+
+/** Models rows: class → [symbol, share] pairs. */
+export function models(spec: Record<string, [string, number][]>): ModelRow[] {
+  return Object.entries(spec).flatMap(([assetClass, list]) => list.map(([symbol, share]) => ({ assetClass, symbol, share }))).map((r, i) => ({ ...r, ref: ref("Models", i) }));
+}
+
+/** Equivalents rows: [symbol, substitute] pairs. */
+export function equivalents(pairs: [string, string][]): EquivalentRow[] {
+  return pairs.map(([symbol, substitute], i) => ({ symbol, substitute, ref: ref("Equivalents", i), symbolRef: { sheet: "Equivalents", cell: `A${i + 2}` } }));
+}
+
+/** LookThrough rows: fund → class → share. */
+export function lookThrough(spec: Record<string, Record<string, number>>): LookThroughRow[] {
+  return Object.entries(spec).flatMap(([symbol, classes]) => Object.entries(classes).map(([assetClass, share]) => ({ symbol, assetClass, share }))).map((r, i) => ({ ...r, ref: ref("LookThrough", i) }));
 }

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { syntheticSnapshot } from "../../src/samples/synthetic";
 import { CellWrite, WritePlan } from "../../src/plans/types";
-import { BookSpec, CellInput, SAMPLE_HOLDINGS_HEADERS, date, pct, sampleBook, setCell, addRow, tempDir, usd, workbookBuffer } from "../support/workbook";
+import { BookSpec, CellInput, NameSpec, SAMPLE_HOLDINGS_HEADERS, date, pct, sampleBook, setCell, addRow, tempDir, usd, workbookBuffer } from "../support/workbook";
 import { fakeFromSnapshot, xlsxFromFake } from "../excel/support/books";
 import { cachedCells, findSoffice, recalculate } from "../excel/support/libreoffice";
 import { columnLetters } from "../../src/a1";
@@ -157,6 +157,27 @@ withLibreOffice("LibreOffice recalculates what --out writes, to the engine's val
     expect(texts).toContain("Distributions in kind (RMD), apart from the trades");
     expect(texts).toContain("distribute");
     expect(await check(await workbookBuffer(book), "rmd-in-kind.xlsx")).toBeGreaterThanOrEqual(35);
+  });
+
+  test("a look-through fund and a model: the class formulas count the fund's trades by its shares", async () => {
+    // The Roth's only security is a 60/40 fund; Bonds buys are split 50/50 between BND and AGG (listed with no shares).
+    const book = household([["Cash Flow", usd(7000)], ["Cash Flow Account", "Roth"]]);
+    book.sheets.Holdings = [
+      ...book.sheets.Holdings.filter((row) => row[0] !== "Roth"),
+      ["Roth", "BAL", "Balanced", 150, usd(100), usd(12000), date("2022-03-10"), "Yes", 0, null],
+      ["Roth", "CASH", "Cash", 2500, usd(1), null, null, null, null, null],
+      ["Trad", "AGG", "Bonds", 0, usd(100), null, null, "Yes", 1, null],
+    ];
+    book.sheets.LookThrough = [["Symbol", "Asset Class", "Share"], ["BAL", "Stocks", pct(0.6)], ["BAL", "Bonds", pct(0.4)]];
+    book.sheets.Models = [["Asset Class", "Symbol", "Share"], ["Bonds", "BND", pct(0.5)], ["Bonds", "AGG", pct(0.5)]];
+    book.names = { ...(book.names as Record<string, NameSpec>), LookThrough: { table: "LookThrough" }, Models: { table: "Models" } };
+    const { writePlan } = await writeWithExceljs(await workbookBuffer(book), NOW);
+    const sheet = writePlan.sheets.find((x) => x.sheet.startsWith("Rebalance"))!;
+    const cells = sheet.mode === "append" ? [] : sheet.cells;
+    expect(cells.map((c) => c.value)).toContain("Stocks 60% + Bonds 40%");
+    expect(cells.map((c) => c.value)).toContain("AGG");
+    expect(cells.some((c) => c.formula?.includes('0.6*SUMIFS('))).toBe(true);
+    expect(await check(await workbookBuffer(book), "look-through.xlsx")).toBeGreaterThanOrEqual(35);
   });
 
   test("the committed sample", async () => {

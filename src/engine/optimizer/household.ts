@@ -35,6 +35,7 @@ import { ClassMove } from "../allocate";
 import { isLongTerm } from "../lots";
 import { Account } from "../positions";
 import { ClassRow } from "../types";
+import { Exposure } from "../look-through";
 import { LinearProgram, Row, Solver, Term } from "./program";
 
 export interface HouseholdProblem {
@@ -64,6 +65,11 @@ export interface HouseholdProblem {
    * `amount` leaves the group in all; `accounts` above have the cash `split` already took out of each.
    */
   withdrawals?: { accounts: string[]; amount: Decimal; split: Map<string, Decimal> }[];
+  /**
+   * Look-through funds: mix name → its classes by share. A mix trades like a class (variables b, s per
+   * account), and each of its dollars moves its classes by their shares.
+   */
+  mixes?: Map<string, Exposure[]>;
 }
 
 /** Each objective level, in dollars. */
@@ -168,7 +174,7 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
     let budget = 0;
     for (const m of moves.filter((x) => x.account === a.name)) {
       const dollars = m.amount.toNumber();
-      net.set(m.assetClass, (net.get(m.assetClass) ?? 0) + dollars);
+      for (const e of p.mixes?.get(m.assetClass) ?? [{ assetClass: m.assetClass, share: 1 }]) net.set(e.assetClass, (net.get(e.assetClass) ?? 0) + dollars * e.share);
       flow -= dollars;
       budget -= dollars > 0 ? dollars : dollars * (1 - p.feeRate);
       turnover += Math.abs(dollars) * tradeCost(p, a, m.assetClass, dollars > 0 ? 1 : -1);
@@ -179,7 +185,7 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
   let bandViolation = 0;
   let goalDistance = 0;
   p.classes.forEach((c, j) => {
-    const value = c.value.toNumber() + (c.assetClass === p.cashClass ? cashChange : net.get(c.assetClass) ?? 0);
+    const value = c.value.toNumber() + (c.assetClass === p.cashClass ? cashChange : 0) + (net.get(c.assetClass) ?? 0);
     const [bandLow, bandHigh] = aimBand(p, c, total, p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
     bandViolation += Math.max(0, value - bandHigh) + Math.max(0, bandLow - value);
     const [low, high] = goal(p, c, p.desired[j], total);
@@ -226,6 +232,33 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         budget.push({ variable: name, coefficient: 1 - p.feeRate });
         levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, -1) });
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
+      }
+    });
+    // Look-through funds: one pair of variables per mix the account holds; a dollar of it moves each of its classes by its share.
+    [...(p.mixes ?? [])].forEach(([label, exposure], k) => {
+      const positions = a.positions.filter((x) => x.assetClass === label);
+      if (positions.length === 0) return;
+      const spread = (variable: string, sign: 1 | -1) => {
+        for (const e of exposure) net.get(e.assetClass)?.push({ variable, coefficient: sign * e.share });
+      };
+      if (positions.some((x) => x.buyable)) {
+        const name = `bm_${i}_${k}`;
+        columns.push({ name, lower: 0, upper: Infinity });
+        spread(name, 1);
+        flows.push({ variable: name, coefficient: -1 });
+        budget.push({ variable: name, coefficient: -1 });
+        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, label, 1) });
+        trades.push({ name, account: a.name, assetClass: label, sign: 1 });
+      }
+      const sellable = positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale;
+      if (sellable > 0) {
+        const name = `sm_${i}_${k}`;
+        columns.push({ name, lower: 0, upper: sellable });
+        spread(name, -1);
+        flows.push({ variable: name, coefficient: 1 });
+        budget.push({ variable: name, coefficient: 1 - p.feeRate });
+        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, label, -1) });
+        trades.push({ name, account: a.name, assetClass: label, sign: -1 });
       }
     });
     let cash = a.cash.toNumber() * scale;

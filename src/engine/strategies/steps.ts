@@ -17,6 +17,8 @@ import { desiredValues } from "../desired";
 import { Execution, executeMoves } from "../execute";
 import { CompareVariant, Flow, StrategyContext, StrategyOutcome } from "./types";
 import { withFlows } from "../positions";
+import { buyRules } from "../vehicles";
+import { mixesOf } from "../look-through";
 
 const ZERO = new Decimal(0);
 
@@ -56,14 +58,21 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location), withdrawals: ctx.withdrawals }, policy, greedy);
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location), withdrawals: ctx.withdrawals, mixes: mixesOf(portfolio.lookThrough) }, policy, greedy);
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
   const accounts = resplit ? withFlows(ctx.accounts, finalFlows) : afterFlow;
   const finalRaising = raisingAccounts(finalFlows);
-  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name) });
-  return { execution, warnings: [...decided.warnings, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
+  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio) });
+  const heldFunds = decided.report.method === "greedy" ? greedyHoldsFunds(afterFlow) : [];
+  return { execution, warnings: [...decided.warnings, ...heldFunds, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
+}
+
+/** The greedy pass decides class by class, so it leaves look-through funds where they are (it still sells them to restore a reserve): say so. */
+function greedyHoldsFunds(accounts: { positions: { symbol: string; exposure: unknown; tradable: boolean }[] }[]): string[] {
+  const funds = [...new Set(accounts.flatMap((a) => a.positions.filter((p) => p.exposure && p.tradable).map((p) => p.symbol)))];
+  return funds.length ? [`The greedy plan does not trade look-through funds (${funds.join(", ")}): they count in their classes by their LookThrough shares but are held as they are; Optimizer = Optimal trades them`] : [];
 }
 
 /** Tax Aware's default rates on realised gains, when the Policy sets none. */
@@ -141,6 +150,6 @@ export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: st
     classes = classes.map((c) => ({ ...c, value: placed.moves.filter((m) => m.assetClass === c.assetClass).reduce((v, m) => v.plus(m.amount), c.value) }));
   }
   const raising = raisingAccounts(flows);
-  const execution = executeMoves(ctx.afterFlow, moves, ctx.policy, { taxAware, restoreReserve: (name) => raising.has(name) });
+  const execution = executeMoves(ctx.afterFlow, moves, ctx.policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(ctx.portfolio) });
   return { execution, warnings: note ? [...warnings, note] : warnings };
 }
