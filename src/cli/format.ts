@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { PlanJson, TradeJson } from "../plans/json";
 import { money as usd, percent as pct, points as pp, price, quantity } from "../display";
-import { optimizerLine, reviewLine, rmdRows, strategyLine } from "../plans/describe";
+import { lookThroughLine, optimizerLine, reviewLine, rmdRows, strategyLine } from "../plans/describe";
 import { tradeTotals } from "../plans/trade-totals";
 
 /** A sale's realised gain (short + long term) when it is known, else null. */
@@ -50,6 +50,8 @@ export function formatSummary(plan: PlanJson, file: string): string {
       ]),
     ),
   );
+  const funds = lookThroughLine(plan);
+  if (funds) out.push(funds);
   out.push("");
   out.push(`Trigger (${plan.trigger.kind}): ${plan.trigger.rebalance ? "REBALANCE" : "no rebalance"}`);
   for (const r of plan.trigger.reasons) out.push(`  - ${r}`);

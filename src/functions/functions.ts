@@ -123,12 +123,13 @@ export async function nextReview(lastDate: any, frequency: string): Promise<numb
  * @param policy The Policy range with its header row (Setting, Value); omitted: the default policy.
  * @param accounts The Accounts range with its header row (Account, Type, Cash Reserve, ...), when the workbook has one.
  * @param owners The Owners range with its header row (Owner, Birth Date, ...), when the workbook has one (a Policy Cash Flow of RMD needs it).
+ * @param lookThrough The LookThrough range with its header row (Symbol, Asset Class, Share), when the workbook has one: funds counted in several classes.
  * @param invocation Supplied by Excel: the addresses of the ranges, so messages name their cells.
  * @requiresParameterAddresses
  * @returns Class, value, weight, target, drift, relative drift, band low, band high and status per class, with a header row.
  */
-export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], owners?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], owners?: any[][], lookThrough?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   const system = await workbookDateSystem();
   await prepareSolver();
-  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system, owners));
+  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system, owners, lookThrough));
 }

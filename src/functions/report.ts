@@ -1,6 +1,6 @@
 /**
  * REBAL.REPORT: the class table of the contract's Holdings, Targets and Policy ranges (and Accounts,
- * whose cash reserves shape the Cash band, and Owners, which a Policy Cash Flow = RMD needs), header rows included, computed by the same pipeline as
+ * whose cash reserves shape the Cash band, Owners, which a Policy Cash Flow = RMD needs, and LookThrough, which spreads funds over classes), header rows included, computed by the same pipeline as
  * the runner and the pane, so the three always agree.
  */
 import { planWorkbook } from "../plans/plan-workbook";
@@ -57,6 +57,7 @@ export function reportSnapshot(
   addresses?: (string | undefined)[],
   system: DateSystem = 1900,
   owners?: unknown,
+  lookThrough?: unknown,
 ): WorkbookSnapshot {
   const args: Argument[] = [
     { name: "Holdings", param: "holdings", value: holdings, address: addresses?.[0] },
@@ -65,6 +66,7 @@ export function reportSnapshot(
   if (!isOmitted(policy)) args.push({ name: "Policy", param: "policy", value: policy, address: addresses?.[2] });
   if (!isOmitted(accounts)) args.push({ name: "Accounts", param: "accounts", value: accounts, address: addresses?.[3] });
   if (!isOmitted(owners)) args.push({ name: "Owners", param: "owners", value: owners, address: addresses?.[4] });
+  if (!isOmitted(lookThrough)) args.push({ name: "LookThrough", param: "lookThrough", value: lookThrough, address: addresses?.[5] });
   const ranges: Record<string, RangeSnapshot> = {};
   for (const a of args) ranges[a.name.toLowerCase()] = rangeOf(a);
   return system === 1904 ? { dateSystem: 1904, ranges, nameProblems: [] } : { ranges, nameProblems: [] };
@@ -105,8 +107,9 @@ export function reportFunction(
   addresses?: (string | undefined)[],
   system: DateSystem = 1900,
   owners?: unknown,
+  lookThrough?: unknown,
 ): OutCell[][] {
-  const snapshot = reportSnapshot(holdings, targets, policy, accounts, addresses, system, owners);
+  const snapshot = reportSnapshot(holdings, targets, policy, accounts, addresses, system, owners, lookThrough);
   // A master workbook's ranges hold several households; the report is of one.
   if (splitHouseholds(snapshot).households !== null) {
     throw valueError(`Holdings has a ${HOUSEHOLD_HEADER} column: REBAL.REPORT reports one household; give it one household's rows, or use the Rebalance button for every household`);

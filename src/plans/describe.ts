@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { money } from "../display";
-import type { RmdJson } from "./json";
+import type { PlanJson, RmdJson } from "./json";
 
 /** "Full, to Target"; a strategy Rebalance To does not shape (rebalanceTo null) is named alone. */
 export function strategyText(strategy: string, rebalanceTo: string | null): string {
@@ -38,6 +38,11 @@ export function reviewText(asOf: string, nextReview: string | null): string {
 export function reviewLine(plan: { asOf: string; trigger: { nextReview: string | null; kind: string } }): string {
   const review = reviewText(plan.asOf, plan.trigger.nextReview);
   return plan.trigger.kind === "Band" ? `${review} (the Band trigger does not use the calendar)` : review;
+}
+
+/** The look-through funds held, in one line ("BAL = Stocks 60% + Bonds 40%"), or null when there are none. */
+export function lookThroughLine(plan: Pick<PlanJson, "lookThrough">): string | null {
+  return plan.lookThrough.length ? `Look-through funds (counted in each class by share): ${plan.lookThrough.map((f) => `${f.symbol} = ${f.mix}`).join("; ")}` : null;
 }
 
 /** How the household decision was made, in one line: "optimal · Optimal · gap 0.00%", "greedy · Greedy", "not run (…)". */

@@ -58,7 +58,7 @@ describe("entry points return the pure functions' results", () => {
 
   test("REPORT passes Excel's parameter addresses on, so messages name real cells", async () => {
     const invocation = { parameterAddresses: ["Book!A5:D7", "Book!F5:G6"] } as CustomFunctions.Invocation;
-    await expect(entry.report(HOLDINGS, [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.4]], undefined, undefined, undefined, invocation)).rejects.toThrow(
+    await expect(entry.report(HOLDINGS, [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.4]], undefined, undefined, undefined, undefined, invocation)).rejects.toThrow(
       "Book!G5: Targets sum to 90.00%, expected 100%",
     );
   });

@@ -41,7 +41,7 @@ const EXPECTED: Record<string, [string, "matrix" | "scalar", boolean][]> = {
   TRADES: [["values", "matrix", false], ["targets", "matrix", false], ["cashFlow", "scalar", true], ["mode", "scalar", true]],
   SHARES: [["amounts", "matrix", false], ["prices", "matrix", false], ["lotSize", "matrix", true]],
   NEXTREVIEW: [["lastDate", "scalar", false], ["frequency", "scalar", false]],
-  REPORT: [["holdings", "matrix", false], ["targets", "matrix", false], ["policy", "matrix", true], ["accounts", "matrix", true], ["owners", "matrix", true]],
+  REPORT: [["holdings", "matrix", false], ["targets", "matrix", false], ["policy", "matrix", true], ["accounts", "matrix", true], ["owners", "matrix", true], ["lookThrough", "matrix", true]],
 };
 
 const shape = (f: Fn) => f.parameters.map((p) => [p.name, p.dimensionality ?? "scalar", p.optional === true]);
@@ -172,7 +172,7 @@ describe("the webpack build registers every function", () => {
     expect(await registered.get("NEXTREVIEW")!(46053, "Monthly")).toBe(46081);
     const holdings = [["Symbol", "Asset Class", "Quantity", "Price"], ["VTI", "Stocks", 10, 100], ["CASH", "Cash", 1000, ""]];
     const t = [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.5]];
-    expect(plain(await registered.get("REPORT")!(holdings, t, null, null, null, { parameterAddresses: [] }))).toEqual(plain(await entry.report(holdings, t)));
+    expect(plain(await registered.get("REPORT")!(holdings, t, null, null, null, null, { parameterAddresses: [] }))).toEqual(plain(await entry.report(holdings, t)));
     // Errors come back as the runtime's CustomFunctions.Error.
     let caught: unknown;
     try {

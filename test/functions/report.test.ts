@@ -141,6 +141,17 @@ function addressOf(r: RangeSnapshot): string {
   return `'${r.sheet}'!$${cellAddress(r.top, r.left).replace(/(\d+)$/, "$$$1")}:${cellAddress(r.top + r.values.length - 1, r.left + width - 1)}`;
 }
 
+test("REBAL.REPORT with a LookThrough range counts a fund in each of its classes", () => {
+  const holdings = [["Symbol", "Asset Class", "Quantity", "Price"], ["VTI", "Stocks", 100, 100], ["BAL", "Balanced", 100, 100]];
+  const targets = [["Asset Class", "Target"], ["Stocks", 0.8], ["Bonds", 0.2]];
+  const lookThrough = [["Symbol", "Asset Class", "Share"], ["BAL", "Stocks", 0.6], ["BAL", "Bonds", 0.4]];
+  const out = reportFunction(holdings, targets, null, null, undefined, 1900, null, lookThrough);
+  // Stocks 10,000 + 6,000; Bonds 4,000: 80% / 20%, on target.
+  expect(out.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([["Stocks", 16000, 0.8], ["Bonds", 4000, 0.2], ["Cash", 0, 0]]);
+  // Without it, BAL's Holdings class is not in Targets.
+  expect(() => reportFunction(holdings, targets)).toThrow('Asset Class "Balanced" is not in Targets');
+});
+
 describe("REBAL.REPORT over the sample workbook equals the runner", () => {
   let snapshot: Awaited<ReturnType<typeof readWorkbookSnapshot>>;
   let expected: PlanJson["classes"];

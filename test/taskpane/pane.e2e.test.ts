@@ -79,7 +79,7 @@ function serve(dir: string): Promise<http.Server> {
 
 type Row = (string | number)[];
 
-async function workbook(holdings: Row[], targets: Row[], policy: Row[]): Promise<Buffer> {
+async function workbook(holdings: Row[], targets: Row[], policy: Row[], more: Record<string, Row[]> = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const add = (sheet: string, rows: Row[]) => {
     const ws = wb.addWorksheet(sheet);
@@ -90,6 +90,7 @@ async function workbook(holdings: Row[], targets: Row[], policy: Row[]): Promise
   add("Holdings", holdings);
   add("Targets", targets);
   add("Policy", policy);
+  for (const [name, rows] of Object.entries(more)) add(name, rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -290,6 +291,34 @@ test("opening a workbook shows the decision, the class table, the trades and the
   expect(cash).toEqual(plan.after.cash.map((c) => [c.account, money(c.value)]));
 
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect(pageErrors).toEqual([]);
+});
+
+test("a look-through fund and a model: the classes count the fund by its shares, and Bonds buys follow the model", async () => {
+  const holdings = [...HOLDINGS, ["IRA", "BAL", "Balanced", 200, 50], ["IRA", "AGG", "Bonds", 0, 100]];
+  const more = {
+    LookThrough: [["Symbol", "Asset Class", "Share"], ["BAL", "US Stocks", 0.6], ["BAL", "Bonds", 0.4]],
+    Models: [["Asset Class", "Symbol", "Share"], ["Bonds", "BND", 0.5], ["Bonds", "AGG", 0.5]],
+  };
+  const targets = [["Asset Class", "Target"], ["US Stocks", 0.4], ["Intl Stocks", 0.15], ["Bonds", 0.4], ["Cash", 0.05]];
+  const data = await workbook(holdings, targets, POLICY, more);
+  const expected = await expectedPlan(data);
+  if (!expected.ok) throw new Error(expected.errors.map((e) => e.text).join("; "));
+  await openFile("look-through.xlsx", data);
+  expect(await page.isVisible('[data-testid="errors"]')).toBe(false);
+  expect(await page.textContent('[data-testid="look-through"]')).toBe("Look-through funds (counted in each class by share): BAL = US Stocks 60% + Bonds 40%");
+  // US Stocks 125,000 + 60% of BAL's 10,000; Bonds 72,000 + 40% of it.
+  const classes = await tableRows("Asset classes");
+  expect(classes.find((r) => r[0] === "US Stocks")?.[1]).toBe("$131,000.00");
+  expect(classes.find((r) => r[0] === "Bonds")?.[1]).toBe("$76,000.00");
+  expect(classes.map((r) => r[1])).toEqual(expected.plan.classes.map((c) => money(c.value)));
+  const trades = await tableRows("Trades");
+  expect(trades.map((r) => `${r[1]} ${r[3]} ${r[4]}`)).toEqual(expected.plan.trades.map((t) => `${t.symbol} ${t.side === "buy" ? "Buy" : "Sell"} ${quantity(t.quantity)}`));
+  const bondBuys = expected.plan.trades.filter((t) => t.assetClass === "Bonds" && t.side === "buy");
+  expect(bondBuys.map((t) => t.symbol).sort()).toEqual(["AGG", "BND"]);
+  const after = await tableRows("After trades");
+  expect(after.map((r) => r[1])).toEqual(expected.plan.after.classes.map((c) => money(c.value)));
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-look-through.png"), fullPage: true });
   expect(pageErrors).toEqual([]);
 });
 

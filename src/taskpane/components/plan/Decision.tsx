@@ -4,7 +4,7 @@ import { Badge, Body1, Caption1 } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
 import { money, percent } from "../../../display";
 import { portfolioDrift } from "../../../plans/portfolio-drift";
-import { optimizerLine, reviewLine, strategyLine } from "../../../plans/describe";
+import { lookThroughLine, optimizerLine, reviewLine, strategyLine } from "../../../plans/describe";
 import { Section, usePlanStyles } from "./parts";
 
 export function Decision({ plan }: { plan: PlanJson }) {
@@ -20,6 +20,7 @@ export function Decision({ plan }: { plan: PlanJson }) {
       </div>
       <Body1 data-testid="strategy">Strategy: {strategyLine(plan)}</Body1>
       <Caption1 data-testid="optimizer">Optimizer: {optimizerLine(plan.optimizer)}</Caption1>
+      {lookThroughLine(plan) && <Caption1 data-testid="look-through">{lookThroughLine(plan)}</Caption1>}
       {t.reasons.length > 0 && (
         <ul className={s.reasons} aria-label="Reasons">
           {t.reasons.map((r, i) => (
