@@ -57,3 +57,10 @@ test("against Holdings: a model security of another class, a substitute of anoth
     "Equivalents!B3: BAL is a look-through fund and VTI is not: a substitute must hold what its symbol holds",
   ]);
 });
+
+test("a model security or a held symbol's substitute that Holdings does not list: its price is unknown, so it is a problem at its cell", () => {
+  expect(texts(book(holdings(), targets, models(["Bonds", "BND", "70%"], ["Bonds", "AGG", "30%"]), equivalents(["VTI", "ITOT"], ["SCHB", "ITOT"])))).toEqual([
+    "Models!B3: AGG is in the Bonds model but Holdings does not list it, so its price is not known: add a Holdings row for it (Quantity 0 and its Price)",
+    "Equivalents!B2: ITOT, the substitute for VTI, is not in Holdings, so its price is not known: add a Holdings row for it (Quantity 0 and its Price)",
+  ]);
+});
