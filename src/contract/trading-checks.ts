@@ -22,7 +22,7 @@ export function checkTradingLists(input: { holdings: Holding[]; models: ModelRow
       errors.push(contractError(e.ref.sheet, e.ref.cell, `${funds.has(a) ? e.symbol : e.substitute} is a look-through fund and ${funds.has(a) ? e.substitute : e.symbol} is not: a substitute must hold what its symbol holds`));
     } else if (classOf.has(a) && !classOf.has(b)) {
       errors.push(contractError(e.ref.sheet, e.ref.cell, `${e.substitute}, the substitute for ${e.symbol}, is not in Holdings, so its price is not known: add a Holdings row for it (Quantity 0 and its Price)`));
-    } else if (!funds.has(a) && classOf.has(a) && classOf.has(b) && classOf.get(a) !== classOf.get(b)) {
+    } else if (!funds.has(a) && classOf.has(a) && classOf.get(a) !== classOf.get(b)) {
       errors.push(contractError(e.ref.sheet, e.ref.cell, `${e.substitute} (${classOf.get(b)}) cannot substitute for ${e.symbol} (${classOf.get(a)}): a substitute must be of the same Asset Class`));
     }
   }

@@ -10,6 +10,7 @@ import { Section, usePlanStyles } from "./parts";
 export function Decision({ plan }: { plan: PlanJson }) {
   const s = usePlanStyles();
   const t = plan.trigger;
+  const funds = lookThroughLine(plan);
   return (
     <Section title="Decision">
       <div className={s.decision}>
@@ -20,7 +21,7 @@ export function Decision({ plan }: { plan: PlanJson }) {
       </div>
       <Body1 data-testid="strategy">Strategy: {strategyLine(plan)}</Body1>
       <Caption1 data-testid="optimizer">Optimizer: {optimizerLine(plan.optimizer)}</Caption1>
-      {lookThroughLine(plan) && <Caption1 data-testid="look-through">{lookThroughLine(plan)}</Caption1>}
+      {funds && <Caption1 data-testid="look-through">{funds}</Caption1>}
       {t.reasons.length > 0 && (
         <ul className={s.reasons} aria-label="Reasons">
           {t.reasons.map((r, i) => (
