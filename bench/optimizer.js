@@ -2,7 +2,9 @@
  * Optimizer rows for bench/run.js (`node bench/optimizer.js` prints them alone): households of 50,
  * 500 and 5,000 holdings over 3 accounts and 8 classes, each class listed in about a third of the accounts,
  * fractional shares and no fees — the optimal plan (HiGHS) and the greedy pass side by side: time,
- * misplacement after the trades (Σ |value − target × total| ÷ total) and trade count.
+ * misplacement after the trades (Σ |value − target × total| ÷ total) and trade count; then the same households
+ * with Fee Per Trade $4.95 and Min Trade $500, where each trade has a 0/1 indicator and every level is a
+ * mixed-integer program (status, gap, fees paid).
  *
  * Uses the compiled lib/ (npm run bench compiles it first). Sizes: BENCH_OPTIMIZER_SIZES="50,500".
  */
@@ -73,13 +75,13 @@ async function benchOptimizer(options = {}) {
   const rows = [{ name: "HiGHS load (once per process)", size: "", ms: loadMs, note: loadedBefore ? "already loaded by an earlier row of this run (node bench/optimizer.js alone measures it)" : "WebAssembly compile + init" }];
   for (const n of SIZES) {
     const snapshot = household(rng, n);
-    const withOptimizer = (o) => ({ ...snapshot, ranges: { ...snapshot.ranges, policy: { ...snapshot.ranges.policy, values: [...snapshot.ranges.policy.values, ["Optimizer", o]] } } });
-    const timed = (o) => {
+    const withOptimizer = (o, extra = []) => ({ ...snapshot, ranges: { ...snapshot.ranges, policy: { ...snapshot.ranges.policy, values: [...snapshot.ranges.policy.values, ["Optimizer", o], ...extra] } } });
+    const timed = (o, extra) => {
       const runs = [];
       let result;
       for (let i = 0; i < 3; i++) {
         const s = performance.now();
-        result = planWorkbook(withOptimizer(o), { today: "2026-11-20" });
+        result = planWorkbook(withOptimizer(o, extra), { today: "2026-11-20" });
         runs.push(performance.now() - s);
       }
       if (!result.ok) throw new Error(`household of ${n}: ${result.errors[0].text}`);
@@ -101,6 +103,24 @@ async function benchOptimizer(options = {}) {
       size: n,
       ms: greedy.ms,
       note: `misplacement ${(mg * 100).toFixed(3)}%, ${greedy.plan.trades.length} trades; optimal ≤ greedy: ${mo <= mg + 1e-9 ? "yes" : "NO"} (${((mg - mo) * 100).toFixed(3)} points better)`,
+    });
+    const costs = [["Fee Per Trade", 4.95], ["Min Trade", 500]];
+    const fees = (plan) => plan.trades.reduce((s, t) => s + Number(t.fee), 0);
+    const optF = timed("Optimal", costs);
+    const greedyF = timed("Greedy", costs);
+    const moF = misplacement(optF.plan);
+    const mgF = misplacement(greedyF.plan);
+    rows.push({
+      name: "optimal, $4.95 fee + $500 min (MIP)",
+      size: n,
+      ms: optF.ms,
+      note: `${optF.plan.optimizer.status}, gap ${(optF.plan.optimizer.gap * 100).toFixed(2)}%; misplacement ${(moF * 100).toFixed(3)}%, ${optF.plan.trades.length} trades, fees $${fees(optF.plan).toFixed(2)}${goal ? `; goal ≤ ${goal} ms: ${optF.ms <= goal ? "met" : "NOT MET"}` : ""}`,
+    });
+    rows.push({
+      name: "greedy, $4.95 fee + $500 min",
+      size: n,
+      ms: greedyF.ms,
+      note: `misplacement ${(mgF * 100).toFixed(3)}%, ${greedyF.plan.trades.length} trades, fees $${fees(greedyF.plan).toFixed(2)}; optimal ≤ greedy: ${moF <= mgF + 1e-9 ? "yes" : "NO"}`,
     });
   }
   return rows;

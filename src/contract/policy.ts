@@ -175,6 +175,13 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
     p.maxTurnover = n.value;
     return null;
   },
+  "Fewest Trades": (p, v) => {
+    if (isBlank(v)) return null;
+    const yn = readYesNo(v);
+    if (!yn.ok) return `must be Yes or No (found ${describe(v)})`;
+    p.fewestTrades = yn.value;
+    return null;
+  },
   "Short Term Tax Rate": taxRate((p, r) => (p.shortTermTaxRate = r)),
   "Long Term Tax Rate": taxRate((p, r) => (p.longTermTaxRate = r)),
   "Returns Are": choice(RETURNS_ARE, (p, r) => (p.returnsAre = r)),
@@ -228,6 +235,7 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     optimizer: "Optimal",
     solverTimeLimit: DEFAULT_SOLVER_TIME_LIMIT,
     maxTurnover: null,
+    fewestTrades: false,
     shortTermTaxRate: null,
     longTermTaxRate: null,
     returnsAre: "Returns",

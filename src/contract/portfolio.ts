@@ -171,6 +171,8 @@ export interface Policy {
   optimizer: Optimizer;
   /** Seconds the solver may take before the best plan found (or the greedy one) is used. */
   solverTimeLimit: number;
+  /** Policy Fewest Trades = Yes: the optimizer, with every higher priority held, makes as few trades as it can. */
+  fewestTrades: boolean;
   /** The most of the household's value traded one way (buys, and sells, each at most this share); null = no limit. */
   maxTurnover: number | null;
   /** Tax rates on realised short- and long-term gains in taxable accounts, as fractions; null = not set. */

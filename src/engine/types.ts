@@ -77,7 +77,7 @@ export interface OptimizerReport {
   gap: number | null;
   seconds: number;
   /** Each objective level in dollars, as the program scores them (for the greedy pass too); null when not run. */
-  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number } | null;
+  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number; trades: number } | null;
 }
 
 export interface Plan {

@@ -100,7 +100,7 @@ export interface PlanJson {
     gap: number | null;
     seconds: number;
     /** Each objective level in dollars, as the program scores them (the greedy pass's too); null when not run. */
-    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string } | null;
+    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string; trades: number } | null;
   };
 }
 
@@ -175,6 +175,7 @@ export function planJson(plan: Plan): PlanJson {
         bandViolation: money(new Decimal(plan.optimizer.objective.bandViolation)),
         goalDistance: money(new Decimal(plan.optimizer.objective.goalDistance)),
         turnover: money(new Decimal(plan.optimizer.objective.turnover)),
+        trades: plan.optimizer.objective.trades,
       },
     },
   };

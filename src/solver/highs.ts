@@ -13,7 +13,7 @@ export function highsSolver(highs: Highs): Solver {
   return {
     name: "HiGHS",
     solve(program: LinearProgram, options: SolveOptions): Solution {
-      const result = highs.solve(lpText(program), { output_flag: false, time_limit: options.timeLimit });
+      const result = highs.solve(lpText(program), { output_flag: false, time_limit: options.timeLimit, mip_rel_gap: 1e-9, mip_abs_gap: 1e-7 });
       const values = new Map<string, number>();
       for (const [name, column] of Object.entries(result.Columns ?? {})) values.set(name, (column as { Primal?: number }).Primal ?? 0);
       return { status: String(result.Status), values, objective: Number(result.ObjectiveValue ?? NaN) };

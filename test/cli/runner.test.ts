@@ -102,13 +102,15 @@ function shapeProblems(p: PlanOut): string[] {
   check(typeof p.trigger?.rebalance === "boolean", "trigger.rebalance");
   check(Array.isArray(p.trigger?.reasons) && p.trigger.reasons.every((r) => typeof r === "string" && r !== ""), "trigger.reasons");
   check(p.trigger?.nextReview === null || isRealDate(p.trigger?.nextReview ?? ""), `nextReview ${p.trigger?.nextReview}`);
-  const o = (p as unknown as { optimizer: { method: string; status: string; gap: number | null; seconds: number; objective: Record<string, string> | null } }).optimizer;
+  const o = (p as unknown as { optimizer: { method: string; status: string; gap: number | null; seconds: number; objective: Record<string, string | number> | null } }).optimizer;
   check(JSON.stringify(keysOf(o ?? {})) === JSON.stringify(["gap", "method", "objective", "seconds", "status"]), "optimizer keys");
   check(o?.method === "optimal" || o?.method === "greedy", `optimizer.method ${o?.method}`);
   check(o?.gap === null || (typeof o?.gap === "number" && o.gap >= 0), `optimizer.gap ${o?.gap}`);
   check(typeof o?.seconds === "number" && o.seconds >= 0, `optimizer.seconds ${o?.seconds}`);
   check(
-    o?.objective === null || (JSON.stringify(keysOf(o?.objective ?? {})) === JSON.stringify(["bandViolation", "goalDistance", "reserveShortfall", "turnover"]) && Object.values(o.objective).every((v) => MONEY.test(v))),
+    o?.objective === null ||
+      (JSON.stringify(keysOf(o?.objective ?? {})) === JSON.stringify(["bandViolation", "goalDistance", "reserveShortfall", "trades", "turnover"]) &&
+        Object.entries(o.objective).every(([k, v]) => (k === "trades" ? Number.isInteger(v) && (v as number) >= 0 : MONEY.test(String(v))))),
     "optimizer.objective",
   );
   const rmd = (p as unknown as { rmd: { owner: string; year: number; age: number; divisor: number; groups: Record<string, unknown>[] }[] }).rmd;

@@ -65,6 +65,7 @@ describe("defaults", () => {
       optimizer: "Optimal",
       solverTimeLimit: 2,
       maxTurnover: null,
+      fewestTrades: false,
       shortTermTaxRate: null,
       longTermTaxRate: null,
       returnsAre: "Returns",
@@ -117,6 +118,8 @@ describe("good values", () => {
     ["Solver Time Limit", 0.5, "solverTimeLimit", 0.5],
     ["Max Turnover", "10%", "maxTurnover", 0.1],
     ["Max Turnover", 0, "maxTurnover", 0],
+    ["Fewest Trades", "yes", "fewestTrades", true],
+    ["Fewest Trades", false, "fewestTrades", false],
     ["Short Term Tax Rate", "37%", "shortTermTaxRate", 0.37],
     ["Long Term Tax Rate", 0.15, "longTermTaxRate", 0.15],
     ["Solver Time Limit", 600, "solverTimeLimit", 600],
@@ -190,6 +193,7 @@ describe("bad values", () => {
     ["Limit Offset Bps", -1, "Limit Offset Bps must be basis points from 0 to below 10000 (100%) (found -1)"],
     ["Fractional", "maybe", 'Fractional must be Yes or No (found "maybe")'],
     ["Optimizer", "Best", 'Optimizer must be one of Optimal, Greedy (found "Best")'],
+    ["Fewest Trades", "few", 'Fewest Trades must be Yes or No (found "few")'],
     ["Max Turnover", -0.1, "Max Turnover must be a percent of the household from 0% to 100%, like 10% (found -0.1)"],
     ["Max Turnover", "150%", 'Max Turnover must be a percent of the household from 0% to 100%, like 10% (found "150%")'],
     ["Short Term Tax Rate", -0.1, "Short Term Tax Rate must be a percent from 0% to 100%, like 24% (found -0.1)"],
@@ -252,6 +256,7 @@ describe("settings", () => {
       "Optimizer",
       "Solver Time Limit",
       "Max Turnover",
+      "Fewest Trades",
       "Short Term Tax Rate",
       "Long Term Tax Rate",
       "Returns Are",
@@ -261,7 +266,7 @@ describe("settings", () => {
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, RMD In Kind, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, RMD In Kind, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Fewest Trades, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
     ]);
   });
 

@@ -24,8 +24,10 @@ describe("optimizer properties", () => {
         const greedy = planRebalance({ ...p, policy: { ...p.policy, optimizer: "Greedy" } });
         const o = optimal.optimizer.objective!;
         const g = greedy.optimizer.objective!;
-        // Within a cent per class plus one part in a million of the household (the levels are held to that).
-        const tol = 0.01 * optimal.classes.length + 1e-6 * optimal.total.toNumber() + 1e-6;
+        // Within a cent per class (the moves are rounded to cents) plus one part in 10⁷ of the household
+        // (each level is held to its optimum within far less). Looser, a fixed fee of $4.95 in a $5M
+        // household hid a reserve shortfall the greedy moves have and the optimum does not.
+        const tol = 0.01 * optimal.classes.length + 1e-7 * optimal.total.toNumber() + 1e-6;
         for (const level of LEVELS) {
           if (o[level] < g[level] - tol) return; // strictly better at a higher level: the lower ones may be anything
           expect({ level, optimal: o[level], greedy: g[level], tol, worse: o[level] > g[level] + tol }).toEqual({ level, optimal: o[level], greedy: g[level], tol, worse: false });

@@ -11,10 +11,14 @@
  *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
  *      inside the band for the others),
  *   3. as few dollars as possible are traded; a trade in a taxable account costs a tenth of a cent
- *      per dollar more, so that between equal plans the tax-advantaged accounts trade; a buy in an
+ *      per dollar more, so that between equal plans the tax-advantaged accounts trade (and, below that,
+ *      the account holding the most of the class: a thousandth of a cent per dollar times the share held
+ *      elsewhere); a fixed fee (Fee Per Trade, a holding's Trade Fee) costs its dollars; a buy in an
  *      account of a type the Location range does not prefer for the class costs a fifth of a cent more;
  *      a sale in a taxable account also costs its estimated tax, at Policy Short / Long Term Tax Rate (Tax Aware: 35% and 15%
  *      unless the Policy sets them; the other strategies count tax only when the rates are set).
+ *   4. with Policy Fewest Trades = Yes, the number of trades: level 3 is then split — first the costs
+ *      alone (fixed fees, the fee in basis points, estimated tax), then the trade count, then the dollars.
  *
  * The priorities are lexicographic: each level is solved with the levels above it held at their
  * optimum (to one part in 10⁸ of that level's value), which is what "a lower term
@@ -24,7 +28,10 @@
  * Variables: b[a,c] ≥ 0 dollars bought of class c in account a (only where the account lists a
  * tradable security of c), s[a,c] in [0, sellable value of c in a]; per account r[a] ≥ 0, the reserve
  * shortfall; per class u[c], l[c] ≥ 0, the dollars over and under the band; d[c] ≥ 0, the distance to
- * the Rebalance To goal. Dollars are scaled so that the household is 1,000,000 units.
+ * the Rebalance To goal. Where a fixed fee, Min Trade or Fewest Trades needs it, a trade t has an
+ * indicator y ∈ {0, 1}: t ≤ U·y (U: what the account could sell, or spend), t ≥ Min Trade·y, and y pays the
+ * fee (a sale's out of the account's cash) — the levels are then mixed-integer programs. Dollars are scaled
+ * so that the household is 1,000,000 units.
  *
  * The result is class moves per account; src/engine/execute.ts turns them into orders (lot sizes,
  * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's.
@@ -36,6 +43,7 @@ import { isLongTerm } from "../lots";
 import { Account } from "../positions";
 import { ClassRow } from "../types";
 import { Exposure } from "../look-through";
+import { BuyRules, NO_RULES, buyVehicles } from "../vehicles";
 import { LinearProgram, Row, Solver, Term } from "./program";
 
 export interface HouseholdProblem {
@@ -70,6 +78,14 @@ export interface HouseholdProblem {
    * account), and each of its dollars moves its classes by their shares.
    */
   mixes?: Map<string, Exposure[]>;
+  /** Policy Min Trade in dollars: each trade is 0 or at least this (0 = no minimum). */
+  minTrade?: number;
+  /** Policy Fee Per Trade in dollars; a holding's Trade Fee replaces it on that holding's trades. */
+  feePerTrade?: number;
+  /** Policy Fewest Trades = Yes: with every level above held, the number of trades is minimised. */
+  fewestTrades?: boolean;
+  /** Models and Equivalents: the securities a class's buy goes to (each a trade with its own fee). */
+  rules?: BuyRules;
 }
 
 /** Each objective level, in dollars. */
@@ -78,6 +94,8 @@ export interface ObjectiveTerms {
   bandViolation: number;
   goalDistance: number;
   turnover: number;
+  /** The number of trades (class moves per account); minimised only under Fewest Trades. */
+  trades: number;
 }
 
 export interface HouseholdSolution {
@@ -89,7 +107,15 @@ export interface HouseholdSolution {
 }
 
 const SCALE_UNITS = 1_000_000;
-const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
+const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover", "trades"] as const;
+/**
+ * The order the levels are solved in. Fewest Trades puts the trade count after the costs (fixed fees, the
+ * fee in basis points, estimated tax) and before the dollars traded — below them it would only ever break
+ * exact ties of dollars, which the tie-breaks above leave almost none of.
+ */
+const ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
+const FEWEST_TRADES_ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "costs", "trades", "turnover"] as const;
+type Level = (typeof FEWEST_TRADES_ORDER)[number];
 /** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (the tie-break). */
 const TAXABLE_SURCHARGE = 0.001;
 /**
@@ -148,15 +174,54 @@ function goal(p: HouseholdProblem, c: ClassRow, desired: Decimal, total: number)
   return aimBand(p, c, total);
 }
 
+/**
+ * Between plans equal on every level, a class is traded in the account that holds the most of it: a
+ * dollar traded costs this much more per dollar times the share of the class held elsewhere. It is below
+ * the taxable tie-break, so it only orders what is otherwise a free choice of the solver (which would
+ * otherwise pick a vertex by the way it searched, one way for a linear program, another once trade
+ * indicators make it mixed-integer): the large stock position is trimmed rather than the small one closed.
+ */
+export const CONCENTRATION_TIEBREAK = 0.00001;
+
+/** The share of the household's value of a class (or a look-through fund's mix) held in an account. */
+function heldShare(p: HouseholdProblem, a: Account, assetClass: string): number {
+  const valueIn = (x: Account) => x.positions.reduce((s, y) => s + (y.assetClass === assetClass ? y.value.toNumber() : 0), 0);
+  const all = p.accounts.reduce((s, x) => s + valueIn(x), 0);
+  return all > 0 ? valueIn(a) / all : 0;
+}
+
 /** The cost per dollar of a trade at level 3 (the same weights the program minimises). */
 function tradeCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
-  const surcharge = a.taxable ? TAXABLE_SURCHARGE : 0;
-  const preferred = p.location?.get(assetClass);
-  if (side === 1) return 1 + surcharge + (preferred && !preferred.includes(a.type) ? LOCATION_PENALTY : 0);
-  if (!a.taxable || p.taxRates === null) return 1 + surcharge;
+  return tradeDollarCost(p, a, assetClass, side) + taxCost(p, a, assetClass, side);
+}
+
+/** The estimated tax per dollar of a trade: a sale in a taxable account, when tax is counted. */
+function taxCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
+  if (side === 1 || !a.taxable || p.taxRates === null) return 0;
   // The class is sold from its cheapest position to sell first.
   const taxes = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => taxPerDollar(x, p.taxRates!));
-  return 1 + surcharge + (taxes.length ? Math.min(...taxes) : 0);
+  return taxes.length ? Math.min(...taxes) : 0;
+}
+
+/** A traded dollar's weight at level 3 before tax: 1 and the tie-breaks (taxable, concentration, location). */
+function tradeDollarCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
+  const surcharge = (a.taxable ? TAXABLE_SURCHARGE : 0) + CONCENTRATION_TIEBREAK * (1 - heldShare(p, a, assetClass));
+  const preferred = p.location?.get(assetClass);
+  return 1 + surcharge + (side === 1 && preferred && !preferred.includes(a.type) ? LOCATION_PENALTY : 0);
+}
+
+/** A position's per-trade fee in dollars: its Trade Fee, else the Policy's Fee Per Trade. */
+const feeOf = (p: HouseholdProblem, x: Account["positions"][number]) => (x.tradeFee ? x.tradeFee.toNumber() : (p.feePerTrade ?? 0));
+
+/**
+ * The per-trade fees, in dollars, of a class move in an account: a buy pays one fee per security it
+ * goes to (the Models split, else the largest holding); a sale the fee of the class's cheapest
+ * position to sell (it is sold from one position unless it is larger than that position).
+ */
+export function fixedFee(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
+  if (side === 1) return buyVehicles(a, assetClass, new Set(), p.rules ?? NO_RULES).vehicles.reduce((s, v) => s + feeOf(p, v.position), 0);
+  const fees = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => feeOf(p, x));
+  return fees.length ? Math.min(...fees) : 0;
 }
 
 /**
@@ -169,6 +234,7 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
   let reserveShortfall = 0;
   let turnover = 0;
   let cashChange = 0;
+  let trades = 0;
   for (const a of p.accounts) {
     let flow = 0;
     let budget = 0;
@@ -176,8 +242,11 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
       const dollars = m.amount.toNumber();
       for (const e of p.mixes?.get(m.assetClass) ?? [{ assetClass: m.assetClass, share: 1 }]) net.set(e.assetClass, (net.get(e.assetClass) ?? 0) + dollars * e.share);
       flow -= dollars;
-      budget -= dollars > 0 ? dollars : dollars * (1 - p.feeRate);
-      turnover += Math.abs(dollars) * tradeCost(p, a, m.assetClass, dollars > 0 ? 1 : -1);
+      const side = dollars > 0 ? 1 : -1;
+      const fee = dollars === 0 ? 0 : fixedFee(p, a, m.assetClass, side);
+      budget -= dollars > 0 ? dollars : dollars * (1 - p.feeRate) + fee;
+      turnover += Math.abs(dollars) * tradeCost(p, a, m.assetClass, side) + fee;
+      if (dollars !== 0) trades++;
     }
     cashChange += flow;
     reserveShortfall += Math.max(0, a.reserve.toNumber() - (a.cash.toNumber() + budget));
@@ -191,14 +260,20 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
     const [low, high] = goal(p, c, p.desired[j], total);
     goalDistance += Math.max(0, value - high) + Math.max(0, low - value);
   });
-  return { reserveShortfall, bandViolation, goalDistance, turnover };
+  return { reserveShortfall, bandViolation, goalDistance, turnover, trades };
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<(typeof LEVELS)[number], Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
-  const levels: Record<(typeof LEVELS)[number], Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], turnover: [] };
+  const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
+  /** A trade variable's weights: all of it at the turnover level, its costs also at the costs level (solved only under Fewest Trades). */
+  const charge = (variable: string, a: Account, assetClass: string, side: 1 | -1) => {
+    levels.turnover.push({ variable, coefficient: tradeCost(p, a, assetClass, side) });
+    const cost = taxCost(p, a, assetClass, side) + p.feeRate;
+    if (cost > 0) levels.costs.push({ variable, coefficient: cost });
+  };
   const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
   const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
   const cashIndex = p.classes.findIndex((c) => c.assetClass === p.cashClass);
@@ -210,6 +285,31 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     // What the account can spend: a sale brings its amount less the fee in basis points (a buy's dollars
     // already include its fees: the execution buys what they pay for, at the limit price).
     const budget: Term[] = [];
+    const g0 = groups.findIndex((w) => w.accounts.includes(a.name));
+    const startCash = a.cash.toNumber() + (g0 >= 0 ? (groups[g0].split.get(a.name)?.toNumber() ?? 0) : 0);
+    // The most the account can buy: its cash and everything it can sell (a bound for the trade indicators).
+    const capacity = Math.max(1e-6, (Math.max(0, startCash) + a.positions.reduce((s, x) => s + x.sellableValue.toNumber(), 0)) * scale);
+    /**
+     * A trade's indicator y ∈ {0, 1}, when a fixed fee, Min Trade or Fewest Trades needs it: the trade
+     * is at most its bound × y, at least Min Trade × y; y pays the fixed fee (a sale's from the
+     * account's cash) and counts as a trade.
+     */
+    const indicate = (name: string, assetClass: string, sign: 1 | -1, upper: number) => {
+      const fee = fixedFee(p, a, assetClass, sign);
+      const minimum = (p.minTrade ?? 0) * scale;
+      if (fee <= 0 && minimum <= 0 && !p.fewestTrades) return;
+      const y = `y${name}`;
+      columns.push({ name: y, lower: 0, upper: 1, integer: true });
+      rows.push({ name: `on${name}`, terms: [{ variable: name, coefficient: 1 }, { variable: y, coefficient: -upper }], lower: -Infinity, upper: 0 });
+      // A trade the account cannot make as large as Min Trade is left to the execution (it drops it, or keeps a sale the reserve needs).
+      if (minimum > 0 && minimum <= upper) rows.push({ name: `min${name}`, terms: [{ variable: name, coefficient: 1 }, { variable: y, coefficient: -minimum }], lower: 0, upper: Infinity });
+      if (fee > 0) {
+        levels.turnover.push({ variable: y, coefficient: fee * scale });
+        levels.costs.push({ variable: y, coefficient: fee * scale });
+        if (sign === -1) budget.push({ variable: y, coefficient: -fee * scale });
+      }
+      if (p.fewestTrades) levels.trades.push({ variable: y, coefficient: 1 });
+    };
     p.classes.forEach((c, j) => {
       if (j === cashIndex) return;
       const positions = a.positions.filter((x) => x.assetClass === c.assetClass);
@@ -221,8 +321,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         net.get(c.assetClass)!.push({ variable: name, coefficient: 1 });
         flows.push({ variable: name, coefficient: -1 });
         budget.push({ variable: name, coefficient: -1 });
-        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, 1) });
+        charge(name, a, c.assetClass, 1);
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: 1 });
+        indicate(name, c.assetClass, 1, capacity);
       }
       if (sellable > 0) {
         const name = `s_${i}_${j}`;
@@ -230,8 +331,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         net.get(c.assetClass)!.push({ variable: name, coefficient: -1 });
         flows.push({ variable: name, coefficient: 1 });
         budget.push({ variable: name, coefficient: 1 - p.feeRate });
-        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, c.assetClass, -1) });
+        charge(name, a, c.assetClass, -1);
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
+        indicate(name, c.assetClass, -1, sellable);
       }
     });
     // Look-through funds: one pair of variables per mix the account holds; a dollar of it moves each of its classes by its share.
@@ -247,8 +349,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         spread(name, 1);
         flows.push({ variable: name, coefficient: -1 });
         budget.push({ variable: name, coefficient: -1 });
-        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, label, 1) });
+        charge(name, a, label, 1);
         trades.push({ name, account: a.name, assetClass: label, sign: 1 });
+        indicate(name, label, 1, capacity);
       }
       const sellable = positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale;
       if (sellable > 0) {
@@ -257,15 +360,15 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         spread(name, -1);
         flows.push({ variable: name, coefficient: 1 });
         budget.push({ variable: name, coefficient: 1 - p.feeRate });
-        levels.turnover.push({ variable: name, coefficient: tradeCost(p, a, label, -1) });
+        charge(name, a, label, -1);
         trades.push({ name, account: a.name, assetClass: label, sign: -1 });
+        indicate(name, label, -1, sellable);
       }
     });
-    let cash = a.cash.toNumber() * scale;
+    const cash = startCash * scale;
     // An account of a withdrawal group: w = what it pays out, a variable; its cash before the split.
-    const g = groups.findIndex((w) => w.accounts.includes(a.name));
+    const g = g0;
     if (g >= 0) {
-      cash += (groups[g].split.get(a.name)?.toNumber() ?? 0) * scale;
       const name = `w_${g}_${i}`;
       columns.push({ name, lower: 0, upper: groups[g].amount.toNumber() * scale });
       budget.push({ variable: name, coefficient: -1 });
@@ -297,7 +400,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     const value = c.value.toNumber() * scale;
     const [goalLow, goalHigh] = goal(p, c, p.desired[j], p.total.toNumber());
     const [bandLow, bandHigh] = aimBand(p, c, p.total.toNumber(), p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
-    const limits: [string, number, number, (typeof LEVELS)[number]][] = [
+    const limits: [string, number, number, Level][] = [
       ["band", bandLow * scale, bandHigh * scale, "bandViolation"],
       ["goal", goalLow * scale, goalHigh * scale, "goalDistance"],
     ];
@@ -325,27 +428,65 @@ const sane = (x: number) => (x > HUGE ? Infinity : x < -HUGE ? -Infinity : x);
 
 const valueOf = (terms: Term[], values: Map<string, number>) => terms.reduce((s, t) => s + t.coefficient * (values.get(t.variable) ?? 0), 0);
 
-/** Solves the household level by level; null when the solver does not reach an optimum (the caller falls back). */
-export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: number, clock: () => number = Date.now): (HouseholdSolution & { seconds: number }) | { failed: string; seconds: number } {
+/** True when the values meet every bound and row of the program (to a millionth of a unit, a cent of a $10,000 household). */
+export function feasible(program: LinearProgram, values: Map<string, number>, tolerance = 1e-6): boolean {
+  for (const c of program.columns) {
+    const v = values.get(c.name) ?? 0;
+    if (v < c.lower - tolerance || v > c.upper + tolerance) return false;
+    if (c.integer && Math.abs(v - Math.round(v)) > 1e-6) return false;
+  }
+  for (const r of program.rows) {
+    const v = valueOf(r.terms, values);
+    if (v < r.lower - tolerance * Math.max(1, Math.abs(r.lower)) || v > r.upper + tolerance * Math.max(1, Math.abs(r.upper))) return false;
+  }
+  return true;
+}
+
+/**
+ * Solves the household level by level. With trade indicators the levels are mixed-integer programs:
+ * when the time limit stops one with a feasible plan found, that plan is used (the levels below are not
+ * solved) and the gap to the bound of its linear relaxation is reported; with none, `failed` (the
+ * caller falls back to the greedy pass and says so).
+ */
+export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: number, clock: () => number = Date.now): (HouseholdSolution & { seconds: number; gap: number }) | { failed: string; seconds: number } {
   const started = clock();
   const total = p.total.toNumber();
-  if (!(total > 0)) return { moves: [], status: "Optimal", objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0 }, seconds: 0 };
+  if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
   const { program, levels, trades, withdrawn } = build(p, scale);
   const rows = [...program.rows];
   let values = new Map<string, number>();
-  const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0 };
-  for (const level of LEVELS) {
-    const left = timeLimit - (clock() - started) / 1000;
-    if (left <= 0) return { failed: "the solver time limit was reached", seconds: (clock() - started) / 1000 };
-    let solution;
-    try {
-      solution = solver.solve({ ...program, rows, objective: levels[level] }, { timeLimit: left });
-    } catch (e) {
-      return { failed: `the solver could not read the problem: ${e instanceof Error ? e.message : String(e)}`, seconds: (clock() - started) / 1000 };
+  let status = "Optimal";
+  let gap = 0;
+  let solved = false;
+  const elapsed = () => (clock() - started) / 1000;
+  const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 };
+  for (const level of p.fewestTrades ? FEWEST_TRADES_ORDER : ORDER) {
+    if (levels[level].length === 0) continue;
+    const left = timeLimit - elapsed();
+    if (left <= 0) {
+      if (!solved) return { failed: "the solver time limit was reached", seconds: elapsed() };
+      status = "Time limit reached";
+      break;
     }
-    if (solution.status !== "Optimal") return { failed: `the solver ended with "${solution.status}"`, seconds: (clock() - started) / 1000 };
+    let solution;
+    const levelProgram = { ...program, rows: [...rows], objective: levels[level] };
+    try {
+      solution = solver.solve(levelProgram, { timeLimit: left });
+    } catch (e) {
+      return { failed: `the solver could not read the problem: ${e instanceof Error ? e.message : String(e)}`, seconds: elapsed() };
+    }
+    if (solution.status === "Time limit reached" && feasible(levelProgram, solution.values)) {
+      // The best plan found in time: used as it is, with its gap to the relaxation's bound.
+      values = solution.values;
+      status = solution.status;
+      gap = relaxationGap(solver, levelProgram, valueOf(levels[level], values));
+      solved = true;
+      break;
+    }
+    if (solution.status !== "Optimal") return { failed: `the solver ended with "${solution.status}"`, seconds: elapsed() };
     values = solution.values;
+    solved = true;
     const best = valueOf(levels[level], values);
     // Hold this level at its optimum while the next ones are solved.
     rows.push({ name: `keep_${level}`, terms: levels[level], lower: -Infinity, upper: best + Math.max(1e-8 * Math.abs(best), 1e-5) });
@@ -366,7 +507,25 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     byKey.set(key, prev ? { ...prev, amount: prev.amount.plus(m.amount) } : m);
   }
   const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
-  return { moves: [...byKey.values()].filter((m) => !m.amount.isZero()), ...(split ? { split } : {}), status: "Optimal", objective, seconds: (clock() - started) / 1000 };
+  const net = [...byKey.values()].filter((m) => !m.amount.isZero());
+  objective.trades = net.length;
+  return { moves: net, ...(split ? { split } : {}), status, gap, objective, seconds: elapsed() };
+}
+
+/**
+ * The relative gap of a level's incumbent to the bound of its linear relaxation (the same program with
+ * the indicators continuous): a lower bound on the level's optimum, so the true gap is no larger.
+ */
+function relaxationGap(solver: Solver, program: LinearProgram, incumbent: number): number {
+  if (incumbent <= 1e-9) return 0;
+  try {
+    const relaxed = solver.solve({ ...program, columns: program.columns.map((c) => ({ ...c, integer: false })) }, { timeLimit: 5 });
+    if (relaxed.status !== "Optimal") return 1;
+    const bound = valueOf(program.objective, relaxed.values);
+    return Math.max(0, Math.min(1, (incumbent - bound) / incumbent));
+  } catch {
+    return 1;
+  }
 }
 
 /** The program's withdrawal per account, to the cent, each group's cents adding up to its amount exactly. */

@@ -58,7 +58,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location), withdrawals: ctx.withdrawals, mixes: mixesOf(portfolio.lookThrough) }, policy, greedy);
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location), withdrawals: ctx.withdrawals, mixes: mixesOf(portfolio.lookThrough), ...tradeCosts(policy), rules: buyRules(portfolio) }, policy, greedy);
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
@@ -73,6 +73,11 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
 function greedyHoldsFunds(accounts: { positions: { symbol: string; exposure: unknown; tradable: boolean }[] }[]): string[] {
   const funds = [...new Set(accounts.flatMap((a) => a.positions.filter((p) => p.exposure && p.tradable).map((p) => p.symbol)))];
   return funds.length ? [`The greedy plan does not trade look-through funds (${funds.join(", ")}): they count in their classes by their LookThrough shares but are held as they are; Optimizer = Optimal trades them`] : [];
+}
+
+/** What each trade costs and must clear, for the program's trade indicators. */
+function tradeCosts(policy: Policy): Pick<HouseholdProblem, "minTrade" | "feePerTrade" | "fewestTrades"> {
+  return { minTrade: policy.minTrade.toNumber(), feePerTrade: policy.feePerTrade.toNumber(), fewestTrades: policy.fewestTrades };
 }
 
 /** Tax Aware's default rates on realised gains, when the Policy sets none. */
@@ -128,7 +133,8 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: 0, seconds: solved.seconds, objective: solved.objective }, warnings: turnoverNote(solved.moves, problem.total, policy.maxTurnover), ...(solved.split ? { split: solved.split } : {}) };
+  const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}) };
 }
 
 /**

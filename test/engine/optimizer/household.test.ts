@@ -23,11 +23,13 @@ describe("a three-account chain: the optimum swaps through the middle class", ()
   ];
   const t = targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 });
 
+  // Turnover: 40,000 dollars, and 10 cents of the concentration tie-break (A buys gold it holds none of:
+  // 10,000 × 0.001¢).
   test("optimal: four trades, every class on target", () => {
     const plan = planJson(planRebalance(portfolio(lots, t)));
     expect(plan.trades.map(line).sort()).toEqual(["A buy 200 GLD", "A sell 100 VTI", "B buy 100 BND", "B sell 200 GLD"]);
     expect(after(plan)).toEqual({ Stocks: ["40000.00", "In band"], Gold: ["20000.00", "In band"], Bonds: ["40000.00", "In band"], Cash: ["0.00", "In band"] });
-    expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal", gap: 0, objective: { bandViolation: "0.00", goalDistance: "0.00", turnover: "40000.00" } });
+    expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal", gap: 0, objective: { bandViolation: "0.00", goalDistance: "0.00", turnover: "40000.10" } });
   });
 
   test("greedy: gold is on target, so neither account trades it, and Stocks and Bonds stay out of band", () => {
@@ -80,7 +82,9 @@ describe("Band Edge: every tradable out-of-band class ends on its band edge", ()
   // Total 100,000 over two accounts. Stocks 62,000 (target 50%, band 45–55%: over), Bonds 28,000 (target 40%,
   // band 35–45%: under), Cash 10,000 (target 10%, band 5–15%). A holds the stocks and lists the bond fund;
   // B holds the bonds and all the cash. Band Edge: Stocks down to 55,000, Bonds up to 35,000 — A sells 7,000 of
-  // stocks and buys 7,000 of bonds; B's cash stays (it is in band).
+  // stocks, and 7,000 of bonds are bought: in A with the proceeds or in B with its cash, the same dollars and the
+  // same cash after (10,000, in band). B buys: it holds the bonds (the concentration tie-break), A keeps its
+  // proceeds in cash.
   const lots: LotSpec[] = [
     { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 620, price: 100 },
     { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
@@ -91,14 +95,14 @@ describe("Band Edge: every tradable out-of-band class ends on its band edge", ()
 
   test("Stocks at 55.00%, Bonds at 35.00%, with the fewest dollars traded", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ rebalanceTo: "Band Edge", relBand: null }))));
-    expect(plan.trades.map(line)).toEqual(["A sell 70 VTI", "A buy 70 BND"]);
+    expect(plan.trades.map(line)).toEqual(["A sell 70 VTI", "B buy 70 BND"]);
     expect(after(plan)).toEqual({ Stocks: ["55000.00", "In band"], Bonds: ["35000.00", "In band"], Cash: ["10000.00", "In band"] });
-    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00" });
+    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00", trades: 2 });
   });
 
   test("Halfway: halfway between the edge and the target (Stocks 52.5%, Bonds 37.5%)", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ rebalanceTo: "Halfway", relBand: null }))));
-    expect(plan.trades.map(line)).toEqual(["A sell 95 VTI", "A buy 95 BND"]);
+    expect(plan.trades.map(line)).toEqual(["A sell 95 VTI", "B buy 95 BND"]);
     expect(after(plan)).toMatchObject({ Stocks: ["52500.00", "In band"], Bonds: ["37500.00", "In band"] });
   });
 });
@@ -206,12 +210,13 @@ describe("what cannot be done is reported", () => {
 
 describe("tax on realised gains as a cost (taxable accounts)", () => {
   // Two taxable accounts can each sell 10,000 of stocks and buy 10,000 of bonds. T1's stocks cost 2,000 (a big
-  // long-term gain), T2's cost what they are worth (no gain): with tax counted, T2 sells.
+  // long-term gain), T2's cost what they are worth (no gain): with tax counted, T2 sells. Without tax T1 does:
+  // it holds more of the bonds (the concentration tie-break, a thousandth of a cent per dollar).
   const lots: LotSpec[] = [
     { account: "T1", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100, costBasis: 2000, acquired: "2015-01-02" },
-    { account: "T1", symbol: "BND", assetClass: "Bonds", quantity: 100, price: 100 },
+    { account: "T1", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
     { account: "T2", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100, costBasis: 30000, acquired: "2015-01-02" },
-    { account: "T2", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+    { account: "T2", symbol: "BND", assetClass: "Bonds", quantity: 100, price: 100 },
   ];
   const t = targets({ Stocks: 0.5, Bonds: 0.5 });
   const acc = accounts({ T1: "Taxable", T2: "Taxable" });
@@ -226,7 +231,7 @@ describe("tax on realised gains as a cost (taxable accounts)", () => {
     expect(plan.trades[0].realizedLongTerm).toBe("0.00");
   });
 
-  test("Full without rates counts no tax: both accounts are equally good to it (here T1 sells, realising the gain)", () => {
+  test("Full without rates counts no tax: the tie-break decides (T1 sells, realising the gain)", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy(), acc)));
     expect(plan.trades.map(line)).toEqual(["T1 sell 100 VTI", "T1 buy 100 BND"]);
     expect(Number(plan.trades[0].realizedLongTerm)).toBeGreaterThan(0);
@@ -267,5 +272,111 @@ describe("asset location: the Location range decides where a class is bought, be
     const with_ = planJson(planRebalance(portfolio(lots, t, policy({ optimizer: "Greedy" }), acc, prefer("Roth IRA"))));
     const without = planJson(planRebalance(portfolio(lots, t, policy({ optimizer: "Greedy" }), acc)));
     expect(with_.trades).toEqual(without.trades);
+  });
+});
+
+describe("trade indicators: Min Trade, fixed fees and Fewest Trades inside the program", () => {
+  // Total 100,000: Stocks 60,000 (60%, target 50%, band 45–55%: over), Bonds 40,000 (target 50%: under).
+  // A holds 39,700 of stocks but may sell only its 97-share lot (the other 300 shares are Do Not Sell); B
+  // holds 20,300. Bonds: 20,000 in each. A is the cheaper account to trade (it holds more of the stocks), so
+  // without a minimum A sells all it may (97 shares) and B the remaining 3.
+  const lots: LotSpec[] = [
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100, doNotSell: true },
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 97, price: 100 },
+    { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100 },
+    { account: "B", symbol: "VTI", assetClass: "Stocks", quantity: 203, price: 100 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.5 });
+
+  test("no Min Trade: A trades 97 shares each way, B the remaining 3", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t)));
+    expect(plan.trades.map(line).sort()).toEqual(["A buy 97 BND", "A sell 97 VTI", "B buy 3 BND", "B sell 3 VTI"]);
+  });
+
+  test("Min Trade $1,000 binds: B trades its minimum (10 shares), A the other 90 — still exactly on target", () => {
+    // Without the indicators the program would keep B's $300 trades and the execution drop them
+    // (under Min Trade), leaving Stocks 300 over target. With them, a trade is 0 or at least $1,000.
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ minTrade: 1000 }))));
+    expect(plan.trades.map(line).sort()).toEqual(["A buy 90 BND", "A sell 90 VTI", "B buy 10 BND", "B sell 10 VTI"]);
+    expect(after(plan)).toMatchObject({ Stocks: ["50000.00", "In band"], Bonds: ["50000.00", "In band"] });
+    expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal", objective: { goalDistance: "0.00", trades: 4 } });
+  });
+
+  test("the greedy pass leaves B's small trades to the execution, which drops them under Min Trade", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ minTrade: 1000, optimizer: "Greedy" }))));
+    expect(plan.trades.every((x) => Number(x.amount) >= 1000)).toBe(true);
+  });
+});
+
+describe("a fixed fee decides which account trades", () => {
+  // Total 100,000: each account holds 30,000 of stocks; A holds 25,000 of bonds, B 15,000. Targets 50/50, so
+  // 10,000 of stocks become bonds, in one account (cash does not cross). Free of fees A is the cheaper (it
+  // holds more of the bonds); a $25 Trade Fee on A's BND costs more than that tie-break, so B trades.
+  const base: LotSpec[] = [
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100 },
+    { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 250, price: 100 },
+    { account: "B", symbol: "VTI", assetClass: "Stocks", quantity: 300, price: 100 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 150, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.5 });
+
+  test("no fee: A trades", () => {
+    const plan = planJson(planRebalance(portfolio(base, t)));
+    expect(plan.trades.map(line)).toEqual(["A sell 100 VTI", "A buy 100 BND"]);
+  });
+
+  test("A's BND costs $25 a trade: B trades, and the objective counts no fee", () => {
+    const lots = base.map((x) => (x.account === "A" && x.symbol === "BND" ? { ...x, tradeFee: 25 } : x));
+    const plan = planJson(planRebalance(portfolio(lots, t)));
+    expect(plan.trades.map(line)).toEqual(["B sell 100 VTI", "B buy 100 BND"]);
+    // 20,000 dollars and the concentration tie-break: 10,000 × 0.001¢ × (half the stocks, and 15/40 of the
+    // bonds, held elsewhere) = 0.05 + 0.0625; the fee is not paid, so not counted.
+    expect(plan.optimizer.objective).toMatchObject({ turnover: "20000.11", trades: 2 });
+  });
+});
+
+describe("Fewest Trades", () => {
+  // The three-account chain of the first case, with a fourth route: A may also sell its stocks for cash
+  // (target 0% Cash, band 0–5%). To target every class takes four trades (through gold). With Fewest Trades
+  // the count comes before the dollars, but after the band and goal levels, so the four trades stay: fewer
+  // would leave a class off target.
+  const lots: LotSpec[] = [
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100 },
+    { account: "A", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 50 },
+    { account: "B", symbol: "GLD", assetClass: "Gold", quantity: 400, price: 50 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+  ];
+  test("goal first: the chain keeps its four trades", () => {
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 }), policy({ fewestTrades: true }))));
+    expect(plan.trades.map(line).sort()).toEqual(["A buy 200 GLD", "A sell 100 VTI", "B buy 100 BND", "B sell 200 GLD"]);
+  });
+
+  // Band Edge leaves room. Total 100,000: Stocks 60,000 (60%, target 49%, band 44–54%: over), Bonds 37,000
+  // (37%: under), Cash 3,000 in A (target 2%, band 0–4%: in band). B holds the stocks and the bonds; A only its
+  // cash and a BND it may buy. Fewest dollars: B sells 6,000 of stocks (to the 54% edge) and buys 6,000 of
+  // bonds, A buys 1,000 of bonds with its cash (Bonds to the 44% edge, Cash 2%) — 13,000 dollars in three
+  // trades. Fewest trades: B sells 7,000 and buys 7,000 (Stocks 53%, Bonds 44%, Cash stays at 3%) — 14,000
+  // dollars in two.
+  const edge: LotSpec[] = [
+    { account: "A", symbol: "CASH", quantity: 3000 },
+    { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
+    { account: "B", symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 370, price: 100 },
+  ];
+  const edgeTargets = targets({ Stocks: 0.49, Bonds: 0.49, Cash: { target: 0.02, abs: 0.02, rel: 1 } });
+
+  test("Band Edge without it: the fewest dollars, in three trades", () => {
+    const plan = planJson(planRebalance(portfolio(edge, edgeTargets, policy({ rebalanceTo: "Band Edge" }))));
+    expect(plan.trades.map(line).sort()).toEqual(["A buy 10 BND", "B buy 60 BND", "B sell 60 VTI"]);
+    // 13,000 dollars, and A's 1,000 bought where it holds none of the bonds (the concentration tie-break, 1 cent).
+    expect(plan.optimizer.objective).toMatchObject({ bandViolation: "0.00", goalDistance: "0.00", turnover: "13000.01", trades: 3 });
+  });
+
+  test("Band Edge with Fewest Trades = Yes: two trades, more dollars", () => {
+    const plan = planJson(planRebalance(portfolio(edge, edgeTargets, policy({ rebalanceTo: "Band Edge", fewestTrades: true }))));
+    expect(plan.trades.map(line)).toEqual(["B sell 70 VTI", "B buy 70 BND"]);
+    expect(plan.optimizer.objective).toMatchObject({ bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00", trades: 2 });
+    expect(after(plan)).toMatchObject({ Stocks: ["53000.00", "In band"], Bonds: ["44000.00", "In band"], Cash: ["3000.00", "In band"] });
   });
 });
