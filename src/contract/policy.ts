@@ -184,6 +184,7 @@ const settings = (strategies: StrategyChoices): Record<string, Apply> => ({
   },
   "Short Term Tax Rate": taxRate((p, r) => (p.shortTermTaxRate = r)),
   "Long Term Tax Rate": taxRate((p, r) => (p.longTermTaxRate = r)),
+  "Tax Budget": money((p, m) => (p.taxBudget = m)),
   "Returns Are": choice(RETURNS_ARE, (p, r) => (p.returnsAre = r)),
   "Periods Per Year": (p, v) => {
     if (isBlank(v)) return null;
@@ -238,6 +239,7 @@ export function defaultPolicy(strategy: string, today: string = todayIso()): Pol
     fewestTrades: false,
     shortTermTaxRate: null,
     longTermTaxRate: null,
+    taxBudget: null,
     returnsAre: "Returns",
     periodsPerYear: null,
     refs: {},

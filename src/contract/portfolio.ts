@@ -178,6 +178,8 @@ export interface Policy {
   /** Tax rates on realised short- and long-term gains in taxable accounts, as fractions; null = not set. */
   shortTermTaxRate: number | null;
   longTermTaxRate: number | null;
+  /** Policy Tax Budget: the most net gain (short- plus long-term, losses offsetting) the plan may realise in taxable accounts ($); null = no limit. */
+  taxBudget: Decimal | null;
   /** Backtests: what the Returns columns hold (periodic returns, or prices / index levels). */
   returnsAre: ReturnsAre;
   /** Backtests: periods in a year; null = read off the Returns dates. */

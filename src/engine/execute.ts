@@ -11,6 +11,7 @@ import { Account, Position } from "./positions";
 import { ClassMove } from "./allocate";
 import { gainRatio, orderLots, realize } from "./lots";
 import { Trade } from "./types";
+import { Holding } from "../contract/portfolio";
 import { addBusinessDays } from "../dates/calendar";
 import { BuyRules, NO_RULES, buyVehicles } from "./vehicles";
 
@@ -47,6 +48,12 @@ export interface ExecuteOptions {
   restoreReserve: (account: string) => boolean;
   /** Models and Equivalents: what a class's buy goes to (default: the account's largest holding of it). */
   rules?: BuyRules;
+  /**
+   * The optimizer's choice of tax lots in taxable accounts (Holdings row index → dollars sold): a class's
+   * sale there sells those lots (each position what the program sold of it, its chosen lots first)
+   * instead of Sell Order and Lot Order.
+   */
+  lotPlan?: Map<number, Decimal>;
 }
 
 function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy: Policy): Trade {
@@ -104,13 +111,30 @@ class Ledger {
     const t = makeTrade(p, "sell", q, this.policy);
     if ((!needed && t.amount.lt(this.policy.minTrade)) || t.fee.gte(t.amount)) return null;
     if (account.taxable) {
-      const lots = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, this.options.taxAware);
+      const lots = this.chosenFirst(orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, this.options.taxAware));
       // Lots already used by an earlier sale of this position are skipped.
       t.realized = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf, t.fee);
     }
     this.sold.set(p, already.plus(q));
     return t;
   }
+
+  /** The lots in the order a sale takes them: with a lot plan, the lots it sells first (those it sells whole before the one it sells in part). */
+  private chosenFirst(lots: Holding[]): Holding[] {
+    const plan = this.options.lotPlan;
+    if (!plan || !lots.some((l) => plan.has(l.index))) return lots;
+    const share = (l: Holding) => {
+      const value = l.quantity.times(l.price);
+      return value.gt(0) ? (plan.get(l.index) ?? ZERO).div(value).toNumber() : 0;
+    };
+    const chosen = lots.filter((l) => plan.has(l.index)).sort((x, y) => share(y) - share(x));
+    return [...chosen, ...lots.filter((l) => !plan.has(l.index))];
+  }
+}
+
+/** Dollars the lot plan sells of a position (0 without one). */
+function plannedSale(plan: Map<number, Decimal> | undefined, p: Position): Decimal {
+  return plan ? p.lots.reduce((s, l) => s.plus(plan.get(l.index) ?? ZERO), ZERO) : ZERO;
 }
 
 /** The lots left after `quantity` units were taken from the front. */
@@ -176,6 +200,14 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
     for (const m of moves.filter((x) => x.account === a.name && x.amount.lt(0))) {
       let left = m.amount.neg();
       const positions = sellOrder(a, a.positions.filter((p) => p.assetClass === m.assetClass && p.sellable.gt(0)), policy, options.taxAware);
+      const planned = a.taxable ? positions.filter((p) => plannedSale(options.lotPlan, p).gt(0)) : [];
+      if (planned.length) {
+        // The optimizer chose the lots: each position sells what the program sold of it (rounded down to
+        // its lot under a Tax Budget, so the budget holds); nothing else of the class is sold.
+        const mode = policy.taxBudget !== null ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
+        for (const p of planned) addSell(a, ledger.sell(a, p, Decimal.min(left, plannedSale(options.lotPlan, p)).div(p.price), mode));
+        continue;
+      }
       for (const p of positions) {
         if (left.lte(0)) break;
         const t = ledger.sell(a, p, left.div(p.price), Decimal.ROUND_HALF_UP);

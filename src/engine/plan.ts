@@ -1,4 +1,5 @@
 /** Portfolio → Plan: the class table, the trigger decision, the trades and the portfolio after them. */
+import { taxBudgetWarnings } from "./tax-budget";
 import Decimal from "decimal.js";
 import { CASH_CLASS, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
 import { Optimizer } from "../contract/vocabulary";
@@ -144,6 +145,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   const outcome = strategy.plan({ portfolio, policy, accounts: now, afterFlow, total: base.total, classes: base.classes, cashClass, cashFlow, flows, withdrawals, due });
   const { execution, warnings: notes, optimizer } = outcome;
   warnings.push(...notes, ...execution.warnings);
+  warnings.push(...taxBudgetWarnings(execution.trades, policy, optimizer?.method ?? (policy.optimizer === "Greedy" ? "greedy" : "optimal")));
   const finalFlows = outcome.flows ?? flows;
   warnings.push(...settlementWarnings(execution.trades, outcome.flows ? withFlows(now, finalFlows) : afterFlow));
 

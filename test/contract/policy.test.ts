@@ -68,6 +68,7 @@ describe("defaults", () => {
       fewestTrades: false,
       shortTermTaxRate: null,
       longTermTaxRate: null,
+      taxBudget: null,
       returnsAre: "Returns",
       periodsPerYear: null,
       refs: {},
@@ -122,6 +123,8 @@ describe("good values", () => {
     ["Fewest Trades", false, "fewestTrades", false],
     ["Short Term Tax Rate", "37%", "shortTermTaxRate", 0.37],
     ["Long Term Tax Rate", 0.15, "longTermTaxRate", 0.15],
+    ["Tax Budget", "$5,000", "taxBudget", "5000"],
+    ["Tax Budget", 0, "taxBudget", "0"],
     ["Solver Time Limit", 600, "solverTimeLimit", 600],
     ["Rebalance To", "Halfway", "rebalanceTo", "Halfway"],
     ["Strategy", "tax aware", "strategy", "Tax Aware"],
@@ -198,6 +201,7 @@ describe("bad values", () => {
     ["Max Turnover", "150%", 'Max Turnover must be a percent of the household from 0% to 100%, like 10% (found "150%")'],
     ["Short Term Tax Rate", -0.1, "Short Term Tax Rate must be a percent from 0% to 100%, like 24% (found -0.1)"],
     ["Long Term Tax Rate", "120%", 'Long Term Tax Rate must be a percent from 0% to 100%, like 24% (found "120%")'],
+    ["Tax Budget", -1000, "Tax Budget must be a dollar amount of 0 or more (found -1000)"],
     ["Solver Time Limit", 0, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 0)"],
     ["Solver Time Limit", -2, "Solver Time Limit must be a number of seconds above 0, at most 600 (found -2)"],
     ["Solver Time Limit", 601, "Solver Time Limit must be a number of seconds above 0, at most 600 (found 601)"],
@@ -259,6 +263,7 @@ describe("settings", () => {
       "Fewest Trades",
       "Short Term Tax Rate",
       "Long Term Tax Rate",
+      "Tax Budget",
       "Returns Are",
       "Periods Per Year",
     ]);
@@ -266,7 +271,7 @@ describe("settings", () => {
 
   test("an unknown setting lists the known ones", () => {
     expect(read([["Drift Band", "5%"]]).texts).toEqual([
-      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, RMD In Kind, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Fewest Trades, Short Term Tax Rate, Long Term Tax Rate, Returns Are, Periods Per Year',
+      'Policy!A2: Unknown policy setting "Drift Band"; known settings: As Of, Trigger, Frequency, Last Rebalanced, Abs Band, Rel Band, Rebalance To, Strategy, Cash Flow, Cash Flow Account, Sell Order, Lot Order, Max Valuation Age, Valuation Deadline, Contribution Limit, Owner Age, Owner Birth Date, RMD In Kind, Min Trade, Fee Per Trade, Fee Bps, Cash Reserve, Limit Offset Bps, Fractional, Optimizer, Solver Time Limit, Max Turnover, Fewest Trades, Short Term Tax Rate, Long Term Tax Rate, Tax Budget, Returns Are, Periods Per Year',
     ]);
   });
 

@@ -15,8 +15,9 @@
  *      the account holding the most of the class: a thousandth of a cent per dollar times the share held
  *      elsewhere); a fixed fee (Fee Per Trade, a holding's Trade Fee) costs its dollars; a buy in an
  *      account of a type the Location range does not prefer for the class costs a fifth of a cent more;
- *      a sale in a taxable account also costs its estimated tax, at Policy Short / Long Term Tax Rate (Tax Aware: 35% and 15%
- *      unless the Policy sets them; the other strategies count tax only when the rates are set).
+ *      a dollar sold of a lot in a taxable account also costs its tax, the lot's gain per dollar at Policy Short / Long
+ *      Term Tax Rate (Tax Aware: 35% and 15% unless the Policy sets them; the other strategies count tax only when the
+ *      rates are set).
  *   4. with Policy Fewest Trades = Yes, the number of trades: level 3 is then split — first the costs
  *      alone (fixed fees, the fee in basis points, estimated tax), then the trade count, then the dollars.
  *
@@ -28,7 +29,9 @@
  * Variables: b[a,c] ≥ 0 dollars bought of class c in account a (only where the account lists a
  * tradable security of c), s[a,c] in [0, sellable value of c in a]; per account r[a] ≥ 0, the reserve
  * shortfall; per class u[c], l[c] ≥ 0, the dollars over and under the band; d[c] ≥ 0, the distance to
- * the Rebalance To goal. Where a fixed fee, Min Trade or Fewest Trades needs it, a trade t has an
+ * the Rebalance To goal. In a taxable account, when tax is counted or a Tax Budget set, q[k] in [0, the
+ * lot's value] per tax lot, the dollars sold of it (s = Σ q over the class's lots): the program chooses the
+ * lots; the Tax Budget bounds Σ gain per dollar × q over every taxable lot. Where a fixed fee, Min Trade or Fewest Trades needs it, a trade t has an
  * indicator y ∈ {0, 1}: t ≤ U·y (U: what the account could sell, or spend), t ≥ Min Trade·y, and y pays the
  * fee (a sale's out of the account's cash) — the levels are then mixed-integer programs. Dollars are scaled
  * so that the household is 1,000,000 units.
@@ -66,6 +69,8 @@ export interface HouseholdProblem {
   maxTurnover: number | null;
   /** The tax on realised gains in taxable accounts, counted as a cost of selling there; null = not counted. */
   taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
+  /** Policy Tax Budget in dollars: the net gain (losses offsetting) the sales in taxable accounts may realise; null = no limit. */
+  taxBudget?: number | null;
   /** The Location range: asset class → the account types preferred for it (a class not in it has no preference). */
   location?: Map<string, AccountType[]>;
   /**
@@ -100,6 +105,11 @@ export interface ObjectiveTerms {
 
 export interface HouseholdSolution {
   moves: ClassMove[];
+  /**
+   * The program's choice of tax lots in taxable accounts (when it had the lots as variables: tax rates
+   * or a Tax Budget set): Holdings row index → dollars sold of that lot.
+   */
+  lots?: Map<number, Decimal>;
   /** How the program split the withdrawals: account → dollars out (absent without withdrawals). */
   split?: Map<string, Decimal>;
   status: string;
@@ -125,21 +135,47 @@ const TAXABLE_SURCHARGE = 0.001;
  */
 export const LOCATION_PENALTY = 0.002;
 
+type Lot = Account["positions"][number]["lots"][number];
+
+/** A lot a sale may take: tradable, not Do Not Sell, not empty. */
+const sellableLot = (l: Lot) => l.tradable && !l.doNotSell && l.quantity.gt(0);
+
+/** A lot's gain per dollar sold at the price (a loss below 0; a lot without a Cost Basis as no gain: it is unknown). */
+function gainPerDollar(l: Lot, price: Decimal): number {
+  const value = l.quantity.times(price).toNumber();
+  return l.costBasis === null || value <= 0 ? 0 : (value - l.costBasis.toNumber()) / value;
+}
+
+/** The tax per dollar sold of a lot in a taxable account: its gain at the short- or long-term rate (a loss costs none). */
+function lotTaxPerDollar(l: Lot, price: Decimal, rates: NonNullable<HouseholdProblem["taxRates"]>): number {
+  return Math.max(0, gainPerDollar(l, price)) * (isLongTerm(l, rates.asOf) ? rates.longTerm : rates.shortTerm);
+}
+
+/** The lots of a class (or a look-through fund's mix) a taxable account may sell, with their value and tax per dollar. */
+function lotsOf(p: HouseholdProblem, a: Account, assetClass: string): { lot: Lot; dollars: number; tax: number; gain: number }[] {
+  return a.positions
+    .filter((x) => x.assetClass === assetClass)
+    .flatMap((x) => x.lots.filter(sellableLot).map((lot) => ({ lot, dollars: lot.quantity.times(x.price).toNumber(), tax: p.taxRates ? lotTaxPerDollar(lot, x.price, p.taxRates) : 0, gain: gainPerDollar(lot, x.price) })));
+}
+
+/** Whether the program has a taxable account's lots as variables: the tax is counted, or a Tax Budget bounds the gains. */
+const lotsAreVariables = (p: HouseholdProblem, a: Account) => a.taxable && (p.taxRates !== null || (p.taxBudget ?? null) !== null);
+
 /**
- * The estimated tax per dollar sold of a position in a taxable account: its sellable lots' unrealised
- * gains (losses count as 0; a lot without a Cost Basis as no gain) at the short- or long-term rate, over
- * their value — an estimate until the lots are variables of the program.
+ * The least tax a sale of `dollars` of a class in an account can realise: its lots taken cheapest tax
+ * per dollar first — what the program's lot variables give for that one sale.
  */
-function taxPerDollar(x: Account["positions"][number], rates: NonNullable<HouseholdProblem["taxRates"]>): number {
-  let value = 0;
+function leastSaleTax(p: HouseholdProblem, a: Account, assetClass: string, dollars: number): number {
+  if (!a.taxable || p.taxRates === null) return 0;
+  let left = dollars;
   let tax = 0;
-  for (const l of x.lots) {
-    if (!l.tradable || l.doNotSell || l.quantity.isZero()) continue;
-    const v = l.quantity.times(x.price).toNumber();
-    value += v;
-    if (l.costBasis !== null) tax += Math.max(0, v - l.costBasis.toNumber()) * (isLongTerm(l, rates.asOf) ? rates.longTerm : rates.shortTerm);
+  for (const l of lotsOf(p, a, assetClass).sort((x, y) => x.tax - y.tax)) {
+    if (left <= 0) break;
+    const take = Math.min(left, l.dollars);
+    tax += take * l.tax;
+    left -= take;
   }
-  return value > 0 ? tax / value : 0;
+  return tax;
 }
 
 /**
@@ -190,19 +226,6 @@ function heldShare(p: HouseholdProblem, a: Account, assetClass: string): number 
   return all > 0 ? valueIn(a) / all : 0;
 }
 
-/** The cost per dollar of a trade at level 3 (the same weights the program minimises). */
-function tradeCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
-  return tradeDollarCost(p, a, assetClass, side) + taxCost(p, a, assetClass, side);
-}
-
-/** The estimated tax per dollar of a trade: a sale in a taxable account, when tax is counted. */
-function taxCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
-  if (side === 1 || !a.taxable || p.taxRates === null) return 0;
-  // The class is sold from its cheapest position to sell first.
-  const taxes = a.positions.filter((x) => x.assetClass === assetClass && x.sellable.gt(0)).map((x) => taxPerDollar(x, p.taxRates!));
-  return taxes.length ? Math.min(...taxes) : 0;
-}
-
 /** A traded dollar's weight at level 3 before tax: 1 and the tie-breaks (taxable, concentration, location). */
 function tradeDollarCost(p: HouseholdProblem, a: Account, assetClass: string, side: 1 | -1): number {
   const surcharge = (a.taxable ? TAXABLE_SURCHARGE : 0) + CONCENTRATION_TIEBREAK * (1 - heldShare(p, a, assetClass));
@@ -245,7 +268,7 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
       const side = dollars > 0 ? 1 : -1;
       const fee = dollars === 0 ? 0 : fixedFee(p, a, m.assetClass, side);
       budget -= dollars > 0 ? dollars : dollars * (1 - p.feeRate) + fee;
-      turnover += Math.abs(dollars) * tradeCost(p, a, m.assetClass, side) + fee;
+      turnover += Math.abs(dollars) * tradeDollarCost(p, a, m.assetClass, side) + fee + (side === -1 ? leastSaleTax(p, a, m.assetClass, -dollars) : 0);
       if (dollars !== 0) trades++;
     }
     cashChange += flow;
@@ -264,15 +287,36 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
   const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
   /** A trade variable's weights: all of it at the turnover level, its costs also at the costs level (solved only under Fewest Trades). */
   const charge = (variable: string, a: Account, assetClass: string, side: 1 | -1) => {
-    levels.turnover.push({ variable, coefficient: tradeCost(p, a, assetClass, side) });
-    const cost = taxCost(p, a, assetClass, side) + p.feeRate;
-    if (cost > 0) levels.costs.push({ variable, coefficient: cost });
+    levels.turnover.push({ variable, coefficient: tradeDollarCost(p, a, assetClass, side) });
+    if (p.feeRate > 0) levels.costs.push({ variable, coefficient: p.feeRate });
+  };
+  const lots: { name: string; lot: number }[] = [];
+  const gains: Term[] = []; // Σ gain per dollar × dollars sold, over the taxable lots (the Tax Budget's row)
+  /**
+   * A sale in a taxable account whose lots are variables: s = Σ q[lot], each q at most the lot's value;
+   * each q costs its lot's tax per dollar (levels 3 and costs) and adds its gain to the Tax Budget's row.
+   */
+  const sellLots = (sale: string, a: Account, assetClass: string) => {
+    if (!lotsAreVariables(p, a)) return;
+    const link: Term[] = [{ variable: sale, coefficient: 1 }];
+    for (const l of lotsOf(p, a, assetClass)) {
+      const q = `q${sale}_${l.lot.index}`;
+      columns.push({ name: q, lower: 0, upper: l.dollars * scale });
+      link.push({ variable: q, coefficient: -1 });
+      lots.push({ name: q, lot: l.lot.index });
+      if (l.tax > 0) {
+        levels.turnover.push({ variable: q, coefficient: l.tax });
+        levels.costs.push({ variable: q, coefficient: l.tax });
+      }
+      if (l.gain !== 0) gains.push({ variable: q, coefficient: l.gain });
+    }
+    rows.push({ name: `lots${sale}`, terms: link, lower: 0, upper: 0 });
   };
   const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
   const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
@@ -332,6 +376,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         flows.push({ variable: name, coefficient: 1 });
         budget.push({ variable: name, coefficient: 1 - p.feeRate });
         charge(name, a, c.assetClass, -1);
+        sellLots(name, a, c.assetClass);
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
         indicate(name, c.assetClass, -1, sellable);
       }
@@ -361,6 +406,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         flows.push({ variable: name, coefficient: 1 });
         budget.push({ variable: name, coefficient: 1 - p.feeRate });
         charge(name, a, label, -1);
+        sellLots(name, a, label);
         trades.push({ name, account: a.name, assetClass: label, sign: -1 });
         indicate(name, label, -1, sellable);
       }
@@ -395,6 +441,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     rows.push({ name: "turnover_buys", terms: side(1), lower: -Infinity, upper: cap }, { name: "turnover_sells", terms: side(-1), lower: -Infinity, upper: cap });
   }
 
+  // Tax Budget: the net gain the taxable sales realise (losses offsetting) stays within it.
+  if ((p.taxBudget ?? null) !== null) rows.push({ name: "tax_budget", terms: gains, lower: -Infinity, upper: p.taxBudget! * scale });
+
   p.classes.forEach((c, j) => {
     const change = net.get(c.assetClass)!;
     const value = c.value.toNumber() * scale;
@@ -419,7 +468,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     r.upper = sane(r.upper);
   }
   for (const c of columns) c.upper = sane(c.upper);
-  return { program: { columns, rows, objective: [] }, levels, trades, withdrawn };
+  return { program: { columns, rows, objective: [] }, levels, trades, withdrawn, lots };
 }
 
 /** Bounds beyond this many units (a million times the household) are no bound at all: the solver never sees absurd magnitudes. */
@@ -453,7 +502,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const total = p.total.toNumber();
   if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
-  const { program, levels, trades, withdrawn } = build(p, scale);
+  const { program, levels, trades, withdrawn, lots } = build(p, scale);
   const rows = [...program.rows];
   let values = new Map<string, number>();
   let status = "Optimal";
@@ -509,7 +558,12 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
   const net = [...byKey.values()].filter((m) => !m.amount.isZero());
   objective.trades = net.length;
-  return { moves: net, ...(split ? { split } : {}), status, gap, objective, seconds: elapsed() };
+  const lotSales = new Map<number, Decimal>();
+  for (const l of lots) {
+    const dollars = new Decimal((values.get(l.name) ?? 0) / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    if (dollars.gt(0)) lotSales.set(l.lot, dollars);
+  }
+  return { moves: net, ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), status, gap, objective, seconds: elapsed() };
 }
 
 /**

@@ -58,13 +58,13 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), location: locationMap(portfolio.location), withdrawals: ctx.withdrawals, mixes: mixesOf(portfolio.lookThrough), ...tradeCosts(policy), rules: buyRules(portfolio) }, policy, greedy);
+  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), taxBudget: policy.taxBudget?.toNumber() ?? null, location: locationMap(portfolio.location), withdrawals: ctx.withdrawals, mixes: mixesOf(portfolio.lookThrough), ...tradeCosts(policy), rules: buyRules(portfolio) }, policy, greedy);
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
   const accounts = resplit ? withFlows(ctx.accounts, finalFlows) : afterFlow;
   const finalRaising = raisingAccounts(finalFlows);
-  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio) });
+  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}) });
   const heldFunds = decided.report.method === "greedy" ? greedyHoldsFunds(afterFlow) : [];
   return { execution, warnings: [...decided.warnings, ...heldFunds, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
 }
@@ -119,7 +119,7 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
  * the entry point loaded, or by the greedy pass (Optimizer = Greedy; or, with a warning saying why,
  * when no solver is loaded or it finds no optimum in the time limit).
  */
-export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal> } {
+export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal>; lots?: Map<number, Decimal> } {
   // The greedy pass's moves, with their objective levels (as the program would score them).
   const greedyDecision = (seconds: number, warnings: string[]) => {
     const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover);
@@ -134,7 +134,7 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
   const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}) };
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.lots ? { lots: solved.lots } : {}) };
 }
 
 /**

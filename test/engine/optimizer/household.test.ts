@@ -2,6 +2,7 @@
  * The household optimizer (src/engine/optimizer/household.ts) on hand-computed cases where the greedy
  * pass falls short, and how the plan says which method decided it.
  */
+import Decimal from "decimal.js";
 import { planRebalance } from "../../../src/engine/plan";
 import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
 import { planJson } from "../../../src/plans/json";
@@ -235,6 +236,77 @@ describe("tax on realised gains as a cost (taxable accounts)", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy(), acc)));
     expect(plan.trades.map(line)).toEqual(["T1 sell 100 VTI", "T1 buy 100 BND"]);
     expect(Number(plan.trades[0].realizedLongTerm)).toBeGreaterThan(0);
+  });
+});
+
+describe("the lot choice: the program sells the lots that cost the least tax", () => {
+  // One taxable account: VTI 200 shares at $100 in two lots — A: 100 bought in 2015 for $2,000 (a long-term gain of
+  // $80 a share: 80% of its value, at 15% a tax of 12¢ per dollar sold), B: 100 bought in June 2026 for $9,500 (a
+  // short-term gain of $5 a share: 5%, at 35% a tax of 1.75¢ per dollar) — and BND 200 at $100 at cost. Targets
+  // Stocks 30% / Bonds 70% of 40,000: sell 8,000 of VTI, buy 8,000 of BND.
+  // Tax Aware's lot order takes losses, then long-term, then short-term gains: lot A, $6,400 of long-term gain, $960
+  // of tax. Selling lot B instead realises $400 of short-term gain, $140 of tax: the program's lot variables find it.
+  const lots: LotSpec[] = [
+    { account: "T", symbol: "VTI", assetClass: "Stocks", quantity: 100, price: 100, costBasis: 2000, acquired: "2015-01-02" },
+    { account: "T", symbol: "VTI", assetClass: "Stocks", quantity: 100, price: 100, costBasis: 9500, acquired: "2026-06-01" },
+    { account: "T", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100, costBasis: 20000, acquired: "2015-01-02" },
+  ];
+  const t = targets({ Stocks: 0.3, Bonds: 0.7 });
+  const acc = accounts({ T: "Taxable" });
+
+  test("optimal (Tax Aware, 35% / 15%): 80 shares of the short-term lot, $400 of gain", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ strategy: "Tax Aware" }), acc)));
+    expect(plan.trades.map(line)).toEqual(["T sell 80 VTI", "T buy 80 BND"]);
+    expect(plan.trades[0]).toMatchObject({ realizedShortTerm: "400.00", realizedLongTerm: "0.00" });
+    // Level 3: 16,000 dollars traded, 8 of the taxable tie-break each way (16), the estimated tax (140).
+    expect(Number(plan.optimizer.objective!.turnover)).toBeCloseTo(16000 + 16 + 140, 0);
+  });
+
+  test("greedy (Tax Aware's lot order): the long-term lot, $6,400 of gain", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ strategy: "Tax Aware", optimizer: "Greedy" }), acc)));
+    expect(plan.trades.map(line)).toEqual(["T sell 80 VTI", "T buy 80 BND"]);
+    expect(plan.trades[0]).toMatchObject({ realizedShortTerm: "0.00", realizedLongTerm: "6400.00" });
+  });
+});
+
+describe("Tax Budget: the net gain realised in taxable accounts stays within it", () => {
+  // One taxable account: VTI 200 shares at $100 in two long-term lots — L1: 100 for $2,000 (gain $80 a share),
+  // L2: 100 for $12,000 (a loss of $20 a share) — and BND 200 at cost. Targets Stocks 15% / Bonds 85% of 40,000: to
+  // target sells 14,000 of VTI (all of L2, −2,000, and 40 shares of L1, +3,200: net +1,200).
+  const lots: LotSpec[] = [
+    { account: "T", symbol: "VTI", assetClass: "Stocks", quantity: 100, price: 100, costBasis: 2000, acquired: "2015-01-02" },
+    { account: "T", symbol: "VTI", assetClass: "Stocks", quantity: 100, price: 100, costBasis: 12000, acquired: "2015-01-02" },
+    { account: "T", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100, costBasis: 20000, acquired: "2015-01-02" },
+  ];
+  const t = targets({ Stocks: 0.15, Bonds: 0.85 });
+  const acc = accounts({ T: "Taxable" });
+  const budget = (taxBudget: number, optimizer: "Optimal" | "Greedy" = "Optimal") => policy({ taxBudget: new Decimal(taxBudget), longTermTaxRate: 0.15, optimizer });
+
+  test("no budget: to target, the loss lot first", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ longTermTaxRate: 0.15 }), acc)));
+    expect(plan.trades.map(line)).toEqual(["T sell 140 VTI", "T buy 140 BND"]);
+    expect(plan.trades[0].realizedLongTerm).toBe("1200.00");
+  });
+
+  test("a $400 budget binds: the loss (−2,000) lets 30 shares of the gain lot (+2,400) go, and no more", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, budget(400), acc)));
+    expect(plan.trades.map(line)).toEqual(["T sell 130 VTI", "T buy 130 BND"]);
+    expect(plan.trades[0].realizedLongTerm).toBe("400.00");
+    // Stocks 7,000 = 17.5%, inside its band (15% ± 3.75): 1,000 above its target and Bonds 1,000 below, the budget's price.
+    expect(plan.optimizer.objective).toMatchObject({ bandViolation: "0.00", goalDistance: "2000.00" });
+    expect(plan.warnings.filter((w) => w.includes("Tax Budget"))).toEqual([]);
+  });
+
+  test("a budget of 0: the loss covers 25 shares of the gain", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, budget(0), acc)));
+    expect(plan.trades.map(line)).toEqual(["T sell 125 VTI", "T buy 125 BND"]);
+    expect(plan.trades[0].realizedLongTerm).toBe("0.00");
+  });
+
+  test("greedy does not hold it, and says so", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, budget(400, "Greedy"), acc)));
+    expect(plan.trades[0].realizedLongTerm).toBe("1200.00");
+    expect(plan.warnings).toContain("The sales realise $1,200.00 of net gains in taxable accounts, above the Tax Budget of $400.00: the greedy plan does not hold it (Optimizer = Optimal does)");
   });
 });
 

@@ -116,10 +116,14 @@ describe("Tax Aware", () => {
     expect(sale({ lotOrder: "HIFO" })).toEqual(["Brokerage sell 25 VTI 2500.00 st -500.00 lt 0.00"]); // 25 × −20
     expect(sale({ lotOrder: "Min Tax" })).toEqual(["Brokerage sell 25 VTI 2500.00 st -500.00 lt 0.00"]);
     expect(sale({ lotOrder: "FIFO", strategy: "Tax Aware" })).toEqual(["Brokerage sell 25 VTI 2500.00 st -500.00 lt 0.00"]);
-    // Selling 150 (more than the loss lot): Tax Aware takes the loss lot, then the smaller long-term gains in FIFO order.
-    const big = planJson(planRebalance(portfolio(taxable, targets({ Stocks: 0.375, Bonds: 0.625 }), policy({ strategy: "Tax Aware", lotOrder: "FIFO" }), acct)));
-    // Sell 15,000 − ... : Stocks 30,000 → 15,000 = 150 shares: 100 of the 2026 lot (−2,000 ST) then 50 of the 2018 lot (+3,000 LT).
-    expect(big.trades.filter((x) => x.side === "sell").map(line)).toEqual(["Brokerage sell 150 VTI 15000.00 st -2000.00 lt 3000.00"]);
+    // Selling 150 (more than the loss lot): Stocks 30,000 → 15,000. The greedy pass's Tax Aware order takes the loss
+    // lot, then long-term gains in FIFO order: 100 of the 2026 lot (−2,000 ST), 50 of the 2018 lot (+3,000 LT).
+    const big = (optimizer: "Optimal" | "Greedy") =>
+      planJson(planRebalance(portfolio(taxable, targets({ Stocks: 0.375, Bonds: 0.625 }), policy({ strategy: "Tax Aware", lotOrder: "FIFO", optimizer }), acct))).trades.filter((x) => x.side === "sell").map(line);
+    expect(big("Greedy")).toEqual(["Brokerage sell 150 VTI 15000.00 st -2000.00 lt 3000.00"]);
+    // The optimizer has the lots as variables and takes the 2023 lot's smaller gain instead (50 × $10: $75 of tax at
+    // 15%, against $450 for the 2018 lot's): the optimum, where the old expectation followed FIFO.
+    expect(big("Optimal")).toEqual(["Brokerage sell 150 VTI 15000.00 st -2000.00 lt 500.00"]);
   });
 
   test("wash-sale guard: a symbol sold at a loss in a taxable account is not bought anywhere; another listed symbol of the class is", () => {
