@@ -47,6 +47,7 @@ import { Account } from "../positions";
 import { ClassRow } from "../types";
 import { Exposure } from "../look-through";
 import { BuyRules, NO_RULES, buyVehicles } from "../vehicles";
+import { explainInfeasible } from "./infeasible";
 import { LinearProgram, Row, Solver, Term } from "./program";
 
 export interface HouseholdProblem {
@@ -65,7 +66,10 @@ export interface HouseholdProblem {
   taxAware: boolean;
   /** The fee in basis points, as a fraction: a sale brings its amount less this share. */
   feeRate: number;
-  /** Policy Max Turnover: buys, and sells, each at most this share of the household; null = no limit. */
+  /**
+   * Policy Max Turnover: buys, and sells, each at most this share of the household (the sales a withdrawal
+   * needs beyond the accounts' cash come on top); null = no limit.
+   */
   maxTurnover: number | null;
   /** The tax on realised gains in taxable accounts, counted as a cost of selling there; null = not counted. */
   taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
@@ -77,7 +81,7 @@ export interface HouseholdProblem {
    * Withdrawals the program may split across accounts (an owner's RMD, payable from any of their IRAs):
    * `amount` leaves the group in all; `accounts` above have the cash `split` already took out of each.
    */
-  withdrawals?: { accounts: string[]; amount: Decimal; split: Map<string, Decimal> }[];
+  withdrawals?: { owner?: string; accounts: string[]; amount: Decimal; split: Map<string, Decimal> }[];
   /**
    * Look-through funds: mix name → its classes by share. A mix trades like a class (variables b, s per
    * account), and each of its dollars moves its classes by their shares.
@@ -324,6 +328,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   const withdrawn: { name: string; account: string; group: number }[] = [];
   const groups = p.withdrawals ?? [];
 
+  let outflow = groups.reduce((sum, w) => sum + w.amount.toNumber(), 0); // dollars the withdrawals take out beyond the accounts' cash
   p.accounts.forEach((a, i) => {
     const flows: Term[] = []; // Σ(s − b): the account's change in cash, in market dollars
     // What the account can spend: a sale brings its amount less the fee in basis points (a buy's dollars
@@ -331,6 +336,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     const budget: Term[] = [];
     const g0 = groups.findIndex((w) => w.accounts.includes(a.name));
     const startCash = a.cash.toNumber() + (g0 >= 0 ? (groups[g0].split.get(a.name)?.toNumber() ?? 0) : 0);
+    outflow += Math.max(0, -startCash);
     // The most the account can buy: its cash and everything it can sell (a bound for the trade indicators).
     const capacity = Math.max(1e-6, (Math.max(0, startCash) + a.positions.reduce((s, x) => s + x.sellableValue.toNumber(), 0)) * scale);
     /**
@@ -438,7 +444,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   if (p.maxTurnover !== null) {
     const cap = p.maxTurnover * SCALE_UNITS;
     const side = (sign: 1 | -1) => trades.filter((t) => t.sign === sign).map((t) => ({ variable: t.name, coefficient: 1 }));
-    rows.push({ name: "turnover_buys", terms: side(1), lower: -Infinity, upper: cap }, { name: "turnover_sells", terms: side(-1), lower: -Infinity, upper: cap });
+    // The sales a withdrawal needs are not turnover (as a fund's turnover rate leaves out its flows): the
+    // sell side may go past the cap by what leaves the household beyond the accounts' cash.
+    rows.push({ name: "turnover_buys", terms: side(1), lower: -Infinity, upper: cap }, { name: "turnover_sells", terms: side(-1), lower: -Infinity, upper: cap + outflow * scale });
   }
 
   // Tax Budget: the net gain the taxable sales realise (losses offsetting) stays within it.
@@ -495,9 +503,10 @@ export function feasible(program: LinearProgram, values: Map<string, number>, to
  * Solves the household level by level. With trade indicators the levels are mixed-integer programs:
  * when the time limit stops one with a feasible plan found, that plan is used (the levels below are not
  * solved) and the gap to the bound of its linear relaxation is reported; with none, `failed` (the
- * caller falls back to the greedy pass and says so).
+ * caller falls back to the greedy pass and says so). A program with no plan at all says which of its
+ * limits and withdrawals bind (`explained`: the words are the reason itself, src/engine/optimizer/infeasible.ts).
  */
-export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: number, clock: () => number = Date.now): (HouseholdSolution & { seconds: number; gap: number }) | { failed: string; seconds: number } {
+export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: number, clock: () => number = Date.now): (HouseholdSolution & { seconds: number; gap: number }) | { failed: string; explained?: true; seconds: number } {
   const started = clock();
   const total = p.total.toNumber();
   if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
@@ -532,6 +541,11 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
       gap = relaxationGap(solver, levelProgram, valueOf(levels[level], values));
       solved = true;
       break;
+    }
+    if (solution.status === "Infeasible" && !solved) {
+      // No plan meets the hard rows: name the ones that bind.
+      const why = explainInfeasible(p, program, solver, timeLimit - elapsed(), clock);
+      if (why) return { failed: why, explained: true, seconds: elapsed() };
     }
     if (solution.status !== "Optimal") return { failed: `the solver ended with "${solution.status}"`, seconds: elapsed() };
     values = solution.values;

@@ -266,7 +266,13 @@ export function splitRmds(rmd: HouseholdRmd, accounts: Account[], classes: Class
         const how = inKind
           ? "mark an illiquid holding Divisible = Yes to distribute a fractional interest of it, distribute a whole one (more than the RMD), or start selling one now (weeks)"
           : "distribute an asset in kind at its fair market value (Policy RMD In Kind = Allowed), or start selling it now (weeks)";
-        warnings.push(`${o.owner}: ${money(Decimal.max(left, 0))} of the ${o.year} RMD cannot be raised from ${g.accounts.join(", ")} without selling illiquid assets${illiquid.length ? ` (${illiquid.join(", ")})` : ""}: ${how} — until then the shortfall owes the 25% excise tax (IRC § 4974)`);
+        const short = `${o.owner}: ${money(Decimal.max(left, 0))} of the ${o.year} RMD cannot be raised from ${g.accounts.join(", ")}`;
+        // With nothing illiquid, what stops it is what the accounts hold (or may sell: Do Not Sell).
+        warnings.push(
+          illiquid.length
+            ? `${short} without selling illiquid assets (${illiquid.join(", ")}): ${how} — until then the shortfall owes the 25% excise tax (IRC § 4974)`
+            : `${short}: ${g.accounts.length > 1 ? "they hold too little they" : "it holds too little it"} may sell (Do Not Sell holdings stay) — the shortfall owes the 25% excise tax (IRC § 4974)`,
+        );
       }
       if (amount.gt(0)) withdrawals.push({ owner: o.owner, from: g.from, accounts: members.map((a) => a.name), amount, split });
     }

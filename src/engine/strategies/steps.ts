@@ -6,9 +6,10 @@ import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
 import { locationMap } from "../../contract/location";
 import { Policy } from "../../contract/portfolio";
-import { money, percent } from "../../display";
+import { percent } from "../../display";
 import { ClassMove, allocateMoves } from "../allocate";
 import { HouseholdProblem, evaluateMoves, solveHousehold } from "../optimizer/household";
+import { maxTurnoverText } from "../optimizer/infeasible";
 import { activeSolver, now } from "../optimizer/solver";
 import { OptimizerReport } from "../types";
 import { cashFlowMoves } from "../cashflow";
@@ -111,7 +112,7 @@ function withinTurnover(moves: ClassMove[], total: Decimal, maxTurnover: number 
 function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | null): string[] {
   if (maxTurnover === null) return [];
   const cap = total.times(maxTurnover);
-  return oneWay(moves).gte(cap.minus(1)) ? [`Max Turnover (${percent(maxTurnover)} of the household, ${money(cap)} one way) limits the trades`] : [];
+  return oneWay(moves).gte(cap.minus(1)) ? [`${maxTurnoverText(maxTurnover, total)} limits the trades`] : [];
 }
 
 /**
@@ -132,7 +133,7 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   const solver = activeSolver();
   if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
-  if ("failed" in solved) return greedyDecision(solved.seconds, [`The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
+  if ("failed" in solved) return greedyDecision(solved.seconds, [solved.explained ? `The optimizer found no plan: ${solved.failed}, so the greedy plan is used` : `The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
   const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
   return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.lots ? { lots: solved.lots } : {}) };
 }

@@ -4,9 +4,10 @@
  */
 import Decimal from "decimal.js";
 import { planRebalance } from "../../../src/engine/plan";
+import { explainInfeasible } from "../../../src/engine/optimizer/infeasible";
 import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
 import { planJson } from "../../../src/plans/json";
-import { LotSpec, accounts, policy, portfolio, targets } from "../../support/portfolio";
+import { LotSpec, accounts, owners, policy, portfolio, targets } from "../../support/portfolio";
 
 const line = (t: { account: string; side: string; quantity: string; symbol: string }) => `${t.account} ${t.side} ${t.quantity} ${t.symbol}`;
 const after = (plan: ReturnType<typeof planJson>) => Object.fromEntries(plan.after.classes.map((c) => [c.assetClass, [c.value, c.status]]));
@@ -192,6 +193,72 @@ describe("Max Turnover", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ maxTurnover: 0.5 }))));
     expect(plan.trades.map(line)).toEqual(["IRA sell 100 VTI", "IRA buy 100 BND"]);
     expect(plan.warnings.filter((w) => w.startsWith("Max Turnover"))).toEqual([]);
+  });
+});
+
+describe("Max Turnover and a withdrawal", () => {
+  // Born 1952-03-01 (74 in 2026, divisor 25.5): Trad 306,000 / 25.5 = 12,000, SEP 76,500 / 25.5 = 3,000 → a 15,000 RMD
+  // from either IRA. Trad holds 100,000 of stocks, SEP 20,000 of bonds; after the RMD the household is 105,000 and
+  // Max Turnover 5% allows 5,250 one way. The RMD's sales are not turnover: Trad sells 15,000 for it and 5,250 more
+  // (202.5 shares, rounded to 203) to buy 5,250 of bonds (52 whole shares). Counting the RMD's sales against the cap
+  // would leave no plan at all.
+  const lots: LotSpec[] = [
+    { account: "Trad", symbol: "VTI", assetClass: "Stocks", quantity: 1000, price: 100 },
+    { account: "Trad", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
+    { account: "SEP", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100 },
+  ];
+  const acc = accounts({ Trad: { type: "Traditional IRA", priorYearEnd: 306000 }, SEP: { type: "SEP IRA", priorYearEnd: 76500 } });
+
+  test("the RMD's sales come on top of the cap", () => {
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ rmdFlow: true, maxTurnover: 0.05 }), acc, [], owners({ Pat: "1952-03-01" }))));
+    expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal" });
+    expect(plan.rmd[0].groups[0].planned).toEqual([{ account: "Trad", amount: "15000.00" }]);
+    expect(plan.trades.map(line)).toEqual(["Trad sell 203 VTI", "Trad buy 52 BND"]);
+    expect(plan.warnings).toContain("Max Turnover (5.00% of the household, $5,250.00 one way) limits the trades");
+  });
+});
+
+describe("a program with no plan at all says what binds", () => {
+  test("an RMD the fees leave the IRA unable to raise: named, and the greedy plan used", () => {
+    // Trad's 510,000 at the year's end owes 20,000 (÷ 25.5); it can raise only its 15,000 of stocks, so 15,000 is
+    // planned from it (and the 5,000 short is said). Selling them pays the $5 Fee Per Trade: 14,995 reach the cash.
+    const lots: LotSpec[] = [
+      { account: "Trad", symbol: "VTI", assetClass: "Stocks", quantity: 150, price: 100 },
+      { account: "Trad", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
+      { account: "Roth", symbol: "BND", assetClass: "Bonds", quantity: 200, price: 100 },
+    ];
+    const acc = accounts({ Trad: { type: "Traditional IRA", priorYearEnd: 510000 }, Roth: "Roth IRA" });
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ rmdFlow: true, feePerTrade: 5 }), acc, [], owners({ Pat: "1952-03-01" }))));
+    expect(plan.optimizer.method).toBe("greedy");
+    expect(plan.warnings).toContain("Pat: $5,000.00 of the 2026 RMD cannot be raised from Trad: it holds too little it may sell (Do Not Sell holdings stay) — the shortfall owes the 25% excise tax (IRC § 4974)");
+    expect(plan.warnings).toContain(
+      "The optimizer found no plan: Pat's RMD of $15,000.00 from Trad cannot be raised from what the accounts may sell after their fees (Do Not Sell and Tradable = No holdings stay), so the greedy plan is used",
+    );
+  });
+
+  // x + y = 8 (a withdrawal of 8 from two accounts), x ≤ 4 and y ≤ 4 (what each may sell), Max Turnover x ≤ 3,
+  // Tax Budget y ≤ 3: dropping either limit alone leaves at most 7, dropping both allows 8.
+  const program = (turnover: number) => ({
+    columns: [
+      { name: "x", lower: 0, upper: 4 },
+      { name: "y", lower: 0, upper: 4 },
+    ],
+    rows: [
+      { name: "withdraw_0", terms: [{ variable: "x", coefficient: 1 }, { variable: "y", coefficient: 1 }], lower: 8, upper: 8 },
+      { name: "turnover_sells", terms: [{ variable: "x", coefficient: 1 }], lower: -Infinity, upper: turnover },
+      { name: "tax_budget", terms: [{ variable: "y", coefficient: 1 }], lower: -Infinity, upper: 3 },
+    ],
+    objective: [],
+  });
+  const context = { total: new Decimal(100), maxTurnover: 0.03, taxBudget: 3, withdrawals: [{ owner: "Pat", accounts: ["A", "B"], amount: new Decimal(8) }] };
+
+  test("two limits that bind only together are named together", () => {
+    expect(explainInfeasible(context, program(3), activeSolver()!, 5, Date.now)).toBe("Max Turnover (3.00% of the household, $3.00 one way) and the Tax Budget of $3.00 cannot be held with Pat's RMD of $8.00 from A, B");
+  });
+
+  test("a limit that binds alone is named alone", () => {
+    // Max Turnover x ≤ 5 is not the trouble: dropping the Tax Budget (y up to 4) allows 4 + 4 = 8, dropping Max Turnover does not.
+    expect(explainInfeasible({ ...context, maxTurnover: 0.05 }, program(5), activeSolver()!, 5, Date.now)).toBe("the Tax Budget of $3.00 cannot be held with Pat's RMD of $8.00 from A, B");
   });
 });
 
