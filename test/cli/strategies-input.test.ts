@@ -114,7 +114,8 @@ describe("strategies: good input", () => {
       "Tax Aware/Band Edge/Greedy",
       "Tax Aware/Halfway/Optimal",
       "Tax Aware/Halfway/Greedy",
-      "Cash Flow/Target/null",
+      "Cash Flow/Target/Optimal",
+      "Cash Flow/Target/Greedy",
     ]);
     expect(text.out).toMatch(/^Full\s+Target\s+Optimal\s/m);
     expect(text.out).toMatch(/^Full\s+Target\s+Greedy\s/m);

@@ -23,7 +23,7 @@ describe("compare strategies", () => {
   test("one plan per strategy, Rebalance To and optimizer", () => {
     expect(all.map((c) => `${c.strategy}/${c.rebalanceTo}/${c.optimizer}`)).toEqual(compareVariants().map((v) => `${v.strategy}/${v.rebalanceTo}/${v.optimizer}`));
     // The strategies Rebalance To shapes come first, each once per choice and per optimizer (Optimal, then
-    // Greedy, side by side); Cash Flow once, labelled as flow only, the optimizer not applying.
+    // Greedy, side by side); Cash Flow once per optimizer, labelled as flow only.
     expect(all.map((c) => `${c.strategy}/${c.label}/${c.optimizer ?? "—"}`)).toEqual([
       "Full/Target/Optimal",
       "Full/Target/Greedy",
@@ -37,9 +37,10 @@ describe("compare strategies", () => {
       "Tax Aware/Band Edge/Greedy",
       "Tax Aware/Halfway/Optimal",
       "Tax Aware/Halfway/Greedy",
-      "Cash Flow/(flow only)/—",
+      "Cash Flow/(flow only)/Optimal",
+      "Cash Flow/(flow only)/Greedy",
     ]);
-    expect(all.map((c) => c.plan.optimizer.method)).toEqual([...Array(6)].flatMap(() => ["optimal", "greedy"]).concat(["optimal"]));
+    expect(all.map((c) => c.plan.optimizer.method)).toEqual([...Array(7)].flatMap(() => ["optimal", "greedy"]));
   });
   test("Tax Aware realises less gain than Full; Cash Flow only buys with the contribution", () => {
     const find = (strategy: string, optimizer: string) => all.find((c) => c.strategy === strategy && c.rebalanceTo === "Target" && c.optimizer === optimizer)!;

@@ -36,6 +36,9 @@
  * fee (a sale's out of the account's cash) — the levels are then mixed-integer programs. Dollars are scaled
  * so that the household is 1,000,000 units.
  *
+ * The Cash Flow strategy gives a placement (Mao's, per account and class): only the flows' accounts trade,
+ * each only its flow's way, level 2 is the distance to the placement trade by trade, and the bands are no level.
+ *
  * The result is class moves per account; src/engine/execute.ts turns them into orders (lot sizes,
  * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's.
  */
@@ -95,6 +98,18 @@ export interface HouseholdProblem {
   fewestTrades?: boolean;
   /** Models and Equivalents: the securities a class's buy goes to (each a trade with its own fee). */
   rules?: BuyRules;
+  /**
+   * The Cash Flow strategy: only these accounts trade, each only this way (1: a contribution, it only buys;
+   * −1: a withdrawal, it only sells); absent = every account, both ways.
+   */
+  sides?: Map<string, 1 | -1>;
+  /**
+   * The Cash Flow strategy: where the flows are placed (Mao's lazy allocation, per account and class).
+   * The goal is then that placement, trade by trade — Σ |trade − its placement| — and the bands are no
+   * level: the flow is placed, nothing is rebalanced (a withdrawal sells what it needs, not more to bring
+   * an overweight class into its band).
+   */
+  placement?: ClassMove[];
 }
 
 /** Each objective level, in dollars. */
@@ -284,10 +299,26 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
     const value = c.value.toNumber() + (c.assetClass === p.cashClass ? cashChange : 0) + (net.get(c.assetClass) ?? 0);
     const [bandLow, bandHigh] = aimBand(p, c, total, p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
     bandViolation += Math.max(0, value - bandHigh) + Math.max(0, bandLow - value);
+    if (p.placement) return;
     const [low, high] = goal(p, c, p.desired[j], total);
     goalDistance += Math.max(0, value - high) + Math.max(0, low - value);
   });
+  if (p.placement) goalDistance = placementDistance(p.placement, moves);
   return { reserveShortfall, bandViolation, goalDistance, turnover, trades };
+}
+
+/** The dollars a placement puts in one account and class, one way (buys for 1, sales for −1), as a positive amount. */
+function placedAmount(placement: ClassMove[], account: string, assetClass: string, sign: 1 | -1): number {
+  return placement.reduce((sum, m) => (m.account === account && m.assetClass === assetClass && Math.sign(m.amount.toNumber()) === sign ? sum + m.amount.abs().toNumber() : sum), 0);
+}
+
+/** Σ |move − placement| over every account and class either one trades. */
+function placementDistance(placement: ClassMove[], moves: ClassMove[]): number {
+  const net = new Map<string, number>();
+  const add = (m: ClassMove, sign: number) => net.set(`${m.account}\u0000${m.assetClass}`, (net.get(`${m.account}\u0000${m.assetClass}`) ?? 0) + sign * m.amount.toNumber());
+  for (const m of moves) add(m, 1);
+  for (const m of placement) add(m, -1);
+  return [...net.values()].reduce((s, v) => s + Math.abs(v), 0);
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
@@ -360,11 +391,13 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       }
       if (p.fewestTrades) levels.trades.push({ variable: y, coefficient: 1 });
     };
+    const mayBuy = !p.sides || p.sides.get(a.name) === 1;
+    const maySell = !p.sides || p.sides.get(a.name) === -1;
     p.classes.forEach((c, j) => {
       if (j === cashIndex) return;
       const positions = a.positions.filter((x) => x.assetClass === c.assetClass);
-      const buyable = positions.some((x) => x.buyable);
-      const sellable = positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale;
+      const buyable = mayBuy && positions.some((x) => x.buyable);
+      const sellable = maySell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
       if (buyable) {
         const name = `b_${i}_${j}`;
         columns.push({ name, lower: 0, upper: Infinity });
@@ -394,7 +427,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       const spread = (variable: string, sign: 1 | -1) => {
         for (const e of exposure) net.get(e.assetClass)?.push({ variable, coefficient: sign * e.share });
       };
-      if (positions.some((x) => x.buyable)) {
+      if (mayBuy && positions.some((x) => x.buyable)) {
         const name = `bm_${i}_${k}`;
         columns.push({ name, lower: 0, upper: Infinity });
         spread(name, 1);
@@ -404,7 +437,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         trades.push({ name, account: a.name, assetClass: label, sign: 1 });
         indicate(name, label, 1, capacity);
       }
-      const sellable = positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale;
+      const sellable = maySell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
       if (sellable > 0) {
         const name = `sm_${i}_${k}`;
         columns.push({ name, lower: 0, upper: sellable });
@@ -461,7 +494,8 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       ["band", bandLow * scale, bandHigh * scale, "bandViolation"],
       ["goal", goalLow * scale, goalHigh * scale, "goalDistance"],
     ];
-    for (const [kind, low, high, level] of limits) {
+    // With a placement, the goal is the placement itself (below) and the bands are measured on the plan, not minimised.
+    for (const [kind, low, high, level] of p.placement ? [] : limits) {
       const over = `${kind}over_${j}`;
       const under = `${kind}under_${j}`;
       columns.push({ name: over, lower: 0, upper: Infinity }, { name: under, lower: 0, upper: Infinity });
@@ -471,6 +505,16 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       levels[level].push({ variable: over, coefficient: 1 }, { variable: under, coefficient: 1 });
     }
   });
+  // The placement's goal: each trade as close as it can be to what the placement put there (0 where it put nothing).
+  if (p.placement) {
+    for (const t of trades) {
+      const placed = placedAmount(p.placement, t.account, t.assetClass, t.sign) * scale;
+      const [over, under] = [`placeover_${t.name}`, `placeunder_${t.name}`];
+      columns.push({ name: over, lower: 0, upper: Infinity }, { name: under, lower: 0, upper: Infinity });
+      rows.push({ name: `place_${t.name}`, terms: [{ variable: t.name, coefficient: 1 }, { variable: over, coefficient: -1 }, { variable: under, coefficient: 1 }], lower: placed, upper: placed });
+      levels.goalDistance.push({ variable: over, coefficient: 1 }, { variable: under, coefficient: 1 });
+    }
+  }
   for (const r of rows) {
     r.lower = sane(r.lower);
     r.upper = sane(r.upper);
@@ -572,6 +616,8 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
   const net = [...byKey.values()].filter((m) => !m.amount.isZero());
   objective.trades = net.length;
+  // Not a level with a placement: measured on the plan, as the greedy plan's is.
+  if (p.placement) objective.bandViolation = evaluateMoves(p, net).bandViolation;
   const lotSales = new Map<number, Decimal>();
   for (const l of lots) {
     const dollars = new Decimal((values.get(l.name) ?? 0) / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

@@ -59,7 +59,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ accounts: afterFlow, classes, total, cashClass, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), taxAware, feeRate: policy.feeBps.div(10000).toNumber(), maxTurnover: policy.maxTurnover, taxRates: taxRates(policy, taxAware), taxBudget: policy.taxBudget?.toNumber() ?? null, location: locationMap(portfolio.location), withdrawals: ctx.withdrawals, mixes: mixesOf(portfolio.lookThrough), ...tradeCosts(policy), rules: buyRules(portfolio) }, policy, greedy);
+  const decided = decideHousehold({ ...sharedTerms(ctx, taxAware), accounts: afterFlow, classes, total, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), maxTurnover: policy.maxTurnover, withdrawals: ctx.withdrawals }, policy, greedy);
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
@@ -79,6 +79,12 @@ function greedyHoldsFunds(accounts: { positions: { symbol: string; exposure: unk
 /** What each trade costs and must clear, for the program's trade indicators. */
 function tradeCosts(policy: Policy): Pick<HouseholdProblem, "minTrade" | "feePerTrade" | "fewestTrades"> {
   return { minTrade: policy.minTrade.toNumber(), feePerTrade: policy.feePerTrade.toNumber(), fewestTrades: policy.fewestTrades };
+}
+
+/** What every household program takes from the Policy and the workbook's rules: costs, tax, Location, look-through mixes, Models and Equivalents. */
+function sharedTerms(ctx: StrategyContext, taxAware: boolean): Pick<HouseholdProblem, "cashClass" | "taxAware" | "feeRate" | "taxRates" | "taxBudget" | "location" | "mixes" | "rules" | "minTrade" | "feePerTrade" | "fewestTrades"> {
+  const { portfolio, policy } = ctx;
+  return { cashClass: ctx.cashClass, taxAware, feeRate: policy.feeBps.div(10000).toNumber(), taxRates: taxRates(policy, taxAware), taxBudget: policy.taxBudget?.toNumber() ?? null, location: locationMap(portfolio.location), mixes: mixesOf(portfolio.lookThrough), rules: buyRules(portfolio), ...tradeCosts(policy) };
 }
 
 /** Tax Aware's default rates on realised gains, when the Policy sets none. */
@@ -140,23 +146,48 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
 
 /**
  * Places only the cash flows: a contribution only buys, a withdrawal only sells, each in its own
- * account; with several (the RMD split over an owner's IRAs) each is placed over the class values the
- * ones before it leave.
+ * account. Mao's optimal lazy rebalancing says where each flow goes (with several, the RMD split over an
+ * owner's IRAs, each over the class values the ones before it leave); that placement is the greedy plan,
+ * and the optimizer's goal: with Optimizer = Optimal the program trades only the flows' accounts, each
+ * only its flow's way, and comes as close to that placement as Min Trade, fees and the lots' tax allow
+ * (the bands are no level: the flow is placed, nothing is rebalanced) — where the placement clears them
+ * all, it is exactly the placement.
  */
 export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: string): StrategyOutcome {
-  const { flows } = ctx;
+  const { flows, policy, portfolio } = ctx;
   if (flows.length === 0) return { execution: noTrades(ctx), warnings: [] };
+  const lazy = lazyPlacement(ctx);
+  const { total, classes } = classTable(portfolio, ctx.afterFlow);
+  // What each class is worth once the placement is made (the cash class: what the flows leave in cash).
+  const placed = (assetClass: string) => lazy.moves.filter((m) => m.assetClass === assetClass).reduce((v, m) => v.plus(m.amount), ZERO);
+  const invested = lazy.moves.reduce((v, m) => v.plus(m.amount), ZERO);
+  const desired = classes.map((c) => (c.assetClass === ctx.cashClass ? c.value.minus(invested) : c.value.plus(placed(c.assetClass))));
+  // The flows are the strategy's only trades: Max Turnover does not hold them back (a fund's turnover rate leaves its flows out).
+  const flowPolicy = { ...policy, maxTurnover: null };
+  const decided = decideHousehold({ ...sharedTerms(ctx, taxAware), accounts: ctx.afterFlow, classes, total, rebalanceTo: "Target", desired, maxTurnover: null, sides: flowSides(flows), placement: lazy.moves }, flowPolicy, () => lazy.moves);
+  const raising = raisingAccounts(flows);
+  const execution = executeMoves(ctx.afterFlow, decided.moves, policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}) });
+  return { execution, warnings: [...lazy.warnings, ...decided.warnings, ...(note ? [note] : [])], optimizer: decided.report };
+}
+
+/** Mao's placement of each flow in its account, the flows one after another. */
+function lazyPlacement(ctx: StrategyContext): { moves: ClassMove[]; warnings: string[] } {
   const moves: ClassMove[] = [];
   const warnings: string[] = [];
   let classes = ctx.classes;
-  for (const f of flows) {
+  for (const f of ctx.flows) {
     const placed = cashFlowMoves(f.account, classes, ctx.cashClass, f.amount);
     moves.push(...placed.moves);
     warnings.push(...placed.warnings);
     // The next flow sees the class values this one leaves.
     classes = classes.map((c) => ({ ...c, value: placed.moves.filter((m) => m.assetClass === c.assetClass).reduce((v, m) => v.plus(m.amount), c.value) }));
   }
-  const raising = raisingAccounts(flows);
-  const execution = executeMoves(ctx.afterFlow, moves, ctx.policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(ctx.portfolio) });
-  return { execution, warnings: note ? [...warnings, note] : warnings };
+  return { moves, warnings };
+}
+
+/** Each flow account's one way of trading: buys for money in, sales for money out (an account's flows netted). */
+function flowSides(flows: Flow[]): Map<string, 1 | -1> {
+  const net = new Map<string, Decimal>();
+  for (const f of flows) net.set(f.account.name, (net.get(f.account.name) ?? ZERO).plus(f.amount));
+  return new Map([...net].filter(([, v]) => !v.isZero()).map(([name, v]) => [name, v.gt(0) ? 1 : -1]));
 }

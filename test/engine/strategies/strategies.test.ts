@@ -37,6 +37,39 @@ describe("Cash Flow: Mao's optimal lazy rebalancing, cent-exact", () => {
     expect(plan.after.cash[0].value).toBe("0.00");
   });
 
+  test("on the optimizer, Min Trade: the placement comes as close as trades of $1,000 or more allow", () => {
+    // Mao places the $12,000 as B 11,000, C 666.67, D 333.33 (the first case). With Min Trade $1,000 each trade is 0 or
+    // ≥ 1,000, and the program minimises Σ |trade − placement|: B 11,000 + C 1,000 is 0 + 333.33 + 333.33 = 666.66 away;
+    // B 11,000 + D 1,000 1,333.33; B 12,000 2,000; B 10,000 + C 1,000 + D 1,000 2,000. The greedy pass drops C and D
+    // (below the minimum) and leaves $1,000 in cash.
+    const plan = (optimizer: "Optimal" | "Greedy") => planJson(planRebalance(portfolio(fourFunds, fourTargets, policy({ strategy: "Cash Flow", cashFlow: 12000, minTrade: 1000, optimizer }))));
+    const optimal = plan("Optimal");
+    expect(optimal.trades.map(line)).toEqual(["IRA buy 1100 B 11000.00", "IRA buy 100 C 1000.00"]);
+    expect(optimal.after.cash[0].value).toBe("0.00");
+    expect(optimal.optimizer).toMatchObject({ method: "optimal", status: "Optimal", objective: { goalDistance: "666.66" } });
+    const greedy = plan("Greedy");
+    expect(greedy.trades.map(line)).toEqual(["IRA buy 1100 B 11000.00"]);
+    expect(greedy.after.cash[0].value).toBe("1000.00");
+  });
+
+  test("on the optimizer, a taxable withdrawal sells the lots that cost the least tax", () => {
+    // Brokerage: A 600 shares at $10 in two lots — 300 long-term at a $4 basis (gain $6 a share, 15%: $0.90 of tax) and
+    // 300 short-term at $7 (gain $3, 35%: $1.05) — and B $2,000. Targets 50/50; the $2,000 withdrawal leaves $8,000, A at
+    // 1.5 × its target and B at 0.5, so all of it comes from A: 200 shares. HIFO (the greedy pass's Lot Order) sells the
+    // $7 lot: $600 short-term, $210 of tax; the program sells the $4 lot: $1,200 long-term, $180 of tax.
+    const lots = [
+      { account: "Brokerage", symbol: "A", assetClass: "A", quantity: 300, price: 10, costBasis: 1200, acquired: "2015-01-02" },
+      { account: "Brokerage", symbol: "A", assetClass: "A", quantity: 300, price: 10, costBasis: 2100, acquired: "2026-03-02" },
+      { account: "Brokerage", symbol: "B", assetClass: "B", quantity: 200, price: 10 },
+      { account: "Brokerage", symbol: "CASH", quantity: 0 },
+    ];
+    const plan = (optimizer: "Optimal" | "Greedy") =>
+      planJson(planRebalance(portfolio(lots, targets({ A: 0.5, B: 0.5 }), policy({ strategy: "Cash Flow", cashFlow: -2000, cashFlowAccount: "Brokerage", shortTermTaxRate: 0.35, longTermTaxRate: 0.15, optimizer }), accounts({ Brokerage: "Taxable" }))));
+    expect(plan("Optimal").trades.map(line)).toEqual(["Brokerage sell 200 A 2000.00 st 0.00 lt 1200.00"]);
+    expect(plan("Greedy").trades.map(line)).toEqual(["Brokerage sell 200 A 2000.00 st 600.00 lt 0.00"]);
+    expect(plan("Optimal").after.cash[0].value).toBe("0.00");
+  });
+
   test("Cash Flow with no flow makes no trade even when out of band", () => {
     const plan = planJson(planRebalance(portfolio(fourFunds, fourTargets, policy({ strategy: "Cash Flow", absBand: 0.01 }))));
     expect(plan.trigger.rebalance).toBe(true);
