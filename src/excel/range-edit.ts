@@ -118,12 +118,3 @@ export async function editWorkbookWithContext(context: Excel.RequestContext, edi
 export async function editWorkbookInExcel(edits: WorkbookEdits): Promise<ExcelEditOutcome> {
   return excel().run((context) => editWorkbookWithContext(context, edits));
 }
-
-/** Reads and plans the workbook without writing anything (the pane's Policy view shows what a setting does). */
-export async function planWorkbookInExcel(): Promise<PlanOutcome> {
-  return excel().run(async (context) => {
-    const read = await readContractSnapshot(context);
-    await prepareSolver();
-    return planOutcome(read.snapshot);
-  });
-}
