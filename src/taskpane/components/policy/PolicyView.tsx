@@ -104,8 +104,9 @@ const shown = (field: PolicyField | null, t: string) => (t === "" ? `default (${
 export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProps) {
   const s = useStyles();
   const [source, setSource] = React.useState<PolicySource | null>(null);
-  const [texts, setTexts] = React.useState<Texts>({});
-  const [targetTexts, setTargetTexts] = React.useState<Texts>({});
+  // The controls' texts, made for one reading of the workbook (a new reading starts from its values).
+  const [draft, setDraft] = React.useState<{ for: Texts | null; texts: Texts }>({ for: null, texts: {} });
+  const [targetDraft, setTargetDraft] = React.useState<{ for: Texts | null; texts: Texts }>({ for: null, texts: {} });
   const [saving, setSaving] = React.useState(false);
   const [result, setResult] = React.useState<SaveOutcome | { ok: "failed"; message: string } | null>(null);
 
@@ -131,10 +132,10 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
     () => Object.fromEntries((tform?.rows ?? []).flatMap((r) => TARGET_COLUMNS.filter((c) => r.cells[c]).map((c) => [tkey(r.assetClass, c), targetText(r.cells[c]!.value)]))),
     [tform],
   );
-  React.useEffect(() => {
-    setTexts(original);
-    setTargetTexts(originalTargets);
-  }, [original, originalTargets]);
+  const texts = draft.for === original ? draft.texts : original;
+  const targetTexts = targetDraft.for === originalTargets ? targetDraft.texts : originalTargets;
+  const setTexts = (f: (prev: Texts) => Texts) => setDraft({ for: original, texts: f(texts) });
+  const setTargetTexts = (f: (prev: Texts) => Texts) => setTargetDraft({ for: originalTargets, texts: f(targetTexts) });
 
   const policyEdits: PolicyEdits = React.useMemo(() => {
     const out: Record<string, ReturnType<typeof settingValue>> = {};
@@ -188,8 +189,8 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
   };
 
   const discard = () => {
-    setTexts(original);
-    setTargetTexts(originalTargets);
+    setDraft({ for: original, texts: original });
+    setTargetDraft({ for: originalTargets, texts: originalTargets });
   };
   const onSave = async () => {
     setSaving(true);
