@@ -707,7 +707,7 @@ test.each(["light", "dark"] as const)("%s theme (the browser's preference): axe 
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, `-${scheme}.png`), fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
   expect(pageErrors).toEqual([]);
-});
+}, 300_000);
 
 test("keyboard only: Tab reaches every control with a visible focus ring, arrows and Enter switch the views", async () => {
   await page.setViewportSize({ width: 800, height: 900 });
@@ -739,8 +739,11 @@ test("keyboard only: Tab reaches every control with a visible focus ring, arrows
   expect(names.some((n) => n.startsWith("region:Asset classes"))).toBe(true);
   // Every stop shows where the focus is (Fluent draws its ring only for keyboard focus, as here).
   expect(seen.filter((f) => !f.ring).map((f) => f.what)).toEqual([]);
-  // The views: focus the tab list, move right to Backtest, and it is shown.
+  // The views: focus the tab list, move right to Policy, then to Backtest, each shown on Enter.
   await page.focus('[data-testid="tab-rebalance"]');
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-testid="policy-view"]');
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await page.waitForSelector('[data-testid="backtest-run"]');
