@@ -5,7 +5,7 @@
  * message on a field as it is typed (Save held back), blank shown as the default, the changes listed,
  * Discard, Save handing the edits over and showing the edited workbook's plan, the Targets' sum live;
  * and standalone mode's Policy tab, whose Save replaces the opened file's bytes, re-plans them and
- * makes "Download updated workbook" start from them.
+ * makes "Download updated workbook" start from them; and inside Excel, the Policy tab on the fake Excel.
  */
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -176,4 +176,62 @@ test("standalone: the Policy tab's Save replaces the file's bytes, re-plans them
     fireEvent.click(screen.getByTestId("download-updated"));
   });
   expect(updated).toEqual([16]);
+});
+
+test("inside Excel: the Policy tab reads and writes through the Excel actions (the fake Excel here): a check across ranges shows on its field, the saved cells are the Policy range's only", async () => {
+  const { App } = await import("../../src/taskpane/components/App");
+  const { install, Workbook } = await import("../excel/support/fake-excel");
+  /** Every sheet's cells as "r:c" → value and format. */
+  const dump = () => Object.fromEntries(wb.sheets.map((sh) => [sh.name, Object.fromEntries([...sh.cells].map(([k, c]) => [k, `${JSON.stringify(c.value)} ${c.format}`]))]));
+  const { readWorkbookInExcel } = await import("../../src/excel/backtest");
+  const { editWorkbookInExcel } = await import("../../src/excel/range-edit");
+  // The book() workbook in the fake Excel (exceljs does not load under jsdom), As Of a real date.
+  const wb = new Workbook();
+  for (const r of Object.values(book().ranges)) {
+    const sheet = wb.addSheet(r.sheet);
+    r.values.forEach((row, i) => row.forEach((v, j) => {
+      if (v === null) return;
+      const cell = sheet.cell(i + 1, j + 1);
+      cell.value = v === "2026-11-20" ? 46346 : (v as string | number);
+      if (v === "2026-11-20") cell.format = "yyyy-mm-dd";
+    }));
+    wb.names.push({ name: r.name, ref: `${r.sheet}!$A$1:$${String.fromCharCode(64 + r.values[0].length)}$${r.values.length}` });
+  }
+  const installed = install(wb);
+  try {
+    const never = async () => {
+      throw new Error("not called");
+    };
+    const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: readWorkbookInExcel, writeBacktest: never, editWorkbook: editWorkbookInExcel };
+    const start = () => ({ result: never(), cancel: () => undefined });
+    wrap(<App host={{ kind: "excel", host: "Excel", platform: "PC", officeLoaded: true }} plan={never} excel={excel} start={start} />);
+    fireEvent.click(screen.getByTestId("tab-policy"));
+    await waitFor(() => expect(document.getElementById("panel-policy")!.textContent).toMatch(/Policy and Targets/), { timeout: 10000 });
+    await waitFor(() => expect((screen.getByLabelText("Trigger") as HTMLSelectElement).value).toBe("Band"));
+    const before = dump();
+    type("Cash Flow", "1000");
+    type("Cash Flow Account", "Roth");
+    // The cross-range check lands on the account's cell (a row the range will grow): its message, and nothing written.
+    await waitFor(() => expect(within(field("Cash Flow Account")).getByText(/Cash Flow Account "Roth"/)).toBeTruthy());
+    expect((screen.getByTestId("policy-save") as HTMLButtonElement).disabled).toBe(true);
+    type("Cash Flow Account", "IRA");
+    fireEvent.change(screen.getByLabelText("Strategy"), { target: { value: "Cash Flow" } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("policy-save"));
+    });
+    await waitFor(() => expect(screen.getByTestId("policy-result").dataset.state).toBe("saved"), { timeout: 20000 });
+    expect(screen.getByTestId("policy-result").textContent).toContain("Wrote Strategy (Policy!B5), Cash Flow (Policy!B6), Cash Flow Account (Policy!B7).");
+    const after = dump();
+    // Only Policy's cells changed: the rows it grew by (5 to 7, columns A and B).
+    const changed = Object.keys(after).flatMap((sh) => [...new Set([...Object.keys(after[sh]), ...Object.keys(before[sh] ?? {})])].filter((k) => after[sh][k] !== before[sh]?.[k]).map((k) => `${sh} ${k}`));
+    expect(changed.sort()).toEqual(["Policy 5:1", "Policy 5:2", "Policy 6:1", "Policy 6:2", "Policy 7:1", "Policy 7:2"]);
+    expect([after.Policy["5:1"], after.Policy["5:2"], after.Policy["6:2"], after.Policy["7:2"]]).toEqual(['"Strategy" @', '"Cash Flow" @', "1000 $#,##0.00", '"IRA" @']);
+    expect(wb.names.find((n) => n.name === "Policy")!.ref).toBe("Policy!$A$1:$B$7");
+    // The plan shown is a cash-flow plan: the contribution is bought, nothing sold.
+    const sides = Array.from(within(screen.getByTestId("policy-result")).getByRole("table", { name: "Trades" }).querySelectorAll("tbody tr")).map((r) => r.querySelectorAll("td")[3].textContent);
+    expect(sides.length).toBeGreaterThan(0);
+    expect(sides.every((s) => s === "Buy")).toBe(true);
+  } finally {
+    installed.restore();
+  }
 });
