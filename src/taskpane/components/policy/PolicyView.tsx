@@ -152,12 +152,14 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
     return out;
   }, [targetTexts, originalTargets]);
 
-  // The contract's verdict on the edited workbook, as it is typed.
+  // The contract's verdict on the edited workbook, as it is typed (a step behind the keys on a large workbook: Save judges again).
+  const deferredPolicy = React.useDeferredValue(policyEdits);
+  const deferredTargets = React.useDeferredValue(targetEdits);
   const judged = React.useMemo(() => {
     if (!snapshot || !form || form.errors.length > 0) return null;
-    const p = policyEdit(snapshot, policyEdits);
+    const p = policyEdit(snapshot, deferredPolicy);
     if (!p.ok) return { general: p.errors, byCell: new Map<string, ContractError[]>(), cellOf: new Map<string, string>(), policyCount: 0, targets: null };
-    const t = tform && tform.errors.length === 0 ? targetsEdit(p.snapshot, targetEdits) : null;
+    const t = tform && tform.errors.length === 0 ? targetsEdit(p.snapshot, deferredTargets) : null;
     const problems = [...p.problems, ...(t?.ok ? t.problems : t ? t.errors : [])];
     const cellOf = new Map<string, string>();
     for (const st of form.settings) if (st.cell) cellOf.set(st.field.setting, `${form.range!.sheet}!${st.cell}`);
@@ -172,7 +174,8 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
       else general.push(e);
     }
     return { general, byCell, cellOf, policyCount: p.changes.length, targets: t };
-  }, [snapshot, form, tform, policyEdits, targetEdits]);
+  }, [snapshot, form, tform, deferredPolicy, deferredTargets]);
+  const judging = deferredPolicy !== policyEdits || deferredTargets !== targetEdits;
 
   if (!source) return <Spinner size="tiny" label="Reading the Policy…" />;
   if (!source.ok) return <ErrorList errors={source.errors} onSelect={onSelect} />;
@@ -309,7 +312,7 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
         )}
       </div>
       <div className={s.actions}>
-        <Button appearance="primary" data-testid="policy-save" disabled={saving || changes.length === 0 || problemCount > 0} onClick={() => void onSave()}>
+        <Button appearance="primary" data-testid="policy-save" disabled={saving || judging || changes.length === 0 || problemCount > 0} onClick={() => void onSave()}>
           Save
         </Button>
         <Button data-testid="policy-discard" disabled={saving || changes.length === 0} onClick={discard}>
