@@ -26,6 +26,8 @@ const files: StandaloneFiles = {
   },
   update: async (name, data) => (await import(/* webpackChunkName: "xlsx-update" */ "./updateFile")).updatedWorkbook(name, data),
   save: (fileName, bytes) => downloadBytes(fileName, bytes),
+  edit: async (name, data, edits) => (await import(/* webpackChunkName: "xlsx-edit" */ "./editFile")).editedWorkbook(name, data, edits),
+  read: readFileSnapshot,
 };
 
 const container = document.getElementById("container");

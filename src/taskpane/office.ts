@@ -10,6 +10,8 @@ import type { BacktestWriteOutcome } from "../excel/backtest";
 import type { WorkbookSnapshot } from "../contract/snapshot";
 import type { BacktestInput } from "../contract/backtest";
 import type { BacktestResult } from "../backtest/run";
+import type { ExcelEditOutcome } from "../excel/range-edit";
+import type { WorkbookEdits } from "../plans/workbook-edit";
 
 /** Where the pane is running. */
 export type HostKind =
@@ -60,7 +62,7 @@ export function officeBackground(): string | null {
 // Inside Excel: the Rebalance button, selecting a problem's cell, and the ribbon's outcomes.
 // The Office.js work itself lives in src/excel (the add-in's only Excel-facing code).
 
-export type { BacktestWriteOutcome, ExcelRebalanceOutcome, LastRebalance };
+export type { BacktestWriteOutcome, ExcelEditOutcome, ExcelRebalanceOutcome, LastRebalance, WorkbookEdits };
 
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
@@ -76,11 +78,17 @@ export interface ExcelActions {
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** Writes (or replaces) the Backtest sheet of a backtest run on `snapshot`. */
   writeBacktest(input: BacktestInput, results: BacktestResult[], snapshot: WorkbookSnapshot): Promise<BacktestWriteOutcome>;
+  /**
+   * Writes Policy settings and Targets into their ranges (only there; a Policy sheet when there is none) when the contract finds
+   * no problem with them, then plans the edited workbook without writing the plan: editWorkbook({ policy: { Strategy: "Tax Aware" } }).
+   */
+  editWorkbook?(edits: WorkbookEdits): Promise<ExcelEditOutcome>;
 }
 
 // The engine's Excel paths (reading, planning, writing) load on first use, not with the pane.
 const rebalancing = () => import(/* webpackChunkName: "excel-rebalance" */ "../excel/rebalance");
 const backtesting = () => import(/* webpackChunkName: "excel-backtest" */ "../excel/backtest");
+const editing = () => import(/* webpackChunkName: "excel-edit" */ "../excel/range-edit");
 
 export const excelActions: ExcelActions = {
   async rebalance() {
@@ -98,4 +106,5 @@ export const excelActions: ExcelActions = {
   subscribe: subscribeRebalance,
   readWorkbook: async () => (await backtesting()).readWorkbookInExcel(),
   writeBacktest: async (input, results, snapshot) => (await backtesting()).writeBacktestInExcel(input, results, snapshot),
+  editWorkbook: async (edits) => (await editing()).editWorkbookInExcel(edits),
 };

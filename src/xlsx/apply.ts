@@ -53,6 +53,11 @@ function shown(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** A cell's content as text for messages, or null when it is empty. */
+export function contentText(v: ExcelJS.CellValue): string | null {
+  return isEmpty(v) ? null : shown(v);
+}
+
 /** The block a defined name remembered from an earlier run (its sheet and cells), if any. */
 function ownedBlock(wb: ExcelJS.Workbook, name: string): { sheet: string; rect: Rect } | null {
   // Set during this write (exceljs holds it), or as the file had it.
@@ -162,7 +167,8 @@ function forgetName(wb: ExcelJS.Workbook, name: string): void {
   touchName(wb, name);
 }
 
-function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
+/** Writes one planned cell: its value or formula, number format and style. */
+export function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
   const cell = ws.getCell(w.row, w.col);
   cell.value = cellValue(w);
   if (w.numberFormat) cell.numFmt = w.numberFormat;

@@ -115,6 +115,22 @@ export function keptRange(wb: ExcelJS.Workbook, name: string): string | null {
   return found.length === 1 ? decode(found[0].text) : null;
 }
 
+/** A name of the file as the reader sees it on `sheet`: sheet-scoped there first, else workbook-scoped (compared ignoring case, as Excel does); null when absent. */
+export function fileName(wb: ExcelJS.Workbook, name: string, sheet: string): FileName | null {
+  const k = kept.get(wb);
+  const all = (k?.names ?? []).filter((n) => n.name.toLowerCase() === name.toLowerCase());
+  const found = all.find((n) => n.scope === sheet) ?? all.find((n) => n.scope === null);
+  return found ? { name: found.name, scope: found.scope, text: decode(found.text) } : null;
+}
+
+/** Points a name of the file (the one fileName finds) at a new reference; its scope and other attributes stay. */
+export function redefineFileName(wb: ExcelJS.Workbook, name: string, sheet: string, reference: string): void {
+  const all = (kept.get(wb)?.names ?? []).filter((n) => n.name.toLowerCase() === name.toLowerCase());
+  const found = all.find((n) => n.scope === sheet) ?? all.find((n) => n.scope === null);
+  if (!found) throw new Error(`The name ${name} is not in the workbook`);
+  found.text = reference.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /** Records that the add-in set (or removed) this name: it is written as exceljs now has it. */
 export function touchName(wb: ExcelJS.Workbook, name: string): void {
   kept.get(wb)?.touched.add(name);

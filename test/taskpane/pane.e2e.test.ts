@@ -575,6 +575,91 @@ test("History tab: drift over time from the Drift History of a workbook rebalanc
   expect(pageErrors).toEqual([]);
 });
 
+// ---------------------------------------------------------------- Policy tab
+
+/** A table's rows inside one tab's panel (every tab's panel stays in the page once drawn). */
+async function panelRows(panel: string, label: string): Promise<string[][]> {
+  return page.$$eval(`#panel-${panel} table[aria-label="${label}"] tbody tr`, (rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll("td")).map((td) => (td.textContent ?? "").replace(/\s+/g, " ").trim()))
+  );
+}
+
+const tradeLine = (t: { account: string; symbol: string; side: string; quantity: string }) => `${t.account} ${t.symbol} ${t.side === "buy" ? "Buy" : "Sell"} ${quantity(t.quantity)}`;
+
+test("Policy tab: a changed setting re-plans as the runner plans the edited workbook, by mouse and by keyboard; the downloaded workbook carries the edit; 320 px", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const data = await workbook(HOLDINGS, TARGETS, POLICY);
+  const original = await expectedPlan(data);
+  // The workbook as an advisor would type the edit into it, planned the runner's way (not through the pane's edit code).
+  const editedPolicy: Row[] = [["Setting", "Value"], ["As Of", "2025-06-30"], ["Trigger", "Band"], ["Abs Band", 0.04], ["Limit Offset Bps", 10], ["Rebalance To", "Band Edge"]];
+  const expected = await expectedPlan(await workbook(HOLDINGS, TARGETS, editedPolicy));
+  if (!original.ok || !expected.ok) throw new Error("the test workbooks should plan");
+  expect(expected.plan.trades.map(tradeLine)).not.toEqual(original.plan.trades.map(tradeLine));
+
+  await openFile("policy.xlsx", data);
+  await page.click('[data-testid="tab-policy"]');
+  await page.waitForSelector('[data-testid="policy-view"]');
+  // A bad entry shows the contract's message on its field, and nothing can be saved.
+  await page.fill("#policy-abs-band", "lots");
+  await page.waitForSelector('[data-testid="policy-field-Abs Band"] >> text=Abs Band must be a percent from 0% to 100%, like 5% or 0.05, or None (found "lots")');
+  expect(await page.isDisabled('[data-testid="policy-save"]')).toBe(true);
+  await page.fill("#policy-abs-band", "4");
+  await page.selectOption("#policy-rebalance-to", "Band Edge");
+  expect(await page.textContent('[data-testid="policy-changes"]')).toBe("2 changes:Abs Band: 5% → 4%Rebalance To: default (Target) → Band Edge");
+  // Every control of the view fits a 320 px pane: no sideways page scroll.
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-policy-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.click('[data-testid="policy-save"]');
+  await page.waitForSelector('[data-testid="policy-result"][data-state="saved"]');
+  expect(await page.textContent('[data-testid="policy-result"]')).toContain("Wrote Abs Band (Policy!B4), Rebalance To (Policy!B6).");
+  // The plan shown under Save, and the Rebalance tab's, are the edited workbook's as the runner plans it.
+  const shown = (rows: string[][]) => rows.map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`);
+  expect(shown(await panelRows("policy", "Trades"))).toEqual(expected.plan.trades.map(tradeLine));
+  expect(shown(await panelRows("rebalance", "Trades"))).toEqual(expected.plan.trades.map(tradeLine));
+  expect(await page.$eval('#panel-rebalance [data-testid="strategy"]', (e) => e.textContent)).toBe(`Strategy: ${strategyLine(expected.plan)}`);
+
+  // Download updated workbook carries the edit: the Policy range holds it, and the Rebalance sheet the edited plan's trades.
+  await page.click('[data-testid="tab-rebalance"]');
+  const downloading = page.waitForEvent("download", { timeout: 20_000 });
+  await page.click('[data-testid="download-updated"]');
+  const file = path.join(tmp, "policy-updated.xlsx");
+  await (await downloading).saveAs(file);
+  const bytes = fs.readFileSync(file);
+  const snapshot = await readWorkbookSnapshot(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  expect(snapshot.ranges.policy.values).toEqual(editedPolicy.map((r) => [...r]));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet(`Rebalance ${expected.plan.asOf}`)!;
+  const written: string[] = [];
+  sheet.eachRow((row) => {
+    if (expected.plan.trades.some((t) => t.account === row.getCell(1).value && t.symbol === row.getCell(2).value)) written.push(`${row.getCell(1).value} ${row.getCell(2).value}`);
+  });
+  expect(written).toEqual(expected.plan.trades.map((t) => `${t.account} ${t.symbol}`));
+
+  // By keyboard alone: type-ahead in the Strategy dropdown, Tab to Save, Enter.
+  const taxAware = await expectedPlan(await workbook(HOLDINGS, TARGETS, [...editedPolicy, ["Strategy", "Tax Aware"]]));
+  if (!taxAware.ok) throw new Error("the Tax Aware workbook should plan");
+  await page.click('[data-testid="tab-policy"]');
+  await page.waitForSelector('[data-testid="policy-changes"][data-count="0"]');
+  await page.focus("#policy-strategy");
+  await page.keyboard.type("Tax");
+  expect(await page.$eval("#policy-strategy", (e) => (e as HTMLSelectElement).value)).toBe("Tax Aware");
+  let onSave = false;
+  for (let i = 0; i < 80 && !onSave; i++) {
+    await page.keyboard.press("Tab");
+    onSave = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid === "policy-save");
+  }
+  expect(onSave).toBe(true);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-testid="policy-result"][data-state="saved"] >> text=Wrote Strategy (Policy!B7).');
+  expect(await page.$eval('#panel-rebalance [data-testid="strategy"]', (e) => e.textContent)).toBe(`Strategy: ${strategyLine(taxAware.plan)}`);
+  expect(shown(await panelRows("rebalance", "Trades"))).toEqual(taxAware.plan.trades.map(tradeLine));
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-policy.png"), fullPage: true });
+  expect(pageErrors).toEqual([]);
+});
+
 /** axe-core's serious and critical violations (WCAG 2.0–2.2 A and AA rules) on the page as it is, as "rule: target". */
 async function axeProblems(): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -611,11 +696,18 @@ test.each(["light", "dark"] as const)("%s theme (the browser's preference): axe 
   views.households = await axeProblems();
   await openFile("broken.xlsx", await workbook(badRows().holdings, badRows().targets, POLICY));
   views.problems = await axeProblems();
-  expect(views).toEqual({ rebalance: [], backtest: [], history: [], households: [], problems: [] });
+  // The Policy view, with a field the contract rejects and a change listed.
+  await openFile("policy.xlsx", await workbook(HOLDINGS, TARGETS, POLICY));
+  await page.click('[data-testid="tab-policy"]');
+  await page.waitForSelector('[data-testid="policy-view"]');
+  await page.fill("#policy-min-trade", "-5");
+  await page.waitForSelector('[data-testid="policy-field-Min Trade"] >> text=Min Trade must be a dollar amount of 0 or more (found -5)');
+  views.policy = await axeProblems();
+  expect(views).toEqual({ rebalance: [], backtest: [], history: [], households: [], problems: [], policy: [] });
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, `-${scheme}.png`), fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
   expect(pageErrors).toEqual([]);
-});
+}, 300_000);
 
 test("keyboard only: Tab reaches every control with a visible focus ring, arrows and Enter switch the views", async () => {
   await page.setViewportSize({ width: 800, height: 900 });
@@ -647,8 +739,11 @@ test("keyboard only: Tab reaches every control with a visible focus ring, arrows
   expect(names.some((n) => n.startsWith("region:Asset classes"))).toBe(true);
   // Every stop shows where the focus is (Fluent draws its ring only for keyboard focus, as here).
   expect(seen.filter((f) => !f.ring).map((f) => f.what)).toEqual([]);
-  // The views: focus the tab list, move right to Backtest, and it is shown.
+  // The views: focus the tab list, move right to Policy, then to Backtest, each shown on Enter.
   await page.focus('[data-testid="tab-rebalance"]');
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-testid="policy-view"]');
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await page.waitForSelector('[data-testid="backtest-run"]');

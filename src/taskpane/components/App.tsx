@@ -5,7 +5,7 @@ import type { ExcelActions, HostInfo } from "../office";
 import { OpenedFile, Planner, StandaloneFiles, WorkbookPlanner } from "./WorkbookPlanner";
 import { ExcelRebalance } from "./ExcelRebalance";
 import { PaneTab, PaneTabs } from "./Tabs";
-import { LazyBacktestPanel as BacktestPanel, LazyHistoryPanel as HistoryPanel } from "./LazyViews";
+import { LazyBacktestPanel as BacktestPanel, LazyHistoryPanel as HistoryPanel, LazyPolicyView as PolicyView } from "./LazyViews";
 import type { HistoryOutcome } from "./history/HistoryPanel";
 import type { StartBacktest } from "../workers";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
@@ -63,17 +63,22 @@ function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader):
   ];
 }
 
-/** The views inside Excel: Rebalance, Backtest (run in the worker, written as the Backtest sheet) and History. */
+/** The views inside Excel: Rebalance, Policy (written into the Policy and Targets ranges), Backtest (run in the worker, written as the Backtest sheet) and History. */
 function ExcelViews({ excel, download, start }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest }) {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => excel.subscribe(() => setVersion((v) => v + 1)), [excel]);
   const loadHistory = async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook());
   const select = (e: { sheet: string; cell: string }) => void excel.select(e.sheet, e.cell);
+  const edit = excel.editWorkbook;
+  const policy = edit
+    ? [{ value: "policy", label: "Policy", content: <PolicyView load={async () => ({ ok: true as const, snapshot: await excel.readWorkbook() })} save={(edits) => edit(edits)} onSelect={select} /> }]
+    : [];
   return (
     <PaneTabs
       label="Views"
       tabs={[
         { value: "rebalance", label: "Rebalance", content: <ExcelRebalance actions={excel} download={download} /> },
+        ...policy,
         {
           value: "backtest",
           label: "Backtest",

@@ -1,11 +1,14 @@
-/** The Backtest and History views, fetched the first time their tab is chosen (not part of the pane's first download). */
+/** The Backtest, History and Policy views, fetched the first time their tab is chosen (not part of the pane's first download). */
 import * as React from "react";
 import { Spinner } from "@fluentui/react-components";
 import type { BacktestPanelProps } from "./backtest/BacktestPanel";
 import type { HistoryOutcome } from "./history/HistoryPanel";
+import type { PolicyViewProps } from "./policy/PolicyView";
 
 const Backtest = React.lazy(async () => ({ default: (await import(/* webpackChunkName: "view-backtest" */ "./backtest/BacktestPanel")).BacktestPanel }));
 const History = React.lazy(async () => ({ default: (await import(/* webpackChunkName: "view-history" */ "./history/HistoryPanel")).HistoryPanel }));
+
+const Policy = React.lazy(async () => ({ default: (await import(/* webpackChunkName: "view-policy" */ "./policy/PolicyView")).PolicyView }));
 
 const loading = <Spinner size="tiny" label="Loading the view…" />;
 
@@ -21,6 +24,14 @@ export function LazyHistoryPanel(props: { load: () => Promise<HistoryOutcome>; v
   return (
     <React.Suspense fallback={loading}>
       <History {...props} />
+    </React.Suspense>
+  );
+}
+
+export function LazyPolicyView(props: PolicyViewProps) {
+  return (
+    <React.Suspense fallback={loading}>
+      <Policy {...props} />
     </React.Suspense>
   );
 }

@@ -14,6 +14,11 @@ import {
 } from "@fluentui/react-components";
 import type { PlanOutcome } from "../planFile";
 import type { UpdateOutcome } from "../updateFile";
+import type { EditOutcome } from "../editFile";
+import type { FileSnapshot } from "../readFile";
+import type { WorkbookEdits } from "../../plans/workbook-edit";
+import type { SaveOutcome } from "./policy/PolicyView";
+import { LazyPolicyView } from "./LazyViews";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
 import { BookView } from "./plan/BookView";
@@ -22,12 +27,16 @@ import { PaneTab, PaneTabs } from "./Tabs";
 /** Plans a file's bytes; injected so the component stays free of I/O and Office. */
 export type Planner = (name: string, data: ArrayBuffer) => Promise<PlanOutcome>;
 
-/** A workbook file opened in the pane; run counts the files opened so far. */
+/** A workbook file opened in the pane; run counts the files opened so far, edits the edits saved into it since. */
 export interface OpenedFile {
   name: string;
   data: ArrayBuffer;
   run: number;
+  edits?: number;
 }
+
+/** Writes Policy settings and Targets into the opened file and plans it again: the Policy view's Save, for any view to use. */
+export type SaveEdits = (edits: WorkbookEdits) => Promise<SaveOutcome>;
 
 /** run: how many files have been opened so far (the newest wins when they overlap). */
 type State =
@@ -68,6 +77,10 @@ export interface StandaloneFiles {
   update: (name: string, data: ArrayBuffer) => Promise<UpdateOutcome>;
   /** Saves bytes as a download; false when the browser cannot. */
   save: (fileName: string, bytes: Uint8Array) => boolean;
+  /** The file with Policy and Targets edits written into their ranges (the exceljs adapter, loaded when asked for); with `read`, the file gets a Policy tab. */
+  edit?: (name: string, data: ArrayBuffer, edits: WorkbookEdits) => Promise<EditOutcome>;
+  /** Reads the file's contract ranges (for the Policy view). */
+  read?: (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
 }
 
 /** What "Download updated workbook" has done for the file shown. */
@@ -75,7 +88,8 @@ type Update = { kind: "none" } | { kind: "working" } | { kind: "saved"; fileName
 
 /**
  * download (optional): saves the plan's order CSV; when given, a planned file offers "Export orders (CSV)".
- * tabs (optional): more views of the opened file, shown as tabs after "Rebalance".
+ * tabs (optional): more views of the opened file, shown as tabs after "Rebalance" (and "Policy"); `save` writes
+ *   Policy settings into the file and plans it again, as the Policy view's Save does.
  * files (optional): "Try the sample" and "Download updated workbook".
  */
 export function WorkbookPlanner({
@@ -86,7 +100,7 @@ export function WorkbookPlanner({
 }: {
   plan: Planner;
   download?: (fileName: string, text: string) => boolean;
-  tabs?: (file: OpenedFile) => PaneTab[];
+  tabs?: (file: OpenedFile, save: SaveEdits) => PaneTab[];
   files?: StandaloneFiles;
 }) {
   const s = useStyles();
@@ -142,6 +156,20 @@ export function WorkbookPlanner({
     }
   };
 
+  /** Writes the edits into the file's bytes, keeps them as the file shown, and plans them (the Rebalance tab shows the new plan). */
+  const saveEdits = async (file: OpenedFile, edits: WorkbookEdits): Promise<SaveOutcome> => {
+    if (!files?.edit) return { ok: false, errors: [{ sheet: "", cell: "", message: "This pane cannot edit files", text: "This pane cannot edit files" }] };
+    const r = await files.edit(file.name, file.data.slice(0), edits);
+    if (!r.ok) return r;
+    const next: OpenedFile = { ...file, data: r.data, edits: (file.edits ?? 0) + 1 };
+    const outcome = await plan(file.name, r.data.slice(0));
+    if (file.run === run.current) {
+      setState({ kind: "done", run: file.run, name: file.name, outcome, file: next });
+      setUpdate({ kind: "none" });
+    }
+    return { ok: true, written: r.written, book: outcome };
+  };
+
   const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = "";
@@ -195,7 +223,19 @@ export function WorkbookPlanner({
         ))}
     </div>
   );
-  const more = tabs && "file" in state ? tabs(state.file) : [];
+  const opened = "file" in state ? state.file : null;
+  const reader = files?.read;
+  const policy: PaneTab[] =
+    opened && reader && files?.edit
+      ? [
+          {
+            value: "policy",
+            label: "Policy",
+            content: <LazyPolicyView load={async () => reader(opened.name, opened.data.slice(0))} save={(edits) => saveEdits(opened, edits)} version={opened.edits ?? 0} />,
+          },
+        ]
+      : [];
+  const more = [...policy, ...(tabs && opened ? tabs(opened, (edits) => saveEdits(opened, edits)) : [])];
 
   return (
     <div>

@@ -1,0 +1,14 @@
+/** A workbook's plans as the pane shows them (plain JSON, one per household of a master workbook), or its problems. */
+import { ContractError } from "../contract/errors";
+import { WorkbookSnapshot } from "../contract/snapshot";
+import { PlanJson } from "./json";
+import { WorkbookParseOptions, planBook } from "./plan-workbook";
+
+export type PlanOutcome = { ok: true; master: boolean; households: { household: string | null; plan: PlanJson }[] } | { ok: false; errors: ContractError[] };
+
+/** Plans the snapshot (the solver must be loaded first: prepareSolver). */
+export function planOutcome(snapshot: WorkbookSnapshot, options: WorkbookParseOptions = {}): PlanOutcome {
+  const book = planBook(snapshot, options);
+  if (!book.ok) return book;
+  return { ok: true, master: book.master, households: book.households.map((h) => ({ household: h.household, plan: h.plan })) };
+}
