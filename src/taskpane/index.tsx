@@ -26,6 +26,7 @@ const files: StandaloneFiles = {
   },
   update: async (name, data) => (await import(/* webpackChunkName: "xlsx-update" */ "./updateFile")).updatedWorkbook(name, data),
   save: (fileName, bytes) => downloadBytes(fileName, bytes),
+  starter: async () => (await import(/* webpackChunkName: "xlsx-starter" */ "./starterFile")).starterFile(),
 };
 
 const container = document.getElementById("container");

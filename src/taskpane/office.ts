@@ -10,6 +10,7 @@ import type { BacktestWriteOutcome } from "../excel/backtest";
 import type { WorkbookSnapshot } from "../contract/snapshot";
 import type { BacktestInput } from "../contract/backtest";
 import type { BacktestResult } from "../backtest/run";
+import type { StarterOutcome } from "../excel/starter";
 
 /** Where the pane is running. */
 export type HostKind =
@@ -60,7 +61,7 @@ export function officeBackground(): string | null {
 // Inside Excel: the Rebalance button, selecting a problem's cell, and the ribbon's outcomes.
 // The Office.js work itself lives in src/excel (the add-in's only Excel-facing code).
 
-export type { BacktestWriteOutcome, ExcelRebalanceOutcome, LastRebalance };
+export type { BacktestWriteOutcome, ExcelRebalanceOutcome, LastRebalance, StarterOutcome };
 
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
@@ -76,11 +77,14 @@ export interface ExcelActions {
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** Writes (or replaces) the Backtest sheet of a backtest run on `snapshot`. */
   writeBacktest(input: BacktestInput, results: BacktestResult[], snapshot: WorkbookSnapshot): Promise<BacktestWriteOutcome>;
+  /** Writes the starter sheets (the sample household under the contract's names); a sheet or name in the way is listed, nothing written. */
+  createStarter(): Promise<StarterOutcome>;
 }
 
 // The engine's Excel paths (reading, planning, writing) load on first use, not with the pane.
 const rebalancing = () => import(/* webpackChunkName: "excel-rebalance" */ "../excel/rebalance");
 const backtesting = () => import(/* webpackChunkName: "excel-backtest" */ "../excel/backtest");
+const starting = () => import(/* webpackChunkName: "excel-starter" */ "../excel/starter");
 
 export const excelActions: ExcelActions = {
   async rebalance() {
@@ -98,4 +102,5 @@ export const excelActions: ExcelActions = {
   subscribe: subscribeRebalance,
   readWorkbook: async () => (await backtesting()).readWorkbookInExcel(),
   writeBacktest: async (input, results, snapshot) => (await backtesting()).writeBacktestInExcel(input, results, snapshot),
+  createStarter: async () => (await starting()).createStarterInExcel(),
 };

@@ -68,7 +68,7 @@ test("inside Excel the pane has Rebalance, Backtest and History tabs; standalone
   const never = async (): Promise<never> => {
     throw new Error("not called while rendering");
   };
-  const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never };
+  const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never, createStarter: never };
   const start = () => ({ result: never(), cancel: () => undefined });
   const html = renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>

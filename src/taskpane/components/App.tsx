@@ -5,7 +5,10 @@ import type { ExcelActions, HostInfo } from "../office";
 import { OpenedFile, Planner, StandaloneFiles, WorkbookPlanner } from "./WorkbookPlanner";
 import { ExcelRebalance } from "./ExcelRebalance";
 import { PaneTab, PaneTabs } from "./Tabs";
-import { LazyBacktestPanel as BacktestPanel, LazyHistoryPanel as HistoryPanel } from "./LazyViews";
+import { LazyBacktestPanel as BacktestPanel, LazyComparePanel as ComparePanel, LazyHistoryPanel as HistoryPanel } from "./LazyViews";
+import type { UseVariant } from "./compare/CompareTable";
+import type { CompareOutcome } from "../../plans/compare-json";
+import { ExcelStarter } from "./starter/ExcelStarter";
 import type { HistoryOutcome } from "./history/HistoryPanel";
 import type { StartBacktest } from "../workers";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
@@ -51,25 +54,35 @@ export function historyOf(snapshot: WorkbookSnapshot): HistoryOutcome {
 /** What the pane reads a saved workbook with (injected: the page reads it with exceljs, tests with a stand-in). */
 export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
 
-/** Backtest and History of a file opened in the pane. */
-function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader): PaneTab[] {
+/** The engine's comparison of a snapshot (loaded on first use, with the solver). */
+const compareSnapshot = async (snapshot: WorkbookSnapshot): Promise<CompareOutcome> => (await import(/* webpackChunkName: "compare" */ "../compare")).compareSnapshot(snapshot);
+
+/** Backtest, History and Compare of a file opened in the pane. */
+function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, onUse?: UseVariant): PaneTab[] {
   const load = async (): Promise<HistoryOutcome> => {
     const r = await read(file.name, file.data.slice(0));
     return r.ok ? historyOf(r.snapshot) : { ok: false, message: r.errors.map((e) => e.text).join("; ") };
   };
+  const compare = async (): Promise<CompareOutcome> => {
+    const r = await read(file.name, file.data.slice(0));
+    return r.ok ? compareSnapshot(r.snapshot) : r;
+  };
   return [
     { value: "backtest", label: "Backtest", content: <BacktestPanel start={start} source={async () => ({ kind: "file", name: file.name, data: file.data.slice(0) })} /> },
     { value: "history", label: "History", content: <HistoryPanel load={load} version={file.run} /> },
+    { value: "compare", label: "Compare", content: <ComparePanel load={compare} version={file.run} onUse={onUse} /> },
   ];
 }
 
-/** The views inside Excel: Rebalance, Backtest (run in the worker, written as the Backtest sheet) and History. */
-function ExcelViews({ excel, download, start }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest }) {
+/** The views inside Excel: Rebalance, Backtest (run in the worker, written as the Backtest sheet), History and Compare; the starter sheets above them for a workbook without the contract's names. */
+function ExcelViews({ excel, download, start, onUse }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest; onUse?: UseVariant }) {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => excel.subscribe(() => setVersion((v) => v + 1)), [excel]);
   const loadHistory = async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook());
   const select = (e: { sheet: string; cell: string }) => void excel.select(e.sheet, e.cell);
   return (
+    <>
+    <ExcelStarter actions={excel} version={version} onCreated={() => setVersion((v) => v + 1)} />
     <PaneTabs
       label="Views"
       tabs={[
@@ -90,15 +103,17 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
           ),
         },
         { value: "history", label: "History", content: <HistoryPanel load={loadHistory} version={version} /> },
+        { value: "compare", label: "Compare", content: <ComparePanel load={async () => compareSnapshot(await excel.readWorkbook())} version={version} onUse={onUse} onSelect={select} /> },
       ]}
     />
+    </>
   );
 }
 
 /**
  * excel and download: what the pane may ask of Excel and of the browser; start: long work in the
  * pane's worker; read: a saved workbook's snapshot; files: standalone mode's sample and updated
- * workbook (all injected by index.tsx).
+ * workbook (all injected by index.tsx); onUse (optional): the Compare view's "Use this", shown only when given.
  */
 export function App({
   host,
@@ -108,6 +123,7 @@ export function App({
   start,
   read,
   files,
+  onUse,
 }: {
   host: HostInfo;
   plan: Planner;
@@ -116,17 +132,21 @@ export function App({
   start?: StartBacktest;
   read?: SnapshotReader;
   files?: StandaloneFiles;
+  onUse?: UseVariant;
 }) {
   const s = useStyles();
-  const tabs = start && read ? (file: OpenedFile) => fileTabs(file, start, read) : undefined;
+  const tabs = start && read ? (file: OpenedFile) => fileTabs(file, start, read, onUse) : undefined;
   if (host.kind === "excel") {
     return (
       <main className={s.root}>
         <Header subtitle="In Excel" />
         {excel && start ? (
-          <ExcelViews excel={excel} download={download ?? (() => false)} start={start} />
+          <ExcelViews excel={excel} download={download ?? (() => false)} start={start} onUse={onUse} />
         ) : excel ? (
-          <ExcelRebalance actions={excel} download={download ?? (() => false)} />
+          <>
+            <ExcelStarter actions={excel} version={0} />
+            <ExcelRebalance actions={excel} download={download ?? (() => false)} />
+          </>
         ) : (
           <MessageBar intent="info" layout="multiline" data-testid="excel-note">
             <MessageBarBody>

@@ -1,11 +1,14 @@
-/** The Backtest and History views, fetched the first time their tab is chosen (not part of the pane's first download). */
+/** The Backtest, History and Compare views, fetched the first time their tab is chosen (not part of the pane's first download). */
 import * as React from "react";
 import { Spinner } from "@fluentui/react-components";
 import type { BacktestPanelProps } from "./backtest/BacktestPanel";
 import type { HistoryOutcome } from "./history/HistoryPanel";
+import type { ComparePanelProps } from "./compare/ComparePanel";
 
 const Backtest = React.lazy(async () => ({ default: (await import(/* webpackChunkName: "view-backtest" */ "./backtest/BacktestPanel")).BacktestPanel }));
 const History = React.lazy(async () => ({ default: (await import(/* webpackChunkName: "view-history" */ "./history/HistoryPanel")).HistoryPanel }));
+
+const Compare = React.lazy(async () => ({ default: (await import(/* webpackChunkName: "view-compare" */ "./compare/ComparePanel")).ComparePanel }));
 
 const loading = <Spinner size="tiny" label="Loading the view…" />;
 
@@ -21,6 +24,14 @@ export function LazyHistoryPanel(props: { load: () => Promise<HistoryOutcome>; v
   return (
     <React.Suspense fallback={loading}>
       <History {...props} />
+    </React.Suspense>
+  );
+}
+
+export function LazyComparePanel(props: ComparePanelProps) {
+  return (
+    <React.Suspense fallback={loading}>
+      <Compare {...props} />
     </React.Suspense>
   );
 }
