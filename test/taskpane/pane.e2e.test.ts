@@ -625,6 +625,13 @@ test("Compare shows every strategy: the runner's --compare --json, row for row, 
   // The chart library draws a bar per variant.
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="bar-chart"] svg rect').length >= n, expected.length);
   expect(await page.getAttribute('[data-testid="bar-chart"]', "data-bars")).toBe(String(expected.length));
+  // Each bar is labelled with its variant, the first row's at the top.
+  const labels = await page.$$eval('[data-testid="bar-chart"] svg text', (t) => t.map((x) => ({ text: x.textContent ?? "", top: x.getBoundingClientRect().top })));
+  const label = (name: string) => labels.find((l) => l.text === name);
+  const first = rows[0][0].replace(/ Policy$/, "");
+  const last = rows[rows.length - 1][0];
+  expect([first, last].map((n) => label(n)?.text)).toEqual([first, last]);
+  expect(label(first)!.top).toBeLessThan(label(last)!.top);
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-compare.png"), fullPage: true });
 
   await page.setViewportSize({ width: 320, height: 800 });

@@ -20,19 +20,24 @@ export interface BarChartViewProps {
   xFormat: (x: number) => string;
 }
 
+/** Labels longer than this are cut (the whole label shows on hover), so a narrow pane keeps room for the bars. */
+const LABEL_CHARS = 24;
+
 export default function BarChartView({ title, bars, xFormat }: BarChartViewProps) {
-  const height = 48 + bars.length * 26;
+  const height = 56 + bars.length * 26;
+  // The library draws its first point at the bottom: reversed, the bars read top-down in the order given.
   return (
     <ResponsiveContainer width="100%" height={height}>
       <HorizontalBarChartWithAxis
         chartTitle={title}
-        data={bars.map((b) => ({ x: b.value, y: b.label, legend: b.legend, color: b.color, xAxisCalloutData: b.label, yAxisCalloutData: xFormat(b.value) }))}
+        data={[...bars].reverse().map((b) => ({ x: b.value, y: b.label, legend: b.legend, color: b.color, xAxisCalloutData: b.label, yAxisCalloutData: xFormat(b.value) }))}
         height={height}
         barHeight={16}
         xAxisTickCount={3}
-        margins={{ left: 16, right: 24, top: 8, bottom: 32 }}
         hideLabels
         showYAxisLables
+        showYAxisLablesTooltip
+        noOfCharsToTruncate={LABEL_CHARS}
         legendsOverflowText="more"
       />
     </ResponsiveContainer>
