@@ -1,20 +1,11 @@
 /** `--compare`: the strategies side by side, as text or JSON. */
 import { Comparison } from "../engine/compare";
-import { money as decimal, planJson, PlanJson } from "../plans/json";
+import { money as decimal } from "../plans/json";
 import { money } from "../display";
 import { table } from "./format";
 
-export interface ComparisonJson {
-  strategy: string;
-  rebalanceTo: string;
-  /** "Optimal" or "Greedy" for a strategy the optimizer decides; null otherwise. */
-  optimizer: string | null;
-  plan: PlanJson;
-}
-
-export function comparisonJson(comparisons: Comparison[]): ComparisonJson[] {
-  return comparisons.map((c) => ({ strategy: c.strategy, rebalanceTo: c.rebalanceTo, optimizer: c.optimizer, plan: planJson(c.plan) }));
-}
+export { comparisonJson } from "../plans/compare-json";
+export type { ComparisonJson } from "../plans/compare-json";
 
 export function formatComparison(comparisons: Comparison[], file: string): string {
   const first = comparisons[0]?.plan;

@@ -68,3 +68,9 @@ export function trimBlankRows(range: RangeSnapshot): RangeSnapshot {
   while (end > 1 && (range.values[end - 1] ?? []).every(blank)) end--;
   return end === range.values.length ? range : { ...range, values: range.values.slice(0, end), numberFormats: range.numberFormats.slice(0, end) };
 }
+
+/** Whether the workbook has any of the contract's names (a usable range or not): without one, the pane offers the starter sheets. */
+export function hasContractNames(snapshot: WorkbookSnapshot): boolean {
+  const contract = (key: string) => (CONTRACT_RANGES as readonly string[]).includes(key.toLowerCase());
+  return Object.keys(snapshot.ranges).some(contract) || snapshot.nameProblems.some((p) => contract(p.name));
+}

@@ -54,6 +54,11 @@ export async function inspectWorkbook(context: Excel.RequestContext, plan: Write
     item.load("name,type,value");
     return item;
   });
+  const planNames = (plan.names ?? []).map((n) => {
+    const item = context.workbook.names.getItemOrNullObject(n.name);
+    item.load("name");
+    return { name: n.name, item };
+  });
   const blocks: { sheet: string; rect: Rect; range: Excel.Range }[] = [];
   for (const sp of updates) {
     const rect = cellsRect(sp);
@@ -65,6 +70,7 @@ export async function inspectWorkbook(context: Excel.RequestContext, plan: Write
   await context.sync();
 
   const state: WorkbookState = { sheets: [], tables: [], owned: {}, blocks: {} };
+  if (planNames.length) state.names = planNames.filter((n) => !n.item.isNullObject).map((n) => n.name);
   for (const ws of sheets.items) {
     state.sheets.push(ws.name);
     for (const t of ws.tables.items) state.tables.push({ name: t.name, sheet: ws.name });

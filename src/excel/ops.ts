@@ -9,7 +9,7 @@
 import { Rect, boundingRect, rangeAddress, rectAddress } from "../a1";
 import { WorkbookView, besidePlan, checkWritePlan } from "../plans/check";
 import { FMT } from "../plans/formats";
-import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
+import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, CreateSheetPlan, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
 
 export const CHUNK_BYTES = 4_000_000;
 export const SLICE_BYTES = 1_000_000;
@@ -52,6 +52,8 @@ export interface WorkbookState {
   charts?: Record<string, string[]>;
   /** context.sync() calls the look took (1, or 2 when a block beside an appended table had to be read). */
   inspectSyncs?: number;
+  /** Which of the plan's names (NamePlan) the workbook already has at workbook scope, as the plan spells them. */
+  names?: string[];
 }
 
 export const emptyState = (): WorkbookState => ({ sheets: [], tables: [], owned: {}, blocks: {} });
@@ -170,6 +172,7 @@ export function stateView(state: WorkbookState): WorkbookView {
       const v = block?.content[row - block.rect.top]?.[col - block.rect.left] ?? "";
       return v === "" ? null : v;
     },
+    hasName: (name) => (state.names ?? []).some((n) => n.toLowerCase() === name.toLowerCase()),
   };
 }
 
@@ -208,7 +211,7 @@ function appendOps(sp: AppendSheetPlan, state: WorkbookState): Op[] {
 }
 
 /** Cells, tables, rules and charts of a sheet plan. */
-function sheetOps(sp: ReplaceSheetPlan | UpdateSheetPlan): Op[] {
+function sheetOps(sp: ReplaceSheetPlan | UpdateSheetPlan | CreateSheetPlan): Op[] {
   return [
     ...contentOps(sp),
     ...(sp.tables ?? []).map((t): Op => ({ kind: "table", sheet: sp.sheet, address: rectAddress(t.rect), name: t.name, style: t.style })),
@@ -247,16 +250,15 @@ export function planOps(plan: WritePlan, state: WorkbookState): Op[] {
       }
       continue;
     }
-    if (sp.mode === "replace") {
-      if (state.sheets.includes(sp.sheet)) ops.push({ kind: "deleteSheet", sheet: sp.sheet });
-      ops.push({ kind: "addSheet", sheet: sp.sheet });
-    }
+    if (sp.mode === "replace" && state.sheets.includes(sp.sheet)) ops.push({ kind: "deleteSheet", sheet: sp.sheet });
+    if (sp.mode === "replace" || sp.mode === "create") ops.push({ kind: "addSheet", sheet: sp.sheet });
     if (sp.mode === "update") ops.push(...updateOps(sp, state));
     else ops.push(...sheetOps(sp));
     if (sp.activate) activate.push({ kind: "activate", sheet: sp.sheet });
   }
-  // The log row goes last: it says the rebalance was written, so nothing may fail after it.
-  return [...ops, ...activate, ...appends];
+  // Names go after the sheets they point into; the log row goes last: it says the rebalance was written, so nothing may fail after it.
+  const names = (plan.names ?? []).map((n): Op => ({ kind: "addName", name: n.name, sheet: n.sheet, address: rectAddress(n.rect) }));
+  return [...ops, ...names, ...activate, ...appends];
 }
 
 /** Estimated request bytes of one operation. */

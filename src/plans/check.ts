@@ -21,6 +21,8 @@ export class OwnershipError extends Error {
     readonly sheet: string,
     readonly cell: string,
     message: string,
+    /** Further problems found in the same look (every sheet and name in the way of the starter sheets). */
+    readonly more: OwnershipError[] = [],
   ) {
     super(message);
     this.name = "OwnershipError";
@@ -29,6 +31,11 @@ export class OwnershipError extends Error {
   /** As a contract problem, to list with the others: its message without the address it starts with. */
   problem(): ContractError {
     return contractError(this.sheet, this.cell, this.message.replace(/^[^:]*![A-Z]+\d+: /, ""));
+  }
+
+  /** This problem and the ones found with it. */
+  problems(): ContractError[] {
+    return [this, ...this.more].map((e) => e.problem());
   }
 }
 
@@ -41,6 +48,8 @@ export interface WorkbookView {
   ownedBlock(name: string): { sheet: string; rect: Rect } | null;
   /** A cell's content as text (a formula as typed), or null when the cell is empty. */
   cellText(sheet: string, row: number, col: number): string | null;
+  /** Whether a workbook-scoped defined name of this name exists, compared ignoring case as Excel does. */
+  hasName(name: string): boolean;
 }
 
 /** The block an update plan owned before this run, when it is on the plan's sheet (null on the first run). */
@@ -88,7 +97,7 @@ function cellProblem(sp: SheetPlan): OwnershipError | null {
 
 /** A sheet plan that would replace, or append to, the sheet an advisor's range lies on. */
 function keptSheetProblem(sp: SheetPlan, keep: WritePlan["keep"]): OwnershipError | null {
-  if (sp.mode === "update") return null;
+  if (sp.mode === "update" || sp.mode === "create") return null;
   const range = (keep ?? []).find((k) => k.sheet === sp.sheet);
   if (!range) return null;
   const what = sp.mode === "replace" ? "replaces on every run" : "keeps its Rebalance Log on";
@@ -104,6 +113,7 @@ function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null 
     case "update":
       if (!view.hasSheet(sp.sheet)) return new OwnershipError(sp.sheet, "", `The sheet "${sp.sheet}" is not in the workbook`);
       return ownershipConflict(sp, view);
+    case "create":
     case "replace":
       for (const t of sp.tables ?? []) {
         const on = view.tableSheet(t.name);
@@ -128,8 +138,26 @@ function sheetProblem(sp: SheetPlan, view: WorkbookView): OwnershipError | null 
   }
 }
 
-/** Everything that would stop the write, found before anything is written: throws the first OwnershipError. */
+/**
+ * Every sheet and name a plan would create that is already there: the plan never replaces them, and
+ * says what is in the way, all at once.
+ */
+export function inTheWay(plan: WritePlan, view: WorkbookView): OwnershipError[] {
+  const sheets = plan.sheets.filter((sp) => sp.mode === "create" && view.hasSheet(sp.sheet));
+  const names = (plan.names ?? []).filter((n) => view.hasName(n.name));
+  return [
+    ...sheets.map((sp) => new OwnershipError("", "", `The workbook already has a sheet "${sp.sheet}"; the add-in never replaces a sheet of yours: rename or delete it, or start from an empty workbook (nothing was written)`)),
+    ...names.map((n) => new OwnershipError("", "", `The workbook already has a defined name "${n.name}"; the add-in never replaces a name of yours: delete or rename it in Formulas > Name Manager (nothing was written)`)),
+  ];
+}
+
+/** Everything that would stop the write, found before anything is written: throws the first OwnershipError (with the others in the way, for a plan that creates sheets). */
 export function checkWritePlan(plan: WritePlan, view: WorkbookView): void {
+  const blocked = inTheWay(plan, view);
+  if (blocked.length) {
+    const [first, ...more] = blocked;
+    throw new OwnershipError(first.sheet, first.cell, first.message, more);
+  }
   for (const sp of plan.sheets) {
     const problem = keptSheetProblem(sp, plan.keep) ?? cellProblem(sp) ?? sheetProblem(sp, view);
     if (problem) throw problem;

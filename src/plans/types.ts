@@ -140,10 +140,24 @@ export interface AppendSheetPlan {
   beside?: Pick<UpdateSheetPlan, "owned" | "cells" | "columnWidths" | "charts">;
 }
 
-export type SheetPlan = ReplaceSheetPlan | UpdateSheetPlan | AppendSheetPlan;
+/** Write a sheet that must not exist yet (the starter sheets): never replaces one, and the check names the sheet in the way. */
+export interface CreateSheetPlan extends SheetContent {
+  mode: "create";
+}
+
+export type SheetPlan = ReplaceSheetPlan | UpdateSheetPlan | AppendSheetPlan | CreateSheetPlan;
+
+/** A workbook-scoped defined name the plan adds over a rectangle of one of its sheets; it must not exist yet. */
+export interface NamePlan {
+  name: string;
+  sheet: string;
+  rect: Rect;
+}
 
 export interface WritePlan {
   sheets: SheetPlan[];
+  /** Workbook-scoped names added after every sheet is written (the starter sheets' contract ranges). */
+  names?: NamePlan[];
   /** The advisor's named ranges the plan was made from: no sheet plan may replace or append to their sheets. */
   keep?: { name: string; sheet: string }[];
 }

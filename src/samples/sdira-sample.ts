@@ -237,3 +237,27 @@ export const SAMPLE_OWNERS: SampleOwner[] = [{ owner: OWNER, birthDate: "1952-06
 
 /** Every account type, for the Type drop-down. */
 export const SAMPLE_ACCOUNT_TYPES: readonly string[] = ACCOUNT_TYPES;
+
+// The sample's contract tables: their sheets and header rows (the sample workbook and the starter sheets lay them out alike).
+
+export const HOLDINGS_HEADERS = [
+  "Account",
+  "Symbol",
+  "Description",
+  "Asset Class",
+  "Quantity",
+  "Price",
+  "Market Value",
+  "Cost Basis",
+  "Acquired",
+  "Tradable",
+  "Lot Size",
+  "Valued On",
+] as const;
+export const TARGETS_HEADERS = ["Asset Class", "Target", "Abs Band", "Rel Band"] as const;
+export const POLICY_HEADERS = ["Setting", "Value"] as const;
+
+export const ACCOUNTS_HEADERS = ["Account", "Type", "Cash Reserve", "Owner", "Prior Year End Value", "Distributed This Year"] as const;
+export const OWNERS_HEADERS = ["Owner", "Birth Date", "Spouse Birth Date", "Spouse Sole Beneficiary"] as const;
+
+export const SHEET_NAMES = { readMe: "Read Me", holdings: "Holdings", targets: "Targets", policy: "Policy", accounts: "Accounts", owners: "Owners" } as const;

@@ -28,6 +28,7 @@ const files: StandaloneFiles = {
   save: (fileName, bytes) => downloadBytes(fileName, bytes),
   edit: async (name, data, edits) => (await import(/* webpackChunkName: "xlsx-edit" */ "./editFile")).editedWorkbook(name, data, edits),
   read: readFileSnapshot,
+  starter: async () => (await import(/* webpackChunkName: "xlsx-starter" */ "./starterFile")).starterFile(),
 };
 
 const container = document.getElementById("container");

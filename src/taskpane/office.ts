@@ -12,6 +12,7 @@ import type { BacktestInput } from "../contract/backtest";
 import type { BacktestResult } from "../backtest/run";
 import type { ExcelEditOutcome } from "../excel/range-edit";
 import type { WorkbookEdits } from "../plans/workbook-edit";
+import type { StarterOutcome } from "../excel/starter";
 
 /** Where the pane is running. */
 export type HostKind =
@@ -62,7 +63,7 @@ export function officeBackground(): string | null {
 // Inside Excel: the Rebalance button, selecting a problem's cell, and the ribbon's outcomes.
 // The Office.js work itself lives in src/excel (the add-in's only Excel-facing code).
 
-export type { BacktestWriteOutcome, ExcelEditOutcome, ExcelRebalanceOutcome, LastRebalance, WorkbookEdits };
+export type { BacktestWriteOutcome, ExcelEditOutcome, ExcelRebalanceOutcome, LastRebalance, StarterOutcome, WorkbookEdits };
 
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
@@ -83,12 +84,15 @@ export interface ExcelActions {
    * no problem with them, then plans the edited workbook without writing the plan: editWorkbook({ policy: { Strategy: "Tax Aware" } }).
    */
   editWorkbook?(edits: WorkbookEdits): Promise<ExcelEditOutcome>;
+  /** Writes the starter sheets (the sample household under the contract's names); a sheet or name in the way is listed, nothing written. */
+  createStarter(): Promise<StarterOutcome>;
 }
 
 // The engine's Excel paths (reading, planning, writing) load on first use, not with the pane.
 const rebalancing = () => import(/* webpackChunkName: "excel-rebalance" */ "../excel/rebalance");
 const backtesting = () => import(/* webpackChunkName: "excel-backtest" */ "../excel/backtest");
 const editing = () => import(/* webpackChunkName: "excel-edit" */ "../excel/range-edit");
+const starting = () => import(/* webpackChunkName: "excel-starter" */ "../excel/starter");
 
 export const excelActions: ExcelActions = {
   async rebalance() {
@@ -107,4 +111,5 @@ export const excelActions: ExcelActions = {
   readWorkbook: async () => (await backtesting()).readWorkbookInExcel(),
   writeBacktest: async (input, results, snapshot) => (await backtesting()).writeBacktestInExcel(input, results, snapshot),
   editWorkbook: async (edits) => (await editing()).editWorkbookInExcel(edits),
+  createStarter: async () => (await starting()).createStarterInExcel(),
 };

@@ -6,10 +6,10 @@
 import ExcelJS from "exceljs";
 import { Rect, cellAddress, inRect, parseArea, parseRect, qualifiedRect, rangeAddress } from "../a1";
 import { isoOf } from "../dates/calendar";
-import { AppendRow, AppendSheetPlan, CellStyle, CellWrite, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
+import { AppendRow, AppendSheetPlan, CellStyle, CellWrite, CreateSheetPlan, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
 import { WorkbookView, besidePlan, checkWritePlan } from "../plans/check";
 import { LOG_TABLE } from "../plans/log";
-import { keptRange, touchName } from "./names";
+import { hasKeptName, keptRange, touchName } from "./names";
 import { forgetCharts, rememberChart } from "./charts";
 
 export { workbookBytes } from "./names";
@@ -110,6 +110,7 @@ function workbookView(wb: ExcelJS.Workbook): WorkbookView {
       const v = wb.getWorksheet(sheet)?.getCell(row, col).value ?? null;
       return isEmpty(v) ? null : shown(v);
     },
+    hasName: (name) => wb.definedNames.model.some((n) => n.name.toLowerCase() === name.toLowerCase()) || hasKeptName(wb, name),
   };
 }
 
@@ -128,6 +129,10 @@ export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyRepo
         report.charts.push(...applySheet(wb, beside));
       }
     } else report.charts.push(...applySheet(wb, sp));
+  }
+  for (const n of plan.names ?? []) {
+    wb.definedNames.add(qualifiedRect(n.sheet, n.rect), n.name);
+    touchName(wb, n.name);
   }
   return report;
 }
@@ -175,7 +180,7 @@ export function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
   applyStyle(cell, w.style);
 }
 
-function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan): string[] {
+function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan | CreateSheetPlan): string[] {
   let ws = wb.getWorksheet(sp.sheet);
   if (sp.mode === "replace" && ws) {
     wb.removeWorksheet(ws.id);

@@ -131,6 +131,13 @@ export function redefineFileName(wb: ExcelJS.Workbook, name: string, sheet: stri
   found.text = reference.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Whether the file had a workbook-scoped name of this name (compared ignoring case, as Excel does) that the add-in has not removed. */
+export function hasKeptName(wb: ExcelJS.Workbook, name: string): boolean {
+  const k = kept.get(wb);
+  const wanted = name.toLowerCase();
+  return !!k && k.names.some((n) => n.scope === null && n.name.toLowerCase() === wanted && !k.touched.has(n.name));
+}
+
 /** Records that the add-in set (or removed) this name: it is written as exceljs now has it. */
 export function touchName(wb: ExcelJS.Workbook, name: string): void {
   kept.get(wb)?.touched.add(name);

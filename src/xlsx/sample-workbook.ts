@@ -16,6 +16,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { absoluteAddress, sheetLabel } from "../a1";
 import {
+  ACCOUNTS_HEADERS,
+  HOLDINGS_HEADERS,
+  OWNERS_HEADERS,
+  POLICY_HEADERS,
+  SHEET_NAMES,
+  TARGETS_HEADERS,
   SAMPLE_ACCOUNTS,
   SAMPLE_ACCOUNT_TYPES,
   SAMPLE_AS_OF,
@@ -31,27 +37,7 @@ import {
 } from "../samples/sdira-sample";
 import { marketValue, money, summarizeSample } from "../samples/summary";
 
-export const HOLDINGS_HEADERS = [
-  "Account",
-  "Symbol",
-  "Description",
-  "Asset Class",
-  "Quantity",
-  "Price",
-  "Market Value",
-  "Cost Basis",
-  "Acquired",
-  "Tradable",
-  "Lot Size",
-  "Valued On",
-] as const;
-export const TARGETS_HEADERS = ["Asset Class", "Target", "Abs Band", "Rel Band"] as const;
-export const POLICY_HEADERS = ["Setting", "Value"] as const;
-
-export const ACCOUNTS_HEADERS = ["Account", "Type", "Cash Reserve", "Owner", "Prior Year End Value", "Distributed This Year"] as const;
-export const OWNERS_HEADERS = ["Owner", "Birth Date", "Spouse Birth Date", "Spouse Sole Beneficiary"] as const;
-
-export const SHEET_NAMES = { readMe: "Read Me", holdings: "Holdings", targets: "Targets", policy: "Policy", accounts: "Accounts", owners: "Owners" } as const;
+export { ACCOUNTS_HEADERS, HOLDINGS_HEADERS, OWNERS_HEADERS, POLICY_HEADERS, SHEET_NAMES, TARGETS_HEADERS } from "../samples/sdira-sample";
 
 /** Fixed timestamp for workbook properties and zip entries (the sample's As Of date). */
 export const SAMPLE_TIMESTAMP = new Date(`${SAMPLE_AS_OF}T00:00:00Z`);

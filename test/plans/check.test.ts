@@ -12,6 +12,7 @@ interface Book {
   tables?: Record<string, string>;
   owned?: Record<string, { sheet: string; rect: Rect }>;
   cells?: Record<string, string>;
+  names?: string[];
 }
 
 function view(b: Book): WorkbookView {
@@ -20,6 +21,7 @@ function view(b: Book): WorkbookView {
     tableSheet: (n) => Object.entries(b.tables ?? {}).find(([t]) => t.toLowerCase() === n.toLowerCase())?.[1] ?? null,
     ownedBlock: (n) => b.owned?.[n] ?? null,
     cellText: (sheet, row, col) => b.cells?.[`${sheet}!${row},${col}`] ?? null,
+    hasName: (n) => (b.names ?? []).some((x) => x.toLowerCase() === n.toLowerCase()),
   };
 }
 

@@ -63,19 +63,19 @@ test("drift history: one line per class by date (a date logged twice keeps its l
   expect(latestRows([])).toEqual([]);
 });
 
-test("inside Excel the pane has Rebalance, Backtest and History tabs; standalone shows them once a file is open", async () => {
+test("inside Excel the pane has Rebalance, Backtest, History and Compare tabs; standalone shows them once a file is open", async () => {
   const { App } = await import("../../src/taskpane/components/App");
   const never = async (): Promise<never> => {
     throw new Error("not called while rendering");
   };
-  const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never };
+  const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never, createStarter: never };
   const start = () => ({ result: never(), cancel: () => undefined });
   const html = renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
       <App host={{ kind: "excel", host: "Excel", platform: "PC", officeLoaded: true }} plan={never} excel={excel} start={start} read={never} />
     </FluentProvider>,
   );
-  expect(html.match(/data-testid="tab-(\w+)"/g)).toEqual(['data-testid="tab-rebalance"', 'data-testid="tab-backtest"', 'data-testid="tab-history"']);
+  expect(html.match(/data-testid="tab-(\w+)"/g)).toEqual(['data-testid="tab-rebalance"', 'data-testid="tab-backtest"', 'data-testid="tab-history"', 'data-testid="tab-compare"']);
   // The first view is drawn; the others only when their tab is chosen (History reads the workbook then).
   expect(html).toContain('data-testid="rebalance-button"');
   expect(html).not.toContain('data-testid="history"');

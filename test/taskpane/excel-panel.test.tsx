@@ -27,6 +27,9 @@ function render(last: LastRebalance | null): string {
     writeBacktest: async () => {
       throw new Error("not called");
     },
+    createStarter: async () => {
+      throw new Error("not called");
+    },
   };
   return renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>

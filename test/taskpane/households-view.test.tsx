@@ -63,7 +63,7 @@ test("a master workbook written from Excel: households counted, block orders and
   const never = async () => {
     throw new Error("not called");
   };
-  const actions: ExcelActions = { rebalance: never, select: async () => true, latest: () => last, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never };
+  const actions: ExcelActions = { rebalance: never, select: async () => true, latest: () => last, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never, createStarter: never };
   const saved: string[] = [];
   wrap(<ExcelRebalance actions={actions} download={(name) => (saved.push(name), true)} />);
   // Smith sells 20 VTI and buys 100 BND; Jones sells 60 and buys 300.

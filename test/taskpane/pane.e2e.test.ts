@@ -19,6 +19,7 @@ import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { planBook, planWorkbook } from "../../src/plans/plan-workbook";
 import { money, percent, pp, price, quantity, relative } from "../../src/display";
 import { reviewLine, strategyLine } from "../../src/plans/describe";
+import type { PlanJson } from "../../src/plans/json";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -657,6 +658,174 @@ test("Policy tab: a changed setting re-plans as the runner plans the edited work
   expect(await page.$eval('#panel-rebalance [data-testid="strategy"]', (e) => e.textContent)).toBe(`Strategy: ${strategyLine(taxAware.plan)}`);
   expect(shown(await panelRows("rebalance", "Trades"))).toEqual(taxAware.plan.trades.map(tradeLine));
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-policy.png"), fullPage: true });
+});
+
+// ---------------------------------------------------------------- Compare tab and the starter sheets
+
+/** The runner's `rebalance <file> --compare --json`, run in-process: what the Compare tab must show. */
+async function runnerCompare(file: string): Promise<{ strategy: string; rebalanceTo: string; optimizer: string | null; plan: PlanJson }[]> {
+  const { main } = await import("../../src/cli/main");
+  let out = "";
+  const code = await main([file, "--compare", "--json"], { stdout: (t) => (out += t), stderr: () => undefined });
+  expect(code).toBe(0);
+  return JSON.parse(out);
+}
+
+test("Compare shows every strategy: the runner's --compare --json, row for row, with a chart; at 320 px the page does not scroll sideways", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const expected = await runnerCompare(SAMPLE);
+  await openFile("sdira-sample.xlsx", fs.readFileSync(SAMPLE));
+  await page.click('[data-testid="tab-compare"]');
+  await page.waitForSelector('[data-testid="compare"][data-state="done"]', { timeout: 60_000 });
+  const rows = await tableRows("Strategies compared");
+  expect(rows).toHaveLength(expected.length);
+  // Each figure computed here from the runner's plans, not from the engine's metrics the pane shows.
+  const sum = (values: (string | null)[]) => values.reduce((s, v) => s + Number(v ?? 0), 0);
+  expect(rows.map((r) => r.slice(1))).toEqual(
+    expected.map(({ plan }) => {
+      const total = plan.after.classes.reduce((s, c) => s + Number(c.value), 0);
+      const misplaced = plan.after.classes.reduce((s, c, i) => s + Math.abs(Number(c.value) - plan.classes[i].target * total), 0) / total;
+      return [
+        String(plan.trades.length),
+        money(sum(plan.trades.map((t) => t.amount)).toFixed(2)),
+        money(sum(plan.trades.map((t) => t.fee)).toFixed(2)),
+        money(sum(plan.trades.map((t) => t.realizedShortTerm)).toFixed(2)),
+        money(sum(plan.trades.map((t) => t.realizedLongTerm)).toFixed(2)),
+        percent(misplaced),
+        `${(Math.max(0, ...plan.after.classes.map((c) => Math.abs(c.drift))) * 100).toFixed(2)} pp`,
+        plan.after.classes.filter((c) => c.status !== "In band").map((c) => c.assetClass).join(", ") || "none",
+      ];
+    }),
+  );
+  // The Variant column names the runner's strategy and optimizer, in the runner's order.
+  rows.forEach((r, i) => {
+    expect(r[0].startsWith(`${expected[i].strategy} · `)).toBe(true);
+    if (expected[i].optimizer) expect(r[0]).toContain(` · ${expected[i].optimizer}`);
+  });
+  expect(new Set(rows.map((r) => r[0].replace(/ Policy$/, ""))).size).toBe(rows.length);
+  expect([...new Set(expected.map((e) => e.strategy))].every((name) => rows.some((r) => r[0].startsWith(`${name} · `)))).toBe(true);
+  // No "Use this" until the pane is given a way to set the Policy.
+  expect(await page.$$('[data-testid="use-variant"]')).toHaveLength(0);
+  // The chart library draws a bar per variant.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="bar-chart"] svg rect').length >= n, expected.length);
+  expect(await page.getAttribute('[data-testid="bar-chart"]', "data-bars")).toBe(String(expected.length));
+  // Each bar is labelled with its variant, the first row's at the top.
+  const labels = await page.$$eval('[data-testid="bar-chart"] svg text', (t) => t.map((x) => ({ text: x.textContent ?? "", top: x.getBoundingClientRect().top })));
+  const label = (name: string) => labels.find((l) => l.text === name);
+  const first = rows[0][0].replace(/ Policy$/, "");
+  const last = rows[rows.length - 1][0];
+  expect([first, last].map((n) => label(n)?.text)).toEqual([first, last]);
+  expect(label(first)!.top).toBeLessThan(label(last)!.top);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-compare.png"), fullPage: true });
+
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.waitForFunction(() => {
+    const svg = document.querySelector('[data-testid="bar-chart"] svg');
+    return svg !== null && svg.getBoundingClientRect().right <= document.documentElement.clientWidth;
+  });
+  // Scrolled sideways inside its own box, the table keeps its Variant column in view.
+  const variantStays = await page.evaluate(() => {
+    const table = document.querySelector('table[aria-label="Strategies compared"]')!;
+    const box = table.parentElement!;
+    box.scrollLeft = box.scrollWidth;
+    const cell = table.querySelector("tbody td")!.getBoundingClientRect();
+    return box.scrollLeft > 0 && Math.abs(cell.left - box.getBoundingClientRect().left) <= 1;
+  });
+  expect(variantStays).toBe(true);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-compare-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 1180, height: 900 });
+  expect(pageErrors).toEqual([]);
+});
+
+/** An .xlsx with one sheet and no names: what a new user has. */
+async function emptyWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Sheet1").getCell("A1").value = "my notes";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("Starter: a workbook without the contract's names offers the starter sheets; the download reads back and plans exactly as the sample", async () => {
+  await openFile("empty.xlsx", await emptyWorkbook());
+  await page.waitForSelector('[data-testid="starter"][data-state="idle"]');
+  const downloading = page.waitForEvent("download", { timeout: 30_000 });
+  await page.click('[data-testid="create-starter"]');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("sdira-starter.xlsx");
+  const file = path.join(tmp, "starter.xlsx");
+  await download.saveAs(file);
+  expect(await page.textContent('[data-testid="starter-done"]')).toMatch(/^Saved sdira-starter\.xlsx/);
+  const bytes = fs.readFileSync(file);
+  const got = planBook(await readWorkbookSnapshot(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+  const sample = await expectedPlan(fs.readFileSync(SAMPLE));
+  if (!got.ok || !sample.ok) throw new Error("both should plan");
+  expect(got.households.map((h) => h.plan)).toEqual([sample.plan]);
+  // Opened in the pane, it plans: the names are there, the starter is no longer offered.
+  await openFile("sdira-starter.xlsx", bytes);
+  expect(await page.isVisible('[data-testid="errors"]')).toBe(false);
+  expect(await page.$('[data-testid="starter"]')).toBeNull();
+  expect((await tableRows("Trades")).length).toBe(sample.plan.trades.length);
+  expect(pageErrors).toEqual([]);
+});
+
+test.each(["light", "dark"] as const)("Compare and Starter, %s theme: axe finds no serious or critical violation; every control has a name and a focus ring", async (scheme) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction((s) => document.body.dataset.theme === s, scheme);
+  const views: Record<string, string[]> = {};
+  await openFile("sdira-sample.xlsx", fs.readFileSync(SAMPLE));
+  await page.click('[data-testid="tab-compare"]');
+  await page.waitForSelector('[data-testid="compare"][data-state="done"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="bar-chart"] svg');
+  views.compare = await axeProblems();
+  await openFile("empty.xlsx", await emptyWorkbook());
+  await page.waitForSelector('[data-testid="starter"]');
+  views.starter = await axeProblems();
+  expect(views).toEqual({ compare: [], starter: [] });
+  // Every button of the two views has an accessible name.
+  const unnamed = await page.$$eval('[data-testid="starter"] button, [data-testid="compare"] button', (b) => b.filter((x) => !(x.getAttribute("aria-label") || x.textContent || "").trim()).length);
+  expect(unnamed).toBe(0);
+  await page.emulateMedia({ colorScheme: "light" });
+  expect(pageErrors).toEqual([]);
+});
+
+test("keyboard only: the Compare tab is reached with the arrows, its button and table by Tab; the starter's button by Tab, with a focus ring", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const ringOn = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      const after = getComputedStyle(el, "::after");
+      const ring = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none" || (after.borderStyle !== "none" && after.borderWidth !== "0px") || after.outlineStyle !== "none";
+      return { what: el.dataset.testid ?? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? ""}`, ring };
+    });
+  await openFile("sdira-sample.xlsx", fs.readFileSync(SAMPLE));
+  await page.click('[data-testid="tab-rebalance"]');
+  await page.focus('[data-testid="tab-rebalance"]');
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-testid="compare"][data-state="done"]', { timeout: 60_000 });
+  expect(await page.getAttribute('[data-testid="tab-compare"]', "aria-selected")).toBe("true");
+  const seen: { what: string; ring: boolean }[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    seen.push(await ringOn());
+  }
+  expect(seen.map((f) => f.what)).toEqual(expect.arrayContaining(["compare-refresh", "region:Strategies compared (scrolls sideways in a narrow pane)"]));
+  const stops = seen.slice(0, seen.findIndex((f) => f.what.startsWith("region:Strategies")) + 1);
+  expect(stops.filter((f) => !f.ring)).toEqual([]);
+  await page.keyboard.press("Shift+Tab");
+
+  await openFile("empty.xlsx", await emptyWorkbook());
+  await page.waitForSelector('[data-testid="starter"][data-state="idle"]');
+  await page.click("h1");
+  let starter: { what: string; ring: boolean } | null = null;
+  for (let i = 0; i < 12 && !starter; i++) {
+    await page.keyboard.press("Tab");
+    const f = await ringOn();
+    if (f.what === "create-starter") starter = f;
+  }
+  expect(starter).toEqual({ what: "create-starter", ring: true });
   expect(pageErrors).toEqual([]);
 });
 

@@ -23,6 +23,9 @@ describe("what each host sees", () => {
     writeBacktest: async () => {
       throw new Error("not called");
     },
+    createStarter: async () => {
+      throw new Error("not called");
+    },
   };
   const render = (host: HostInfo, actions?: ExcelActions) =>
     renderToString(

@@ -202,7 +202,7 @@ test("inside Excel: the Policy tab reads and writes through the Excel actions (t
     const never = async () => {
       throw new Error("not called");
     };
-    const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: readWorkbookInExcel, writeBacktest: never, editWorkbook: editWorkbookInExcel };
+    const excel = { rebalance: never, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: readWorkbookInExcel, writeBacktest: never, editWorkbook: editWorkbookInExcel, createStarter: never };
     const start = () => ({ result: never(), cancel: () => undefined });
     wrap(<App host={{ kind: "excel", host: "Excel", platform: "PC", officeLoaded: true }} plan={never} excel={excel} start={start} />);
     fireEvent.click(screen.getByTestId("tab-policy"));

@@ -5,7 +5,12 @@ import type { ExcelActions, HostInfo } from "../office";
 import { OpenedFile, Planner, StandaloneFiles, WorkbookPlanner } from "./WorkbookPlanner";
 import { ExcelRebalance } from "./ExcelRebalance";
 import { PaneTab, PaneTabs } from "./Tabs";
-import { LazyBacktestPanel as BacktestPanel, LazyHistoryPanel as HistoryPanel, LazyPolicyView as PolicyView } from "./LazyViews";
+import { LazyBacktestPanel as BacktestPanel, LazyComparePanel as ComparePanel, LazyHistoryPanel as HistoryPanel, LazyPolicyView as PolicyView } from "./LazyViews";
+import type { UseVariant } from "./compare/CompareTable";
+import type { SaveEdits } from "./WorkbookPlanner";
+import type { WorkbookEdits } from "../../plans/workbook-edit";
+import type { CompareOutcome } from "../../plans/compare-json";
+import { ExcelStarter } from "./starter/ExcelStarter";
 import type { HistoryOutcome } from "./history/HistoryPanel";
 import type { StartBacktest } from "../workers";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
@@ -51,29 +56,50 @@ export function historyOf(snapshot: WorkbookSnapshot): HistoryOutcome {
 /** What the pane reads a saved workbook with (injected: the page reads it with exceljs, tests with a stand-in). */
 export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
 
-/** Backtest and History of a file opened in the pane. */
-function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader): PaneTab[] {
+/** The engine's comparison of a snapshot (loaded on first use, with the solver). */
+const compareSnapshot = async (snapshot: WorkbookSnapshot): Promise<CompareOutcome> => (await import(/* webpackChunkName: "compare" */ "../compare")).compareSnapshot(snapshot);
+
+/** The Policy edit "Use this" makes: the compared variant's Strategy, Rebalance To (a flow-only strategy leaves it as it is) and Optimizer. */
+export function useEdits(strategy: string, rebalanceTo: string | null, optimizer: string | null): WorkbookEdits {
+  return { policy: { Strategy: strategy, ...(rebalanceTo === null ? {} : { "Rebalance To": rebalanceTo }), ...(optimizer ? { Optimizer: optimizer } : {}) } };
+}
+
+/** Changes with each file opened and each edit saved into it: the views of the file read it again. */
+const fileVersion = (file: OpenedFile) => file.run * 100000 + (file.edits ?? 0);
+
+/** Backtest, History and Compare of a file opened in the pane; Compare's "Use this" saves the variant into the file's Policy (as the Policy view's Save does). */
+function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, save?: SaveEdits): PaneTab[] {
+  const onUse: UseVariant | undefined = save ? (strategy, rebalanceTo, optimizer) => void save(useEdits(strategy, rebalanceTo, optimizer)) : undefined;
   const load = async (): Promise<HistoryOutcome> => {
     const r = await read(file.name, file.data.slice(0));
     return r.ok ? historyOf(r.snapshot) : { ok: false, message: r.errors.map((e) => e.text).join("; ") };
   };
+  const compare = async (): Promise<CompareOutcome> => {
+    const r = await read(file.name, file.data.slice(0));
+    return r.ok ? compareSnapshot(r.snapshot) : r;
+  };
   return [
     { value: "backtest", label: "Backtest", content: <BacktestPanel start={start} source={async () => ({ kind: "file", name: file.name, data: file.data.slice(0) })} /> },
-    { value: "history", label: "History", content: <HistoryPanel load={load} version={file.run} /> },
+    { value: "history", label: "History", content: <HistoryPanel load={load} version={fileVersion(file)} /> },
+    { value: "compare", label: "Compare", content: <ComparePanel load={compare} version={fileVersion(file)} onUse={onUse} /> },
   ];
 }
 
-/** The views inside Excel: Rebalance, Policy (written into the Policy and Targets ranges), Backtest (run in the worker, written as the Backtest sheet) and History. */
+/** The views inside Excel: Rebalance, Policy (written into the Policy and Targets ranges), Backtest (run in the worker, written as the Backtest sheet), History and Compare ("Use this" writes the Policy); the starter sheets above them for a workbook without the contract's names. */
 function ExcelViews({ excel, download, start }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest }) {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => excel.subscribe(() => setVersion((v) => v + 1)), [excel]);
   const loadHistory = async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook());
   const select = (e: { sheet: string; cell: string }) => void excel.select(e.sheet, e.cell);
   const edit = excel.editWorkbook;
+  // "Use this" writes the variant into the Policy range, then every view reads the workbook again.
+  const onUse: UseVariant | undefined = edit ? (strategy, rebalanceTo, optimizer) => void edit(useEdits(strategy, rebalanceTo, optimizer)).then(() => setVersion((v) => v + 1)) : undefined;
   const policy = edit
     ? [{ value: "policy", label: "Policy", content: <PolicyView load={async () => ({ ok: true as const, snapshot: await excel.readWorkbook() })} save={(edits) => edit(edits)} onSelect={select} /> }]
     : [];
   return (
+    <>
+    <ExcelStarter actions={excel} version={version} onCreated={() => setVersion((v) => v + 1)} />
     <PaneTabs
       label="Views"
       tabs={[
@@ -95,8 +121,10 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
           ),
         },
         { value: "history", label: "History", content: <HistoryPanel load={loadHistory} version={version} /> },
+        { value: "compare", label: "Compare", content: <ComparePanel load={async () => compareSnapshot(await excel.readWorkbook())} version={version} onUse={onUse} onSelect={select} /> },
       ]}
     />
+    </>
   );
 }
 
@@ -123,7 +151,7 @@ export function App({
   files?: StandaloneFiles;
 }) {
   const s = useStyles();
-  const tabs = start && read ? (file: OpenedFile) => fileTabs(file, start, read) : undefined;
+  const tabs = start && read ? (file: OpenedFile, save: SaveEdits) => fileTabs(file, start, read, save) : undefined;
   if (host.kind === "excel") {
     return (
       <main className={s.root}>
@@ -131,7 +159,10 @@ export function App({
         {excel && start ? (
           <ExcelViews excel={excel} download={download ?? (() => false)} start={start} />
         ) : excel ? (
-          <ExcelRebalance actions={excel} download={download ?? (() => false)} />
+          <>
+            <ExcelStarter actions={excel} version={0} />
+            <ExcelRebalance actions={excel} download={download ?? (() => false)} />
+          </>
         ) : (
           <MessageBar intent="info" layout="multiline" data-testid="excel-note">
             <MessageBarBody>

@@ -23,6 +23,7 @@ import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
 import { BookView } from "./plan/BookView";
 import { PaneTab, PaneTabs } from "./Tabs";
+import { StarterCard, StarterResult } from "./starter/StarterCard";
 
 /** Plans a file's bytes; injected so the component stays free of I/O and Office. */
 export type Planner = (name: string, data: ArrayBuffer) => Promise<PlanOutcome>;
@@ -81,6 +82,8 @@ export interface StandaloneFiles {
   edit?: (name: string, data: ArrayBuffer, edits: WorkbookEdits) => Promise<EditOutcome>;
   /** Reads the file's contract ranges (for the Policy view). */
   read?: (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
+  /** The starter workbook (the sample household under the contract's names), made in the browser when asked for. */
+  starter?: () => Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
 /** What "Download updated workbook" has done for the file shown. */
@@ -169,6 +172,15 @@ export function WorkbookPlanner({
     }
     return { ok: true, written: r.written, book: outcome };
   };
+
+  const makeStarter = async (): Promise<StarterResult> => {
+    const made = await files!.starter!();
+    if (files!.save(made.fileName, made.bytes)) return { ok: true, message: `Saved ${made.fileName}: open it in Excel (or here) to plan the sample household, then type your own figures over it.` };
+    const message = "This browser could not save the file.";
+    return { ok: false, errors: [{ sheet: "", cell: "", message, text: message }] };
+  };
+  // Offered before any file is opened, and for an opened workbook that has none of the contract's names.
+  const offerStarter = files?.starter && (state.kind === "idle" || (state.kind === "done" && !state.outcome.ok && state.outcome.empty === true));
 
   const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -274,6 +286,11 @@ export function WorkbookPlanner({
         <div className={s.file}>
           <Caption1 data-testid="file-name">{state.name}</Caption1>
           {state.kind === "reading" && <Spinner size="tiny" label="Reading and planning…" />}
+        </div>
+      )}
+      {offerStarter && (
+        <div className={s.result}>
+          <StarterCard key={state.run} where="download" create={makeStarter} />
         </div>
       )}
       {more.length === 0 ? rebalance : <PaneTabs key={state.run} label="Views of this workbook" tabs={[{ value: "rebalance", label: "Rebalance", content: rebalance }, ...more]} />}

@@ -1,0 +1,12 @@
+/**
+ * The Compare view's work: a workbook's snapshot (read by Office.js inside Excel, by exceljs from a file)
+ * compared under every strategy by the engine, with the solver loaded first. Loaded on first use.
+ */
+import type { WorkbookSnapshot } from "../contract/snapshot";
+import { CompareOutcome, compareBook } from "../plans/compare-json";
+import { prepareSolver } from "../solver/highs";
+
+export async function compareSnapshot(snapshot: WorkbookSnapshot): Promise<CompareOutcome> {
+  await prepareSolver();
+  return compareBook(snapshot);
+}
