@@ -20,6 +20,9 @@ import { planBook } from "../../src/plans/plan-workbook";
 import type { PlanJson } from "../../src/plans/json";
 import { money, percent, pp, price, quantity, relative } from "../../src/display";
 import { reviewLine, strategyLine } from "../../src/plans/describe";
+import { statusFunction } from "../../src/functions/bands";
+import { weightsFunction } from "../../src/functions/weights";
+import { reportFunction } from "../../src/functions/report";
 
 const SAMPLE = path.join(ROOT, "samples", "sdira-sample.xlsx");
 const SCREENSHOT = process.env.PANE_SCREENSHOT || "/tmp/pane.png";
@@ -94,6 +97,28 @@ test("inside Excel: Office.onReady reports Excel, the pane shows its Excel views
   expect(registered).toEqual({ functions: ["WEIGHTS", "DRIFT", "BAND", "STATUS", "NEEDED", "TRADES", "SHARES", "NEXTREVIEW", "REPORT"], actions: ["rebalance"] });
   // The pane reads and writes nothing before it is asked: no Excel.run yet.
   expect(await excel.runs()).toBe(0);
+});
+
+test("the REBAL functions the page registered work in the browser, their code fetched with the first call, not with the page", async () => {
+  await excel.open(fs.readFileSync(SAMPLE));
+  const loaded = () => excel.fetched.filter((f) => f.startsWith("/functions-engine"));
+  const fetchedBefore = excel.fetched.length;
+  expect(loaded()).toEqual([]);
+  const call = (id: string, ...args: unknown[]) =>
+    excel.page.evaluate(({ id, args }) => (self as unknown as { __standIn: { callFunction(id: string, ...a: unknown[]): Promise<unknown> } }).__standIn.callFunction(id, ...args), { id, args });
+  const values = [[70000], [25000], [5000]];
+  const targets = [[0.6], [0.3], [0.1]];
+  expect(await call("WEIGHTS", values)).toEqual(weightsFunction(values));
+  expect(loaded()).toEqual(["/functions-engine.js"]);
+  expect(excel.fetched.length).toBeGreaterThan(fetchedBefore);
+  expect(await call("STATUS", values, targets, null, null)).toEqual(statusFunction(values, targets));
+  const holdings = [["Symbol", "Asset Class", "Quantity", "Price"], ["VTI", "Stocks", 10, 100], ["CASH", "Cash", 1000, ""]];
+  const halves = [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.5]];
+  expect(await call("REPORT", holdings, halves, null, null, null, null, { parameterAddresses: [] })).toEqual(reportFunction(holdings, halves));
+  // Asked once per session: the workbook's date system, through Excel.run on the stand-in.
+  expect(await excel.runs()).toBe(1);
+  // Still loaded once.
+  expect(loaded()).toEqual(["/functions-engine.js"]);
 });
 
 test("the sample workbook, read and planned inside Excel: the pane shows the runner's plan of the same workbook", async () => {

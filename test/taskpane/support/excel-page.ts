@@ -68,6 +68,8 @@ export class ExcelPage {
   readonly pageErrors: string[] = [];
   /** Requests that tried to leave 127.0.0.1 (aborted). */
   readonly blocked: string[] = [];
+  /** Paths of the files the page fetched from dist/, in order (since start). */
+  readonly fetched: string[] = [];
   private book0: { json: string; options: string } | null = null;
 
   private constructor(
@@ -111,6 +113,7 @@ export class ExcelPage {
           await route.fulfill({ status: 404, body: "not in the Office.js stand-in" });
         }
       } else if (url.startsWith(base + "/") || url.startsWith("data:") || url.startsWith("blob:")) {
+        if (url.startsWith(base + "/")) excel.fetched.push(new URL(url).pathname);
         await route.continue();
       } else {
         excel.blocked.push(url);
