@@ -35,7 +35,9 @@ function build(lib) {
     planWorkbook: pipeline.planWorkbook,
     plan: require(path.join(lib, "engine/plan.js")).planRebalance,
     compare: require(path.join(lib, "engine/compare.js")).compareStrategies,
-    fn: require(path.join(lib, "functions/functions.js")),
+    // The functions' own code: the entry points (functions/functions.js) became async when their code moved
+    // to a chunk loaded on first use, and a loop of synchronous calls cannot time them; older builds lack it.
+    fn: fs.existsSync(path.join(lib, "functions/weights.js")) ? { drift: require(path.join(lib, "functions/weights.js")).driftFunction, trades: require(path.join(lib, "functions/trades.js")).tradesFunction } : require(path.join(lib, "functions/functions.js")),
     read: require(path.join(lib, "xlsx/read.js")).readWorkbookSnapshot,
   };
 }

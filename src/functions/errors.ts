@@ -62,3 +62,17 @@ export function evaluate<T>(body: () => T): T {
     throw toCellError(e);
   }
 }
+
+/**
+ * Loads a function's code (on its first use; later calls find it loaded), then runs the body as evaluate()
+ * does: what the body throws, and a load that fails (a chunk the page could not fetch), become cell errors.
+ */
+export async function evaluateLoaded<M, T>(load: () => Promise<M>, body: (code: M) => T): Promise<T> {
+  let code: M;
+  try {
+    code = await load();
+  } catch (e) {
+    throw toCellError(e);
+  }
+  return evaluate(() => body(code));
+}

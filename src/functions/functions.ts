@@ -7,16 +7,24 @@
  * also appends the CustomFunctions.associate calls to this file when webpack builds it.
  *
  * Signatures use only the types the metadata parser accepts (number, string, boolean, any,
- * any[][], CustomFunctions.Invocation).
+ * any[][], CustomFunctions.Invocation, and Promise of a result type).
  */
-import { evaluate } from "./errors";
-import { driftFunction, weightsFunction } from "./weights";
-import { bandFunction, neededFunction, statusFunction } from "./bands";
-import { sharesFunction, tradesFunction } from "./trades";
-import { nextReviewFunction } from "./review";
-import { reportFunction } from "./report";
+import { evaluateLoaded } from "./errors";
 import { workbookDateSystem } from "../excel/date-system";
-import { prepareSolver } from "../solver/highs";
+
+// What the functions compute (src/functions/* over the contract and the engine) loads on first use, in a
+// chunk of its own, not with the page: the shared runtime starts the pane and the functions together, and
+// the pane's first paint should not wait for the engine behind REBAL.REPORT. Each function is therefore
+// async (Excel shows the same values), and a failed load is a #VALUE! with its message, like any problem.
+const weightsCode = () => import(/* webpackChunkName: "functions-engine" */ "./weights");
+const bandsCode = () => import(/* webpackChunkName: "functions-engine" */ "./bands");
+const tradesCode = () => import(/* webpackChunkName: "functions-engine" */ "./trades");
+const reviewCode = () => import(/* webpackChunkName: "functions-engine" */ "./review");
+const reportCode = async () => {
+  const [report, solver] = await Promise.all([import(/* webpackChunkName: "functions-engine" */ "./report"), import(/* webpackChunkName: "functions-engine" */ "../solver/highs")]);
+  await solver.prepareSolver();
+  return report;
+};
 
 /**
  * Each value's share of the total (spills one weight per row).
@@ -24,8 +32,8 @@ import { prepareSolver } from "../solver/highs";
  * @param values Market values, one per row (a column or a row of cells; blank rows are skipped).
  * @returns Weights as fractions of the total.
  */
-export function weights(values: any[][]): any[][] {
-  return evaluate(() => weightsFunction(values));
+export async function weights(values: any[][]): Promise<any[][]> {
+  return evaluateLoaded(weightsCode, (m) => m.weightsFunction(values));
 }
 
 /**
@@ -36,8 +44,8 @@ export function weights(values: any[][]): any[][] {
  * @param relative TRUE for relative drift (drift ÷ target); FALSE or omitted for weight − target.
  * @returns Drift per row, as fractions.
  */
-export function drift(values: any[][], targets: any[][], relative?: boolean): any[][] {
-  return evaluate(() => driftFunction(values, targets, relative));
+export async function drift(values: any[][], targets: any[][], relative?: boolean): Promise<any[][]> {
+  return evaluateLoaded(weightsCode, (m) => m.driftFunction(values, targets, relative));
 }
 
 /**
@@ -48,8 +56,8 @@ export function drift(values: any[][], targets: any[][], relative?: boolean): an
  * @param relBand Relative band as a share of the target, like 25% (default 25%); None to not apply it; one value or one per row.
  * @returns Band low and band high per row.
  */
-export function band(targets: any[][], absBand?: any[][], relBand?: any[][]): any[][] {
-  return evaluate(() => bandFunction(targets, absBand, relBand));
+export async function band(targets: any[][], absBand?: any[][], relBand?: any[][]): Promise<any[][]> {
+  return evaluateLoaded(bandsCode, (m) => m.bandFunction(targets, absBand, relBand));
 }
 
 /**
@@ -61,8 +69,8 @@ export function band(targets: any[][], absBand?: any[][], relBand?: any[][]): an
  * @param relBand Relative band as a share of the target, like 25% (default 25%); None to not apply it; one value or one per row.
  * @returns "In band", "Over" or "Under" per row.
  */
-export function status(values: any[][], targets: any[][], absBand?: any[][], relBand?: any[][]): any[][] {
-  return evaluate(() => statusFunction(values, targets, absBand, relBand));
+export async function status(values: any[][], targets: any[][], absBand?: any[][], relBand?: any[][]): Promise<any[][]> {
+  return evaluateLoaded(bandsCode, (m) => m.statusFunction(values, targets, absBand, relBand));
 }
 
 /**
@@ -74,8 +82,8 @@ export function status(values: any[][], targets: any[][], absBand?: any[][], rel
  * @param relBand Relative band as a share of the target, like 25% (default 25%); None to not apply it; one value or one per row.
  * @returns TRUE or FALSE.
  */
-export function needed(values: any[][], targets: any[][], absBand?: any[][], relBand?: any[][]): boolean {
-  return evaluate(() => neededFunction(values, targets, absBand, relBand));
+export async function needed(values: any[][], targets: any[][], absBand?: any[][], relBand?: any[][]): Promise<boolean> {
+  return evaluateLoaded(bandsCode, (m) => m.neededFunction(values, targets, absBand, relBand));
 }
 
 /**
@@ -87,8 +95,8 @@ export function needed(values: any[][], targets: any[][], absBand?: any[][], rel
  * @param mode "full" (default): every row to its target of the new total. "cashflow": invest or raise cashFlow only, buying (or selling) the rows furthest from target (optimal lazy rebalancing).
  * @returns Trade amount per row; the amounts add up to cashFlow.
  */
-export function trades(values: any[][], targets: any[][], cashFlow?: any, mode?: string): any[][] {
-  return evaluate(() => tradesFunction(values, targets, cashFlow, mode));
+export async function trades(values: any[][], targets: any[][], cashFlow?: any, mode?: string): Promise<any[][]> {
+  return evaluateLoaded(tradesCode, (m) => m.tradesFunction(values, targets, cashFlow, mode));
 }
 
 /**
@@ -99,8 +107,8 @@ export function trades(values: any[][], targets: any[][], cashFlow?: any, mode?:
  * @param lotSize Lot size (default 1 = whole shares; 0 = fractional, 6 decimals); one value or one per row.
  * @returns Quantity per row.
  */
-export function shares(amounts: any[][], prices: any[][], lotSize?: any[][]): any[][] {
-  return evaluate(() => sharesFunction(amounts, prices, lotSize));
+export async function shares(amounts: any[][], prices: any[][], lotSize?: any[][]): Promise<any[][]> {
+  return evaluateLoaded(tradesCode, (m) => m.sharesFunction(amounts, prices, lotSize));
 }
 
 /**
@@ -112,7 +120,7 @@ export function shares(amounts: any[][], prices: any[][], lotSize?: any[][]): an
  */
 export async function nextReview(lastDate: any, frequency: string): Promise<number> {
   const system = await workbookDateSystem();
-  return evaluate(() => nextReviewFunction(lastDate, frequency, system));
+  return evaluateLoaded(reviewCode, (m) => m.nextReviewFunction(lastDate, frequency, system));
 }
 
 /**
@@ -130,6 +138,5 @@ export async function nextReview(lastDate: any, frequency: string): Promise<numb
  */
 export async function report(holdings: any[][], targets: any[][], policy?: any[][], accounts?: any[][], owners?: any[][], lookThrough?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   const system = await workbookDateSystem();
-  await prepareSolver();
-  return evaluate(() => reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system, owners, lookThrough));
+  return evaluateLoaded(reportCode, (m) => m.reportFunction(holdings, targets, policy, accounts, invocation?.parameterAddresses, system, owners, lookThrough));
 }

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as entry from "../../src/functions/functions";
-import { FunctionError, cellError, toCellError } from "../../src/functions/errors";
+import { FunctionError, cellError, evaluateLoaded, toCellError } from "../../src/functions/errors";
 import { weightsFunction, driftFunction } from "../../src/functions/weights";
 import { bandFunction, neededFunction, statusFunction } from "../../src/functions/bands";
 import { sharesFunction, tradesFunction } from "../../src/functions/trades";
@@ -25,11 +25,11 @@ class FakeRuntimeError extends Error {
   }
 }
 
-function withRuntime<T>(body: () => T): T {
+async function withRuntime<T>(body: () => Promise<T>): Promise<T> {
   const g = globalThis as { CustomFunctions?: unknown };
   g.CustomFunctions = { Error: FakeRuntimeError, ErrorCode: { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!" } };
   try {
-    return body();
+    return await body();
   } finally {
     delete g.CustomFunctions;
   }
@@ -42,18 +42,18 @@ const TARGETS = [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.5]];
 
 describe("entry points return the pure functions' results", () => {
   test("every function", async () => {
-    expect(entry.weights(values)).toEqual(weightsFunction(values));
-    expect(entry.drift(values, targets, true)).toEqual(driftFunction(values, targets, true));
-    expect(entry.band(targets, [[0.04]], [["None"]])).toEqual(bandFunction(targets, [[0.04]], [["None"]]));
-    expect(entry.status(values, targets)).toEqual(statusFunction(values, targets));
-    expect(entry.needed(values, targets)).toBe(neededFunction(values, targets));
-    expect(entry.trades(values, targets, 1000, "cashflow")).toEqual(tradesFunction(values, targets, 1000, "cashflow"));
-    expect(entry.shares(col(1000), col(10), [[0]])).toEqual(sharesFunction(col(1000), col(10), [[0]]));
+    expect(await entry.weights(values)).toEqual(weightsFunction(values));
+    expect(await entry.drift(values, targets, true)).toEqual(driftFunction(values, targets, true));
+    expect(await entry.band(targets, [[0.04]], [["None"]])).toEqual(bandFunction(targets, [[0.04]], [["None"]]));
+    expect(await entry.status(values, targets)).toEqual(statusFunction(values, targets));
+    expect(await entry.needed(values, targets)).toBe(neededFunction(values, targets));
+    expect(await entry.trades(values, targets, 1000, "cashflow")).toEqual(tradesFunction(values, targets, 1000, "cashflow"));
+    expect(await entry.shares(col(1000), col(10), [[0]])).toEqual(sharesFunction(col(1000), col(10), [[0]]));
     expect(await entry.nextReview(46053, "Monthly")).toBe(nextReviewFunction(46053, "Monthly"));
     expect(await entry.report(HOLDINGS, TARGETS)).toEqual(reportFunction(HOLDINGS, TARGETS));
     // Optional arguments Excel leaves out arrive as null.
-    expect(entry.trades(values, targets, null, null as unknown as string)).toEqual(tradesFunction(values, targets));
-    expect(entry.band(targets, null as unknown as unknown[][], null as unknown as unknown[][])).toEqual(bandFunction(targets));
+    expect(await entry.trades(values, targets, null, null as unknown as string)).toEqual(tradesFunction(values, targets));
+    expect(await entry.band(targets, null as unknown as unknown[][], null as unknown as unknown[][])).toEqual(bandFunction(targets));
   });
 
   test("REPORT passes Excel's parameter addresses on, so messages name real cells", async () => {
@@ -89,9 +89,9 @@ describe("the workbook's date system", () => {
 });
 
 describe("errors", () => {
-  test("under node: FunctionError with code and message", () => {
+  test("under node: FunctionError with code and message", async () => {
     try {
-      entry.drift(values, col(0.6, 0.3, 0.05));
+      await entry.drift(values, col(0.6, 0.3, 0.05));
       throw new Error("no error");
     } catch (e) {
       expect(e).toBeInstanceOf(FunctionError);
@@ -99,10 +99,10 @@ describe("errors", () => {
     }
   });
 
-  test("inside Excel: CustomFunctions.Error, thrown and inside spilled arrays", () => {
-    withRuntime(() => {
+  test("inside Excel: CustomFunctions.Error, thrown and inside spilled arrays", async () => {
+    await withRuntime(async () => {
       try {
-        entry.weights(col(1, "x"));
+        await entry.weights(col(1, "x"));
         throw new Error("no error");
       } catch (e) {
         expect(e).toBeInstanceOf(FakeRuntimeError);
@@ -111,7 +111,7 @@ describe("errors", () => {
           message: 'values row 2 must be a number of 0 or more (found "x")',
         });
       }
-      const rel = entry.drift(col(1, 1), col(1, 0), true);
+      const rel = await entry.drift(col(1, 1), col(1, 0), true);
       expect(rel[1][0]).toBeInstanceOf(FakeRuntimeError);
       expect(rel[1][0].code).toBe("#DIV/0!");
       expect(cellError("#VALUE!", "m")).toBeInstanceOf(FakeRuntimeError);
@@ -119,15 +119,22 @@ describe("errors", () => {
     expect(cellError("#VALUE!", "m")).toBeInstanceOf(FunctionError);
   });
 
-  test("anything unexpected still becomes #VALUE! with its message", () => {
+  test("anything unexpected still becomes #VALUE! with its message", async () => {
     const evil = { toString: () => { throw new Error("boom"); } };
     try {
-      entry.weights([[evil]]);
+      await entry.weights([[evil]]);
       throw new Error("no error");
     } catch (e) {
       expect({ code: (e as FunctionError).code, message: (e as Error).message }).toEqual({ code: "#VALUE!", message: "Unexpected problem: boom" });
     }
     expect(toCellError("plain").message).toBe("Unexpected problem: plain");
+  });
+
+  test("code that cannot be loaded (a chunk the page could not fetch) is #VALUE! with the reason, not an unhandled failure", async () => {
+    const failed = evaluateLoaded(() => Promise.reject(new Error("Loading chunk functions-engine failed.")), () => 1);
+    await expect(failed).rejects.toBeInstanceOf(FunctionError);
+    await expect(failed).rejects.toMatchObject({ code: "#VALUE!", message: "Unexpected problem: Loading chunk functions-engine failed." });
+    expect(await evaluateLoaded(async () => ({ twice: (n: number) => 2 * n }), (m) => m.twice(21))).toBe(42);
   });
 });
 
@@ -149,7 +156,7 @@ describe("purity", () => {
     expect(await entry.report(h, TARGETS)).toEqual(first);
     expect(h).toEqual(HOLDINGS);
     const v = col(3, "", 1);
-    entry.weights(v);
+    await entry.weights(v);
     expect(v).toEqual(col(3, "", 1));
   });
 });

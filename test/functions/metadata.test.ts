@@ -14,6 +14,7 @@ import { col } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SOURCE = path.join(ROOT, "src", "functions", "functions.ts");
+const PAGE = "https://localhost:3000/taskpane.html";
 
 interface Param {
   name: string;
@@ -146,29 +147,62 @@ describe("the webpack build registers every function", () => {
         super(message);
       }
     }
+    // The chunks loaded on first use (the functions' engine, the solver) are fetched as the page fetches them:
+    // webpack's runtime adds a <script src> to the head, and here that runs the emitted file in the same context.
+    const fetched: string[] = [];
+    interface ScriptTag {
+      src: string;
+      onload?: (e: unknown) => void;
+      onerror?: (e: unknown) => void;
+      setAttribute(): void;
+      getAttribute(): null;
+    }
+    const document = {
+      createElement: (): ScriptTag => ({ src: "", setAttribute: () => undefined, getAttribute: () => null }),
+      getElementsByTagName: () => [],
+      head: {
+        appendChild: (tag: ScriptTag) =>
+          setTimeout(() => {
+            const file = new URL(tag.src, PAGE).pathname.slice(1);
+            try {
+              vm.runInContext(fs.readFileSync(path.join(out, file), "utf8"), context, { filename: file });
+              fetched.push(file);
+              tag.onload?.({ type: "load", target: tag });
+            } catch {
+              tag.onerror?.({ type: "missing", target: tag });
+            }
+          }),
+      },
+    };
     const sandbox: Record<string, unknown> = {
       CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: RuntimeError },
       console,
-      // The page's address: webpack's runtime resolves the lazily loaded chunks (the solver) against it.
-      location: { href: "https://localhost:3000/taskpane.html" },
+      setTimeout,
+      clearTimeout,
+      document,
+      // The page's address: webpack's runtime resolves the lazily loaded chunks against it.
+      location: { href: PAGE },
     };
     sandbox.self = sandbox;
     sandbox.window = sandbox;
     const context = vm.createContext(sandbox);
     for (const s of scripts) vm.runInContext(fs.readFileSync(path.join(out, s), "utf8"), context, { filename: s });
     expect([...registered.keys()]).toEqual(Object.keys(EXPECTED));
+    // Registering loads nothing more: the engine comes with the first call.
+    expect(fetched).toEqual([]);
 
     const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
     const values = col(70000, 25000, 5000);
     const targets = col(0.6, 0.3, 0.1);
-    const call = (id: string, ...args: unknown[]) => plain(registered.get(id)!(...args));
-    expect(call("WEIGHTS", values)).toEqual(plain(entry.weights(values)));
-    expect(call("DRIFT", values, targets, null)).toEqual(plain(entry.drift(values, targets)));
-    expect(call("BAND", targets, null, null)).toEqual(plain(entry.band(targets)));
-    expect(call("STATUS", values, targets, null, null)).toEqual([["Over"], ["In band"], ["Under"]]);
-    expect(call("NEEDED", values, targets, null, null)).toBe(true);
-    expect(call("TRADES", values, targets, 10000, "cashflow")).toEqual([[0], [5000], [5000]]);
-    expect(call("SHARES", col(1000), col(10), null)).toEqual([[100]]);
+    const call = async (id: string, ...args: unknown[]) => plain(await registered.get(id)!(...args));
+    expect(await call("WEIGHTS", values)).toEqual(plain(await entry.weights(values)));
+    expect(fetched.some((f) => f.startsWith("functions-engine"))).toBe(true);
+    expect(await call("DRIFT", values, targets, null)).toEqual(plain(await entry.drift(values, targets)));
+    expect(await call("BAND", targets, null, null)).toEqual(plain(await entry.band(targets)));
+    expect(await call("STATUS", values, targets, null, null)).toEqual([["Over"], ["In band"], ["Under"]]);
+    expect(await call("NEEDED", values, targets, null, null)).toBe(true);
+    expect(await call("TRADES", values, targets, 10000, "cashflow")).toEqual([[0], [5000], [5000]]);
+    expect(await call("SHARES", col(1000), col(10), null)).toEqual([[100]]);
     expect(await registered.get("NEXTREVIEW")!(46053, "Monthly")).toBe(46081);
     const holdings = [["Symbol", "Asset Class", "Quantity", "Price"], ["VTI", "Stocks", 10, 100], ["CASH", "Cash", 1000, ""]];
     const t = [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.5]];
@@ -176,7 +210,7 @@ describe("the webpack build registers every function", () => {
     // Errors come back as the runtime's CustomFunctions.Error.
     let caught: unknown;
     try {
-      registered.get("DRIFT")!(values, col(0.6, 0.3, 0.05), null);
+      await registered.get("DRIFT")!(values, col(0.6, 0.3, 0.05), null);
     } catch (e) {
       caught = e;
     }

@@ -6,9 +6,8 @@
  *
  * Needs Chromium at /usr/bin/chromium (Debian: apt-get install -y chromium) or $CHROMIUM_PATH.
  */
-import { execFileSync } from "child_process";
 import fs from "fs";
-import http from "http";
+import type http from "http";
 import os from "os";
 import path from "path";
 import { AddressInfo } from "net";
@@ -20,61 +19,14 @@ import { planBook, planWorkbook } from "../../src/plans/plan-workbook";
 import { money, percent, pp, price, quantity, relative } from "../../src/display";
 import { reviewLine, strategyLine } from "../../src/plans/describe";
 import type { PlanJson } from "../../src/plans/json";
+import { DIST, ROOT, ensureBuilt, serve } from "./support/dist";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/";
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const SAMPLE = path.join(ROOT, "samples", "sdira-sample.xlsx");
 const SCREENSHOT = process.env.PANE_SCREENSHOT || "/tmp/pane.png";
-
-// ---------------------------------------------------------------- build
-
-function newestMtime(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
-
-function ensureBuilt(): void {
-  const built = path.join(DIST, "taskpane.html");
-  const inputs = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json"].map((p) => newestMtime(path.join(ROOT, p)));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...inputs)) return;
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    timeout: 600_000,
-  });
-}
-
-// ---------------------------------------------------------------- static server for dist/
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".map": "application/json",
-  ".txt": "text/plain",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 // ---------------------------------------------------------------- workbooks
 
@@ -166,7 +118,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   }
-  ensureBuilt();
+  await ensureBuilt();
   server = await serve(DIST);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pane-e2e-"));
@@ -876,6 +828,7 @@ test.each(["light", "dark"] as const)("%s theme (the browser's preference): axe 
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, `-${scheme}.png`), fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
   expect(pageErrors).toEqual([]);
+  // Five views and five axe runs: about 2 minutes on two busy cores, past jest's default of 120 s.
 }, 300_000);
 
 test("keyboard only: Tab reaches every control with a visible focus ring, arrows and Enter switch the views", async () => {

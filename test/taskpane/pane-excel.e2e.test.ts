@@ -1,0 +1,237 @@
+/**
+ * The built task pane (dist/) in real headless Chromium as if inside Excel: the page loads with the Excel
+ * stand-in of the adapter tests (test/excel/support/fake-excel) behind the `Excel` and `Office` globals, so
+ * the pane's Excel path runs in a browser — Rebalance reads the workbook, plans and writes the sheets, and
+ * a problem's address selects its cell. The harness is support/excel-page.ts (office.js answered with the
+ * stand-in); pane.e2e.test.ts covers standalone mode.
+ *
+ * Needs Chromium at /usr/bin/chromium (Debian: apt-get install -y chromium) or $CHROMIUM_PATH.
+ */
+import fs from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import { ExcelPage } from "./support/excel-page";
+import { ROOT } from "./support/dist";
+import { dumpFake, dumpXlsx, fakeFromXlsx } from "../excel/support/books";
+import { writeWithExceljs } from "../excel/support/pipeline";
+import { run } from "../support/runner";
+import { readWorkbookSnapshot } from "../../src/xlsx/read";
+import { planBook } from "../../src/plans/plan-workbook";
+import type { PlanJson } from "../../src/plans/json";
+import { money, percent, pp, price, quantity, relative } from "../../src/display";
+import { reviewLine, strategyLine } from "../../src/plans/describe";
+import { statusFunction } from "../../src/functions/bands";
+import { weightsFunction } from "../../src/functions/weights";
+import { reportFunction } from "../../src/functions/report";
+
+const SAMPLE = path.join(ROOT, "samples", "sdira-sample.xlsx");
+const SCREENSHOT = process.env.PANE_SCREENSHOT || "/tmp/pane.png";
+const shot = (name: string) => SCREENSHOT.replace(/\.png$/, `-excel-${name}.png`);
+/** Excel's Black theme: its body background (Office.context.officeTheme) is dark. */
+const EXCEL_DARK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#404040", controlForegroundColor: "#FFFFFF" };
+
+// ---------------------------------------------------------------- workbooks
+
+type Row = (string | number)[];
+
+/** A workbook of the given sheets, each a range named after its sheet. */
+async function workbook(sheets: Record<string, Row[]>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(sheet);
+    rows.forEach((r) => ws.addRow(r));
+    wb.definedNames.add(`${sheet}!$A$1:$${String.fromCharCode(64 + rows[0].length)}$${rows.length}`, sheet);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const POLICY: Row[] = [["Setting", "Value"], ["As Of", "2025-06-30"], ["Trigger", "Band"], ["Abs Band", 0.05]];
+
+/** A word for a quantity (Holdings!D3) and targets summing to 105% (Targets!B1). */
+const broken = () =>
+  workbook({
+    Holdings: [["Account", "Symbol", "Asset Class", "Quantity", "Price"], ["IRA", "VTI", "US Stocks", 500, 250], ["IRA", "VXUS", "Intl Stocks", "three hundred", 60], ["IRA", "BND", "Bonds", 1000, 72], ["IRA", "CASH", "Cash", 5000, 1]],
+    Targets: [["Asset Class", "Target"], ["US Stocks", 0.5], ["Intl Stocks", 0.2], ["Bonds", 0.3], ["Cash", 0.05]],
+    Policy: POLICY,
+  });
+
+/** What the command-line runner plans for a file (`rebalance <file> --json`). */
+async function runnerPlan(file: string): Promise<PlanJson> {
+  const r = await run([file, "--json"]);
+  if (r.code !== 0) throw new Error(`the runner failed on ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PlanJson;
+}
+
+async function runnerErrors(data: Buffer): Promise<string[]> {
+  const book = planBook(await readWorkbookSnapshot(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer));
+  if (book.ok) throw new Error("the workbook should break the contract");
+  return book.errors.map((e) => e.text);
+}
+
+// ---------------------------------------------------------------- the page
+
+let excel: ExcelPage;
+
+beforeAll(async () => {
+  excel = await ExcelPage.start();
+}, 600_000);
+
+afterAll(async () => {
+  await excel?.close();
+});
+
+afterEach(() => {
+  // Nothing the pane did inside "Excel" threw in the page, or tried to leave 127.0.0.1.
+  expect(excel.pageErrors.splice(0)).toEqual([]);
+  expect(excel.blocked.splice(0)).toEqual([]);
+});
+
+test("inside Excel: Office.onReady reports Excel, the pane shows its Excel views, the ribbon command and every REBAL function are registered", async () => {
+  await excel.open(fs.readFileSync(SAMPLE));
+  expect(await excel.page.textContent('[data-testid="mode"]')).toBe("In Excel");
+  expect(await excel.page.getAttribute('[data-testid="rebalance-result"]', "data-state")).toBe("idle");
+  const registered = await excel.page.evaluate(() => {
+    const s = (self as unknown as { __standIn: { functions(): string[]; actions(): string[] } }).__standIn;
+    return { functions: s.functions(), actions: s.actions() };
+  });
+  expect(registered).toEqual({ functions: ["WEIGHTS", "DRIFT", "BAND", "STATUS", "NEEDED", "TRADES", "SHARES", "NEXTREVIEW", "REPORT"], actions: ["rebalance"] });
+  // The pane reads and writes nothing before it is asked: no Excel.run yet.
+  expect(await excel.runs()).toBe(0);
+});
+
+test("the REBAL functions the page registered work in the browser, their code fetched with the first call, not with the page", async () => {
+  await excel.open(fs.readFileSync(SAMPLE));
+  const loaded = () => excel.fetched.filter((f) => f.startsWith("/functions-engine"));
+  const fetchedBefore = excel.fetched.length;
+  expect(loaded()).toEqual([]);
+  const call = (id: string, ...args: unknown[]) =>
+    excel.page.evaluate(({ id, args }) => (self as unknown as { __standIn: { callFunction(id: string, ...a: unknown[]): Promise<unknown> } }).__standIn.callFunction(id, ...args), { id, args });
+  const values = [[70000], [25000], [5000]];
+  const targets = [[0.6], [0.3], [0.1]];
+  expect(await call("WEIGHTS", values)).toEqual(weightsFunction(values));
+  expect(loaded()).toEqual(["/functions-engine.js"]);
+  expect(excel.fetched.length).toBeGreaterThan(fetchedBefore);
+  expect(await call("STATUS", values, targets, null, null)).toEqual(statusFunction(values, targets));
+  const holdings = [["Symbol", "Asset Class", "Quantity", "Price"], ["VTI", "Stocks", 10, 100], ["CASH", "Cash", 1000, ""]];
+  const halves = [["Asset Class", "Target"], ["Stocks", 0.5], ["Cash", 0.5]];
+  expect(await call("REPORT", holdings, halves, null, null, null, null, { parameterAddresses: [] })).toEqual(reportFunction(holdings, halves));
+  // Asked once per session: the workbook's date system, through Excel.run on the stand-in.
+  expect(await excel.runs()).toBe(1);
+  // Still loaded once.
+  expect(loaded()).toEqual(["/functions-engine.js"]);
+});
+
+test("the sample workbook, read and planned inside Excel: the pane shows the runner's plan of the same workbook", async () => {
+  const plan = await runnerPlan(SAMPLE);
+  expect(plan.trades.length).toBeGreaterThan(0);
+  await excel.open(fs.readFileSync(SAMPLE));
+  expect(await excel.rebalance()).toBe("written");
+  const page = excel.page;
+  expect(await page.textContent('[data-testid="rebalance-result"]')).toContain(`Wrote “Rebalance ${plan.asOf}”`);
+  expect(await page.textContent('[data-testid="decision"]')).toBe(plan.trigger.rebalance ? "Rebalance now" : "No rebalance needed");
+  expect(await page.$$eval('ul[aria-label="Reasons"] li', (li) => li.map((l) => l.textContent))).toEqual(plan.trigger.reasons);
+  expect(await excel.tableRows("Asset classes")).toEqual(
+    plan.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), percent(c.target), pp(c.drift), relative(c.relativeDrift), `${percent(c.bandLow)} – ${percent(c.bandHigh)}`, c.status]),
+  );
+  expect(await excel.tableRows("Trades")).toEqual(
+    plan.trades.map((t) => [
+      t.account,
+      t.symbol,
+      t.assetClass,
+      t.side === "buy" ? "Buy" : "Sell",
+      quantity(t.quantity),
+      price(t.price),
+      price(t.limitPrice),
+      money(t.amount),
+      money(t.fee),
+      t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
+      t.settlesOn,
+    ]),
+  );
+  expect(await excel.tableRows("After trades")).toEqual(plan.after.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), pp(c.drift), `${percent(c.bandLow)} – ${percent(c.bandHigh)}`, c.status]));
+  expect(await excel.tableRows("Cash after trades")).toEqual(plan.after.cash.map((c) => [c.account, money(c.value)]));
+  expect(await page.textContent('[data-testid="strategy"]')).toBe(`Strategy: ${strategyLine(plan)}`);
+  expect(await page.textContent('[data-testid="review"]')).toBe(`Review ${reviewLine(plan)}`);
+  expect(await page.textContent('[data-testid="export-orders"]')).toBe("Export orders (CSV)");
+  await page.screenshot({ path: shot("sample"), fullPage: true });
+});
+
+test("Rebalance writes the Rebalance sheet, the drift columns and the log row: the stand-in's cells equal the exceljs adapter's output, on a first click and a second", async () => {
+  const data = fs.readFileSync(SAMPLE);
+  await excel.open(data);
+  const before = dumpFake(await fakeFromXlsx(data));
+  expect(await excel.rebalance()).toBe("written");
+  // The runner's --out path (exceljs) on the same bytes at the same time as the page's clock.
+  const file1 = await writeWithExceljs(data, excel.now);
+  const expected1 = await dumpXlsx(file1.out);
+  const office1 = dumpFake(await excel.book());
+  expect(Object.keys(office1.sheets).sort()).toEqual(Object.keys(expected1.sheets).sort());
+  for (const sheet of Object.keys(expected1.sheets)) expect({ sheet, cells: office1.sheets[sheet] }).toEqual({ sheet, cells: expected1.sheets[sheet] });
+  expect(office1.tables).toEqual(expected1.tables);
+  expect(office1.names).toEqual(expected1.names);
+  // Really written (not two unchanged books agreeing): a new Rebalance sheet with the plan's trades, and the log.
+  const written = `Rebalance ${file1.plan.asOf}`;
+  expect(Object.keys(before.sheets)).not.toContain(written);
+  expect(Object.keys(office1.sheets)).toEqual(expect.arrayContaining([written, "Rebalance Log"]));
+  const texts = Object.values(office1.sheets[written]).map((c) => c.value);
+  for (const t of file1.plan.trades) expect(texts).toContain(t.symbol);
+  expect(Object.keys(office1.sheets[written]).length).toBeGreaterThan(50);
+
+  // A second click works on the pane's own output: the sheet is replaced and the log gains a row, as exceljs does.
+  expect(await excel.rebalance()).toBe("written");
+  const expected2 = await dumpXlsx((await writeWithExceljs(file1.out, excel.now)).out);
+  const office2 = dumpFake(await excel.book());
+  for (const sheet of Object.keys(expected2.sheets)) expect({ sheet, cells: office2.sheets[sheet] }).toEqual({ sheet, cells: expected2.sheets[sheet] });
+  expect(office2.tables).toEqual(expected2.tables);
+  expect(office2.tables["RebalanceLog"].range).not.toBe(office1.tables["RebalanceLog"].range);
+});
+
+test("a broken workbook: Rebalance lists every problem by Sheet!Cell, writes nothing, and clicking a problem selects its sheet and cell", async () => {
+  const data = await broken();
+  const errors = await runnerErrors(data);
+  const wb = await fakeFromXlsx(data);
+  // Excel shows another sheet than the problems' ones: a click must activate the problem's sheet first.
+  wb.active = "Policy";
+  await excel.open(wb);
+  expect(await excel.rebalance()).toBe("problems");
+  const page = excel.page;
+  const items = await page.$$eval('[data-testid="rebalance-result"] ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent));
+  expect(items).toEqual(errors);
+  expect(items.some((t) => t?.startsWith("Holdings!D3: Quantity"))).toBe(true);
+  expect(items.some((t) => t?.startsWith("Targets!B1: Targets sum to 105.00%"))).toBe(true);
+  expect(await page.textContent('[data-testid="rebalance-result"]')).toContain("Nothing was written");
+  expect(Object.keys(dumpFake(await excel.book()).sheets)).toEqual(["Holdings", "Targets", "Policy"]);
+
+  const select = async (where: string) => {
+    const runs = await excel.runs();
+    await page.click(`[data-testid="rebalance-result"] button:text-is("${where}")`);
+    await page.waitForFunction((n) => (self as unknown as { __standIn: { runs(): number } }).__standIn.runs() > n, runs);
+    // The selection is made in the same batch; wait until the stand-in holds it.
+    await page.waitForFunction((w) => {
+      const book = (self as unknown as { __standIn: { book(): { selection: { sheet: string; address: string } | null } } }).__standIn.book();
+      return book.selection !== null && `${book.selection.sheet}!${book.selection.address}` === w;
+    }, where);
+    const book = await excel.book();
+    return { active: book.active, selection: book.selection };
+  };
+  expect(await select("Holdings!D3")).toEqual({ active: "Holdings", selection: { sheet: "Holdings", address: "D3" } });
+  expect(await select("Targets!B1")).toEqual({ active: "Targets", selection: { sheet: "Targets", address: "B1" } });
+  await page.screenshot({ path: shot("problems"), fullPage: true });
+});
+
+describe.each([
+  ["light (no Office theme)", null, "light"],
+  ["Excel's dark theme", EXCEL_DARK, "dark"],
+] as const)("%s: axe finds no serious or critical violation", (_label, officeTheme, theme) => {
+  test("with the problems listed, and with the plan written", async () => {
+    await excel.open(await broken(), { officeTheme });
+    expect(await excel.page.evaluate(() => document.body.dataset.theme)).toBe(theme);
+    expect(await excel.rebalance()).toBe("problems");
+    const problems = await excel.axeProblems();
+    await excel.open(fs.readFileSync(SAMPLE), { officeTheme });
+    expect(await excel.rebalance()).toBe("written");
+    const written = await excel.axeProblems();
+    expect({ problems, written }).toEqual({ problems: [], written: [] });
+    await excel.page.screenshot({ path: shot(`axe-${theme}`), fullPage: true });
+  });
+});
