@@ -9,7 +9,7 @@ import { money } from "../display";
 import { Policy } from "../contract/portfolio";
 import { Account, Position } from "./positions";
 import { ClassMove } from "./allocate";
-import { gainRatio, orderLots, realize } from "./lots";
+import { gainRatio, orderLots, realize, unitGain } from "./lots";
 import { Trade } from "./types";
 import { Holding } from "../contract/portfolio";
 import { addBusinessDays } from "../dates/calendar";
@@ -54,6 +54,11 @@ export interface ExecuteOptions {
    * instead of Sell Order and Lot Order.
    */
   lotPlan?: Map<number, Decimal>;
+  /**
+   * The optimizer's wash-sale choice: symbols it buys in the household, so that taxable sales of them leave
+   * their loss lots (a loss would bar the buy). Compared ignoring case.
+   */
+  keepLosses?: string[];
 }
 
 function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy: Policy): Trade {
@@ -102,7 +107,10 @@ class Ledger {
    */
   sell(account: Account, p: Position, quantity: Decimal, mode: Decimal.Rounding, needed = false): Trade | null {
     const already = this.sold.get(p) ?? ZERO;
-    const room = roundToLot(p.sellable.minus(already), p.lotSize, Decimal.ROUND_DOWN);
+    const keep = account.taxable && (this.options.keepLosses ?? []).some((s) => s.toLowerCase() === p.symbol.toLowerCase());
+    // Loss lots kept (the wash-sale guard chose the buy): only the other lots may be sold.
+    const kept = keep ? p.lots.filter((l) => l.tradable && !l.doNotSell && (unitGain(l, p.price)?.isNegative() ?? false)).reduce((q, l) => q.plus(l.quantity), ZERO) : ZERO;
+    const room = roundToLot(p.sellable.minus(kept).minus(already), p.lotSize, Decimal.ROUND_DOWN);
     let q = Decimal.min(roundToLot(quantity, p.lotSize, mode), room);
     if (needed && q.gt(0) && q.times(p.price).lt(this.policy.minTrade)) {
       q = Decimal.min(roundToLot(this.policy.minTrade.div(p.price), p.lotSize, Decimal.ROUND_UP), room);
@@ -111,7 +119,9 @@ class Ledger {
     const t = makeTrade(p, "sell", q, this.policy);
     if ((!needed && t.amount.lt(this.policy.minTrade)) || t.fee.gte(t.amount)) return null;
     if (account.taxable) {
-      const lots = this.chosenFirst(orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, this.options.taxAware));
+      const ordered = orderLots(p.lots, p.price, this.policy.lotOrder, this.policy.asOf, this.options.taxAware);
+      const isLoss = (l: Holding) => unitGain(l, p.price)?.isNegative() ?? false;
+      const lots = this.chosenFirst(keep ? [...ordered.filter((l) => !isLoss(l)), ...ordered.filter(isLoss)] : ordered);
       // Lots already used by an earlier sale of this position are skipped.
       t.realized = realize(skipQuantity(lots, already), q, p.price, this.policy.asOf, t.fee);
     }

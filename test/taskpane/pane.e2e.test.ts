@@ -633,7 +633,9 @@ test("Compare shows every strategy: the runner's --compare --json, row for row, 
   expect(rows).toHaveLength(expected.length);
   // Each figure computed here from the runner's plans, not from the engine's metrics the pane shows.
   const sum = (values: (string | null)[]) => values.reduce((s, v) => s + Number(v ?? 0), 0);
-  expect(rows.map((r) => r.slice(1))).toEqual(
+  // The last column is each row's "Use this" button.
+  expect(rows.every((r) => r[9] === "Use this")).toBe(true);
+  expect(rows.map((r) => r.slice(1, 9))).toEqual(
     expected.map(({ plan }) => {
       const total = plan.after.classes.reduce((s, c) => s + Number(c.value), 0);
       const misplaced = plan.after.classes.reduce((s, c, i) => s + Math.abs(Number(c.value) - plan.classes[i].target * total), 0) / total;
@@ -656,8 +658,6 @@ test("Compare shows every strategy: the runner's --compare --json, row for row, 
   });
   expect(new Set(rows.map((r) => r[0].replace(/ Policy$/, ""))).size).toBe(rows.length);
   expect([...new Set(expected.map((e) => e.strategy))].every((name) => rows.some((r) => r[0].startsWith(`${name} · `)))).toBe(true);
-  // No "Use this" until the pane is given a way to set the Policy.
-  expect(await page.$$('[data-testid="use-variant"]')).toHaveLength(0);
   // The chart library draws a bar per variant.
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="bar-chart"] svg rect').length >= n, expected.length);
   expect(await page.getAttribute('[data-testid="bar-chart"]', "data-bars")).toBe(String(expected.length));
@@ -687,6 +687,12 @@ test("Compare shows every strategy: the runner's --compare --json, row for row, 
   expect(variantStays).toBe(true);
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-compare-320.png"), fullPage: true });
   await page.setViewportSize({ width: 1180, height: 900 });
+  // "Use this" writes the variant into the file's Policy (Strategy, Rebalance To, Optimizer) and plans it again: the
+  // Rebalance tab then shows the plan the runner made of that variant.
+  const chosen = expected.find((e) => e.strategy === "Tax Aware" && e.rebalanceTo === "Band Edge" && e.optimizer === "Optimal")!;
+  await page.click('[data-testid="use-variant"][aria-label="Use this: Tax Aware · Band Edge · Optimal"]');
+  await page.waitForFunction((line) => document.querySelector('#panel-rebalance [data-testid="strategy"]')?.textContent === line, `Strategy: ${strategyLine(chosen.plan)}`, { timeout: 60_000 });
+  expect((await panelRows("rebalance", "Trades")).map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`)).toEqual(chosen.plan.trades.map(tradeLine));
   expect(pageErrors).toEqual([]);
 });
 
@@ -754,7 +760,8 @@ test("keyboard only: the Compare tab is reached with the arrows, its button and 
   await openFile("sdira-sample.xlsx", fs.readFileSync(SAMPLE));
   await page.click('[data-testid="tab-rebalance"]');
   await page.focus('[data-testid="tab-rebalance"]');
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  // Rebalance, Policy, Backtest, History, Compare.
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await page.waitForSelector('[data-testid="compare"][data-state="done"]', { timeout: 60_000 });
   expect(await page.getAttribute('[data-testid="tab-compare"]', "aria-selected")).toBe("true");

@@ -40,7 +40,8 @@
  * each only its flow's way, level 2 is the distance to the placement trade by trade, and the bands are no level.
  *
  * The result is class moves per account; src/engine/execute.ts turns them into orders (lot sizes,
- * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's.
+ * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's; the program holds the
+ * wash-sale guard itself (a binary per symbol whose loss sale would bar a buy it plans), and says which losses it kept.
  */
 import Decimal from "decimal.js";
 import { AccountType, RebalanceTo } from "../../contract/portfolio";
@@ -131,6 +132,11 @@ export interface HouseholdSolution {
   lots?: Map<number, Decimal>;
   /** How the program split the withdrawals: account → dollars out (absent without withdrawals). */
   split?: Map<string, Decimal>;
+  /**
+   * The wash-sale guard's choice: symbols the program buys somewhere although a taxable account holds loss
+   * lots of them — its sales there must leave those lots (absent when there is none).
+   */
+  keepLosses?: string[];
   status: string;
   objective: ObjectiveTerms;
 }
@@ -322,7 +328,7 @@ function placementDistance(placement: ClassMove[], moves: ClassMove[]): number {
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
   const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
@@ -332,6 +338,8 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     if (p.feeRate > 0) levels.costs.push({ variable, coefficient: p.feeRate });
   };
   const lots: { name: string; lot: number }[] = [];
+  const lotVariable = new Map<number, string>(); // Holdings row → its q variable
+  const capacities = new Map<string, number>(); // account → the most it could buy (scaled)
   const gains: Term[] = []; // Σ gain per dollar × dollars sold, over the taxable lots (the Tax Budget's row)
   /**
    * A sale in a taxable account whose lots are variables: s = Σ q[lot], each q at most the lot's value;
@@ -342,6 +350,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     const link: Term[] = [{ variable: sale, coefficient: 1 }];
     for (const l of lotsOf(p, a, assetClass)) {
       const q = `q${sale}_${l.lot.index}`;
+      lotVariable.set(l.lot.index, q);
       columns.push({ name: q, lower: 0, upper: l.dollars * scale });
       link.push({ variable: q, coefficient: -1 });
       lots.push({ name: q, lot: l.lot.index });
@@ -370,6 +379,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     outflow += Math.max(0, -startCash);
     // The most the account can buy: its cash and everything it can sell (a bound for the trade indicators).
     const capacity = Math.max(1e-6, (Math.max(0, startCash) + a.positions.reduce((s, x) => s + x.sellableValue.toNumber(), 0)) * scale);
+    capacities.set(a.name, capacity);
     /**
      * A trade's indicator y ∈ {0, 1}, when a fixed fee, Min Trade or Fewest Trades needs it: the trade
      * is at most its bound × y, at least Min Trade × y; y pays the fixed fee (a sale's from the
@@ -505,6 +515,35 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       levels[level].push({ variable: over, coefficient: 1 }, { variable: under, coefficient: 1 });
     }
   });
+  // The wash-sale guard: per symbol, w = 1 lets its loss lots in taxable accounts be sold, w = 0 lets it be bought.
+  const guarded: { name: string; symbol: string; buys: string[] }[] = [];
+  washSaleGuards(p).forEach((g, k) => {
+    const buys = g.buyers.flatMap((b) => trades.filter((t) => t.sign === 1 && t.account === b.account && t.assetClass === b.assetClass));
+    if (buys.length === 0) return;
+    const w = `wash_${k}`;
+    columns.push({ name: w, lower: 0, upper: 1, integer: true });
+    guarded.push({ name: w, symbol: g.symbol, buys: buys.map((t) => t.name) });
+    // A buy of the symbol only with w = 0: b ≤ U·(1 − w).
+    for (const t of buys) {
+      const cap = capacities.get(t.account)!;
+      rows.push({ name: `washbuy_${k}_${t.name}`, terms: [{ variable: t.name, coefficient: 1 }, { variable: w, coefficient: cap }], lower: -Infinity, upper: cap });
+    }
+    for (const seller of g.sellers) {
+      const variables = seller.lots.map((l) => lotVariable.get(l.index));
+      if (variables.every((v) => v !== undefined)) {
+        // The lots are the program's: each loss lot sold only with w = 1.
+        seller.lots.forEach((l, i) => rows.push({ name: `washlot_${k}_${l.index}`, terms: [{ variable: variables[i]!, coefficient: 1 }, { variable: w, coefficient: -l.dollars * scale }], lower: -Infinity, upper: 0 }));
+        continue;
+      }
+      // The execution picks the lots: with w = 0 the class's sale in the account stays within what it holds besides the loss lots (which the execution then keeps).
+      const sale = trades.find((t) => t.sign === -1 && t.account === seller.account && t.assetClass === seller.assetClass);
+      if (!sale) continue;
+      const loss = seller.lots.reduce((sum, l) => sum + l.dollars, 0) * scale;
+      const sellable = columns.find((c) => c.name === sale.name)!.upper;
+      rows.push({ name: `washsale_${k}_${sale.name}`, terms: [{ variable: sale.name, coefficient: 1 }, { variable: w, coefficient: -loss }], lower: -Infinity, upper: Math.max(0, sellable - loss) });
+    }
+  });
+
   // The placement's goal: each trade as close as it can be to what the placement put there (0 where it put nothing).
   if (p.placement) {
     for (const t of trades) {
@@ -520,7 +559,39 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     r.upper = sane(r.upper);
   }
   for (const c of columns) c.upper = sane(c.upper);
-  return { program: { columns, rows, objective: [] }, levels, trades, withdrawn, lots };
+  return { program: { columns, rows, objective: [] }, levels, trades, withdrawn, lots, guarded };
+}
+
+/**
+ * Where the wash-sale guard binds: a symbol with loss lots a taxable account may sell (its gain per dollar
+ * below 0) and an account whose buy of its class goes to that symbol with no substitute once it is barred
+ * (with one, the execution buys the substitute and nothing conflicts).
+ */
+function washSaleGuards(p: HouseholdProblem): { symbol: string; sellers: { account: string; assetClass: string; lots: { index: number; dollars: number }[] }[]; buyers: { account: string; assetClass: string }[] }[] {
+  const rules = p.rules ?? NO_RULES;
+  const bySymbol = new Map<string, { symbol: string; sellers: { account: string; assetClass: string; lots: { index: number; dollars: number }[] }[] }>();
+  for (const a of p.accounts) {
+    if (!a.taxable) continue;
+    for (const x of a.positions) {
+      if (x.exposure) continue;
+      const losses = x.lots.filter((l) => sellableLot(l) && gainPerDollar(l, x.price) < 0).map((l) => ({ index: l.index, dollars: l.quantity.times(x.price).toNumber() }));
+      if (losses.length === 0) continue;
+      const key = x.symbol.toLowerCase();
+      const entry = bySymbol.get(key) ?? { symbol: x.symbol, sellers: [] };
+      entry.sellers.push({ account: a.name, assetClass: x.assetClass, lots: losses });
+      bySymbol.set(key, entry);
+    }
+  }
+  return [...bySymbol.values()].map((g) => {
+    const buyers: { account: string; assetClass: string }[] = [];
+    for (const a of p.accounts) {
+      for (const assetClass of new Set(g.sellers.map((s) => s.assetClass))) {
+        const goesTo = buyVehicles(a, assetClass, new Set(), rules).vehicles.some((v) => v.position.symbol.toLowerCase() === g.symbol.toLowerCase());
+        if (goesTo && buyVehicles(a, assetClass, new Set([g.symbol]), rules).vehicles.length === 0) buyers.push({ account: a.name, assetClass });
+      }
+    }
+    return { ...g, buyers };
+  });
 }
 
 /** Bounds beyond this many units (a million times the household) are no bound at all: the solver never sees absurd magnitudes. */
@@ -555,7 +626,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const total = p.total.toNumber();
   if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
-  const { program, levels, trades, withdrawn, lots } = build(p, scale);
+  const { program, levels, trades, withdrawn, lots, guarded } = build(p, scale);
   const rows = [...program.rows];
   let values = new Map<string, number>();
   let status = "Optimal";
@@ -623,7 +694,9 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     const dollars = new Decimal((values.get(l.name) ?? 0) / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     if (dollars.gt(0)) lotSales.set(l.lot, dollars);
   }
-  return { moves: net, ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), status, gap, objective, seconds: elapsed() };
+  // The symbols whose losses the program kept to buy them (a buy planned, of at least a cent): the execution's sales leave their loss lots.
+  const keepLosses = guarded.filter((g) => (values.get(g.name) ?? 0) < 0.5 && g.buys.some((b) => (values.get(b) ?? 0) / scale >= 0.01)).map((g) => g.symbol);
+  return { moves: net, ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), ...(keepLosses.length ? { keepLosses } : {}), status, gap, objective, seconds: elapsed() };
 }
 
 /**

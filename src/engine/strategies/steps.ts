@@ -65,7 +65,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
   const accounts = resplit ? withFlows(ctx.accounts, finalFlows) : afterFlow;
   const finalRaising = raisingAccounts(finalFlows);
-  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}) });
+  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) });
   const heldFunds = decided.report.method === "greedy" ? greedyHoldsFunds(afterFlow) : [];
   return { execution, warnings: [...decided.warnings, ...heldFunds, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
 }
@@ -126,7 +126,7 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
  * the entry point loaded, or by the greedy pass (Optimizer = Greedy; or, with a warning saying why,
  * when no solver is loaded or it finds no optimum in the time limit).
  */
-export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal>; lots?: Map<number, Decimal> } {
+export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal>; lots?: Map<number, Decimal>; keepLosses?: string[] } {
   // The greedy pass's moves, with their objective levels (as the program would score them).
   const greedyDecision = (seconds: number, warnings: string[]) => {
     const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover);
@@ -141,7 +141,7 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [solved.explained ? `The optimizer found no plan: ${solved.failed}, so the greedy plan is used` : `The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
   const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.lots ? { lots: solved.lots } : {}) };
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.lots ? { lots: solved.lots } : {}), ...(solved.keepLosses ? { keepLosses: solved.keepLosses } : {}) };
 }
 
 /**
@@ -166,7 +166,7 @@ export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: st
   const flowPolicy = { ...policy, maxTurnover: null };
   const decided = decideHousehold({ ...sharedTerms(ctx, taxAware), accounts: ctx.afterFlow, classes, total, rebalanceTo: "Target", desired, maxTurnover: null, sides: flowSides(flows), placement: lazy.moves }, flowPolicy, () => lazy.moves);
   const raising = raisingAccounts(flows);
-  const execution = executeMoves(ctx.afterFlow, decided.moves, policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}) });
+  const execution = executeMoves(ctx.afterFlow, decided.moves, policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) });
   return { execution, warnings: [...lazy.warnings, ...decided.warnings, ...(note ? [note] : [])], optimizer: decided.report };
 }
 

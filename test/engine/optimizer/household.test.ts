@@ -7,7 +7,7 @@ import { planRebalance } from "../../../src/engine/plan";
 import { explainInfeasible } from "../../../src/engine/optimizer/infeasible";
 import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
 import { planJson } from "../../../src/plans/json";
-import { LotSpec, accounts, owners, policy, portfolio, targets } from "../../support/portfolio";
+import { LotSpec, accounts, equivalents, owners, policy, portfolio, targets } from "../../support/portfolio";
 
 const line = (t: { account: string; side: string; quantity: string; symbol: string }) => `${t.account} ${t.side} ${t.quantity} ${t.symbol}`;
 const after = (plan: ReturnType<typeof planJson>) => Object.fromEntries(plan.after.classes.map((c) => [c.assetClass, [c.value, c.status]]));
@@ -517,5 +517,54 @@ describe("Fewest Trades", () => {
     expect(plan.trades.map(line)).toEqual(["B sell 70 VTI", "B buy 70 BND"]);
     expect(plan.optimizer.objective).toMatchObject({ bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00", trades: 2 });
     expect(after(plan)).toMatchObject({ Stocks: ["53000.00", "In band"], Bonds: ["44000.00", "In band"], Cash: ["3000.00", "In band"] });
+  });
+});
+
+describe("the wash-sale guard inside the program", () => {
+  // Brokerage (taxable) holds 100 VTI at $100 in two lots: 50 bought at $150 (a $2,500 loss) and 50 at $50 (a $2,500
+  // gain); it pays out a $5,000 withdrawal, so it sells 50 VTI. The IRA holds $15,000 of BND and lists VTI (no shares):
+  // stocks are 40% of $25,000, under their 45–55% band, so a rebalance is due. After the withdrawal the household is
+  // $20,000; 50/50 asks $10,000 of stocks: the IRA sells 100 BND and buys 50 VTI. Selling the loss lot would bar that buy
+  // (VTI sold at a loss in a taxable account; no substitute listed) and leave stocks at $5,000 (25%, out of band), so
+  // the program sells the gain lot.
+  const lots: LotSpec[] = [
+    { account: "Brokerage", symbol: "VTI", assetClass: "Stocks", quantity: 50, price: 100, costBasis: 7500, acquired: "2020-01-02" },
+    { account: "Brokerage", symbol: "VTI", assetClass: "Stocks", quantity: 50, price: 100, costBasis: 2500, acquired: "2019-01-02" },
+    { account: "Brokerage", symbol: "CASH", quantity: 0 },
+    { account: "IRA", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 50 },
+    { account: "IRA", symbol: "VTI", assetClass: "Stocks", quantity: 0, price: 100 },
+    { account: "IRA", symbol: "CASH", quantity: 0 },
+  ];
+  const acc = accounts({ Brokerage: "Taxable", IRA: "Traditional IRA" });
+  const plan = (optimizer: "Optimal" | "Greedy", more: Parameters<typeof policy>[0] = {}) =>
+    planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ cashFlow: -5000, cashFlowAccount: "Brokerage", optimizer, ...more }), acc)));
+  const stocks = (p: ReturnType<typeof planJson>) => p.after.classes.find((c) => c.assetClass === "Stocks")!.value;
+
+  test("the program keeps the loss to buy VTI in the IRA; the greedy pass sells the loss lot (HIFO) and leaves stocks out of band", () => {
+    const optimal = plan("Optimal");
+    expect(optimal.trades.map(line)).toEqual(["Brokerage sell 50 VTI", "IRA sell 100 BND", "IRA buy 50 VTI"]);
+    expect(optimal.trades[0]).toMatchObject({ realizedShortTerm: "0.00", realizedLongTerm: "2500.00" });
+    expect(stocks(optimal)).toBe("10000.00");
+    expect(optimal.warnings.join(" ")).not.toMatch(/wash sale/);
+    const greedy = plan("Greedy");
+    expect(greedy.trades.map(line)).toEqual(["Brokerage sell 50 VTI", "IRA sell 100 BND"]);
+    expect(greedy.trades[0]).toMatchObject({ realizedLongTerm: "-2500.00" });
+    // (The greedy pass counts the withdrawal's sale only after it has decided the classes: it sees Stocks on target.)
+    expect(stocks(greedy)).toBe("5000.00");
+  });
+
+  test("with the lots as variables (Tax Aware): the band outranks the tax, so the gain lot is still the one sold", () => {
+    // Tax Aware counts $375 of tax on the gain lot (15% of $2,500) and none on the loss lot: without the guard the program
+    // would sell the loss lot and plan a VTI buy the execution then bars. With it, the band comes first.
+    const optimal = plan("Optimal", { strategy: "Tax Aware" });
+    expect(optimal.trades.map(line)).toEqual(["Brokerage sell 50 VTI", "IRA sell 100 BND", "IRA buy 50 VTI"]);
+    expect(optimal.trades[0]).toMatchObject({ realizedLongTerm: "2500.00" });
+  });
+
+  test("an Equivalents substitute lifts the conflict: the loss is taken and the substitute bought", () => {
+    const withItv = [...lots, { account: "IRA", symbol: "ITOT", assetClass: "Stocks", quantity: 0, price: 50 }];
+    const p = planJson(planRebalance({ ...portfolio(withItv, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ cashFlow: -5000, cashFlowAccount: "Brokerage" }), acc), equivalents: equivalents([["VTI", "ITOT"]]) }));
+    expect(p.trades.map(line)).toEqual(["Brokerage sell 50 VTI", "IRA sell 100 BND", "IRA buy 100 ITOT"]);
+    expect(p.trades[0]).toMatchObject({ realizedLongTerm: "-2500.00" });
   });
 });
