@@ -663,10 +663,11 @@ test("Compare shows every strategy: the runner's --compare --json, row for row, 
   expect(await page.getAttribute('[data-testid="bar-chart"]', "data-bars")).toBe(String(expected.length));
   // Each bar is labelled with its variant, the first row's at the top.
   const labels = await page.$$eval('[data-testid="bar-chart"] svg text', (t) => t.map((x) => ({ text: x.textContent ?? "", top: x.getBoundingClientRect().top })));
-  const label = (name: string) => labels.find((l) => l.text === name);
+  // A label longer than 24 characters is cut there (the whole of it on hover), e.g. "Cash Flow · (flow only) · Greedy".
+  const label = (name: string) => labels.find((l) => l.text === name || (name.length > 24 && l.text !== name && l.text.startsWith(name.slice(0, 24))));
   const first = rows[0][0].replace(/ Policy$/, "");
   const last = rows[rows.length - 1][0];
-  expect([first, last].map((n) => label(n)?.text)).toEqual([first, last]);
+  expect([first, last].every((n) => label(n) !== undefined)).toBe(true);
   expect(label(first)!.top).toBeLessThan(label(last)!.top);
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-compare.png"), fullPage: true });
 
