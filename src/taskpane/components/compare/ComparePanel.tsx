@@ -12,6 +12,7 @@ import { ErrorList } from "../ErrorList";
 import { Section } from "../plan/parts";
 import { LazyBarChart } from "../charts/LazyBarChart";
 import { CompareTable, UseVariant, variantName } from "./CompareTable";
+import { useReload } from "../useReload";
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
@@ -51,28 +52,15 @@ export interface ComparePanelProps {
 
 export function ComparePanel({ load, version, onUse, onSelect }: ComparePanelProps) {
   const s = useStyles();
-  const [state, setState] = React.useState<{ kind: "loading" } | { kind: "failed"; message: string } | { kind: "done"; outcome: CompareOutcome }>({ kind: "loading" });
-  const [refresh, setRefresh] = React.useState(0);
-  const loadNow = React.useRef(load);
-  loadNow.current = load;
-  React.useEffect(() => {
-    let live = true;
-    setState({ kind: "loading" });
-    loadNow.current().then(
-      (outcome) => live && setState({ kind: "done", outcome }),
-      (err) => live && setState({ kind: "failed", message: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, refresh]);
+  const [loaded, reload] = useReload(load, version);
+  const state = loaded.kind === "done" ? { kind: "done" as const, outcome: loaded.value } : loaded;
 
   const dataState = state.kind === "done" ? (state.outcome.ok ? "done" : "problems") : state.kind;
   return (
     <section className={s.root} data-testid="compare" aria-label="Compare strategies" data-state={dataState}>
       <Body1>Today&apos;s portfolio planned under every strategy and Rebalance To, side by side: what each costs and what it leaves out of band.</Body1>
       <div>
-        <Button size="small" onClick={() => setRefresh((n) => n + 1)} data-testid="compare-refresh">
+        <Button size="small" onClick={reload} data-testid="compare-refresh">
           Compare again
         </Button>
       </div>

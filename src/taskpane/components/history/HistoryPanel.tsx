@@ -9,6 +9,7 @@ import { money, percent, pp } from "../../../display";
 import { Column, DataTable, Section, StatusBadge } from "../plan/parts";
 import { LazyLineChart } from "../charts/LazyLineChart";
 import { ChartSeries, thin } from "../charts/series";
+import { useReload } from "../useReload";
 
 export type HistoryOutcome = { ok: true; history: DriftHistory } | { ok: false; message: string };
 
@@ -51,23 +52,8 @@ export function latestRows(rows: DriftHistoryRow[]): DriftHistoryRow[] {
 /** load: reads the history now; `version` changes when it should be read again (a new file, a rebalance written). */
 export function HistoryPanel({ load, version }: { load: () => Promise<HistoryOutcome>; version: number }) {
   const s = useStyles();
-  const [state, setState] = React.useState<{ kind: "loading" } | HistoryOutcome>({ kind: "loading" });
-  const [refresh, setRefresh] = React.useState(0);
-
-  // Read again only when `version` or Refresh says so: a parent's re-render hands a new `load` each time.
-  const loadNow = React.useRef(load);
-  loadNow.current = load;
-  React.useEffect(() => {
-    let live = true;
-    setState({ kind: "loading" });
-    loadNow.current().then(
-      (o) => live && setState(o),
-      (err) => live && setState({ ok: false, message: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, refresh]);
+  const [loaded, reload] = useReload(load, version);
+  const state: { kind: "loading" } | HistoryOutcome = loaded.kind === "done" ? loaded.value : loaded.kind === "failed" ? { ok: false, message: loaded.message } : loaded;
 
   const series = React.useMemo(() => ("ok" in state && state.ok ? driftSeries(state.history.rows) : []), [state]);
   const dates = "ok" in state && state.ok ? new Set(state.history.rows.map((r) => r.asOf)).size : 0;
@@ -78,7 +64,7 @@ export function HistoryPanel({ load, version }: { load: () => Promise<HistoryOut
         Drift of each class at every rebalance written, from the <b>DriftHistory</b> table on the <b>{DRIFT_HISTORY_SHEET}</b> sheet.
       </Body1>
       <div>
-        <Button size="small" onClick={() => setRefresh((n) => n + 1)} data-testid="history-refresh">
+        <Button size="small" onClick={reload} data-testid="history-refresh">
           Refresh
         </Button>
       </div>
