@@ -517,7 +517,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   });
   // The wash-sale guard: per symbol, w = 1 lets its loss lots in taxable accounts be sold, w = 0 lets it be bought.
   const guarded: { name: string; symbol: string; buys: string[] }[] = [];
-  washSaleGuards(p).forEach((g, k) => {
+  const guards = washSaleGuards(p);
+  const upper = guards.length ? new Map(columns.map((c) => [c.name, c.upper])) : new Map<string, number>();
+  guards.forEach((g, k) => {
     const buys = g.buyers.flatMap((b) => trades.filter((t) => t.sign === 1 && t.account === b.account && t.assetClass === b.assetClass));
     if (buys.length === 0) return;
     const w = `wash_${k}`;
@@ -539,7 +541,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       const sale = trades.find((t) => t.sign === -1 && t.account === seller.account && t.assetClass === seller.assetClass);
       if (!sale) continue;
       const loss = seller.lots.reduce((sum, l) => sum + l.dollars, 0) * scale;
-      const sellable = columns.find((c) => c.name === sale.name)!.upper;
+      const sellable = upper.get(sale.name)!;
       rows.push({ name: `washsale_${k}_${sale.name}`, terms: [{ variable: sale.name, coefficient: 1 }, { variable: w, coefficient: -loss }], lower: -Infinity, upper: Math.max(0, sellable - loss) });
     }
   });
