@@ -15,7 +15,7 @@ import { OptimizerReport } from "../types";
 import { cashFlowMoves } from "../cashflow";
 import { classTable } from "../classes";
 import { desiredValues } from "../desired";
-import { Execution, executeMoves } from "../execute";
+import { Execution, ExecuteOptions, executeMoves } from "../execute";
 import { CompareVariant, Flow, StrategyContext, StrategyOutcome } from "./types";
 import { withFlows } from "../positions";
 import { buyRules } from "../vehicles";
@@ -65,7 +65,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
   const accounts = resplit ? withFlows(ctx.accounts, finalFlows) : afterFlow;
   const finalRaising = raisingAccounts(finalFlows);
-  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) });
+  const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio), ...programChoices(decided) });
   const heldFunds = decided.report.method === "greedy" ? greedyHoldsFunds(afterFlow) : [];
   return { execution, warnings: [...decided.warnings, ...heldFunds, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
 }
@@ -85,6 +85,11 @@ function tradeCosts(policy: Policy): Pick<HouseholdProblem, "minTrade" | "feePer
 function sharedTerms(ctx: StrategyContext, taxAware: boolean): Pick<HouseholdProblem, "cashClass" | "taxAware" | "feeRate" | "taxRates" | "taxBudget" | "location" | "mixes" | "rules" | "minTrade" | "feePerTrade" | "fewestTrades"> {
   const { portfolio, policy } = ctx;
   return { cashClass: ctx.cashClass, taxAware, feeRate: policy.feeBps.div(10000).toNumber(), taxRates: taxRates(policy, taxAware), taxBudget: policy.taxBudget?.toNumber() ?? null, location: locationMap(portfolio.location), mixes: mixesOf(portfolio.lookThrough), rules: buyRules(portfolio), ...tradeCosts(policy) };
+}
+
+/** What the execution takes from the program's answer besides its moves: the tax lots it chose and the losses it kept (the wash-sale guard). */
+function programChoices(decided: { lots?: Map<number, Decimal>; keepLosses?: string[] }): Pick<ExecuteOptions, "lotPlan" | "keepLosses"> {
+  return { ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) };
 }
 
 /** Tax Aware's default rates on realised gains, when the Policy sets none. */
@@ -166,7 +171,7 @@ export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: st
   const flowPolicy = { ...policy, maxTurnover: null };
   const decided = decideHousehold({ ...sharedTerms(ctx, taxAware), accounts: ctx.afterFlow, classes, total, rebalanceTo: "Target", desired, maxTurnover: null, sides: flowSides(flows), placement: lazy.moves }, flowPolicy, () => lazy.moves);
   const raising = raisingAccounts(flows);
-  const execution = executeMoves(ctx.afterFlow, decided.moves, policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(portfolio), ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) });
+  const execution = executeMoves(ctx.afterFlow, decided.moves, policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(portfolio), ...programChoices(decided) });
   return { execution, warnings: [...lazy.warnings, ...decided.warnings, ...(note ? [note] : [])], optimizer: decided.report };
 }
 
