@@ -7,6 +7,8 @@ export interface RunnerArgs {
   compare: boolean;
   /** --out may name the input workbook itself (written atomically). */
   inPlace: boolean;
+  /** --exclude ACCOUNT:SYMBOL (repeatable): positions held still for this plan (Do Not Trade), the workbook unchanged. */
+  exclude: { account: string; symbol: string }[];
   help: boolean;
 }
 
@@ -19,6 +21,9 @@ export const USAGE = `Usage: rebalance <book.xlsx> [--json] [--compare] [--out <
   --orders <file>   write the trades as a CSV order file for the custodian's bulk upload
                     (Account, Symbol, Side, Quantity, Order Type LIMIT, Limit Price, Time In Force DAY)
   --in-place        let --out name the input workbook itself (it is replaced atomically)
+  --exclude <account>:<symbol>
+                    hold that position still for this plan: neither bought nor sold (repeatable; in a
+                    master workbook, in every household with that account); the workbook is unchanged
   --help            this text
 
 Other commands (each with --help):
@@ -38,12 +43,14 @@ export interface Accepts {
   verb: string;
   files: readonly (typeof FILE_OPTIONS)[number][];
   compare: boolean;
+  /** --exclude (a plan's Do Not Trade). */
+  exclude?: boolean;
 }
 
-export const RUNNER_ACCEPTS: Accepts = { verb: "rebalance", files: FILE_OPTIONS, compare: true };
+export const RUNNER_ACCEPTS: Accepts = { verb: "rebalance", files: FILE_OPTIONS, compare: true, exclude: true };
 
 export function parseArgs(argv: string[], accepts: Accepts = RUNNER_ACCEPTS): RunnerArgs | { error: string } {
-  const args: RunnerArgs = { file: "", json: false, out: null, orders: null, compare: false, inPlace: false, help: false };
+  const args: RunnerArgs = { file: "", json: false, out: null, orders: null, compare: false, inPlace: false, exclude: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const option = accepts.files.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
@@ -51,6 +58,12 @@ export function parseArgs(argv: string[], accepts: Accepts = RUNNER_ACCEPTS): Ru
     else if (a === "--compare" && accepts.compare) args.compare = true;
     else if (a === "--in-place") args.inPlace = true;
     else if (a === "--help" || a === "-h") args.help = true;
+    else if ((a === "--exclude" || a.startsWith("--exclude=")) && accepts.exclude) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      const at = v?.lastIndexOf(":") ?? -1;
+      if (!v || v.startsWith("--") || at <= 0 || at === v.length - 1) return { error: `--exclude needs an account and a symbol, as "Roth SDIRA:VTI"` };
+      args.exclude.push({ account: v.slice(0, at).trim(), symbol: v.slice(at + 1).trim() });
+    }
     else if (option) {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
       if (!v || v.startsWith("--")) return { error: `--${option} needs a file name` };

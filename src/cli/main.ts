@@ -49,7 +49,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const { data, wb } = book;
   const snapshot = await snapshotWorkbook(wb, data);
   await prepareSolver();
-  const planned = planBook(snapshot);
+  const planned = planBook(snapshot, { doNotTrade: args.exclude });
   if (!planned.ok) {
     io.stderr(`${path.basename(args.file)}: ${planned.errors.length} problem${planned.errors.length > 1 ? "s" : ""} found, nothing written:\n`);
     for (const e of planned.errors) io.stderr(`${e.text}\n`);
@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const code = await writeCommandOutputs(io.stderr, args.file, args.inPlace, orders, copy);
     if (code !== 0) return code;
     if (args.compare) {
-      const each = households.map((h) => ({ household: h.household, comparisons: compareStrategies(h.portfolio) }));
+      const each = households.map((h) => ({ household: h.household, comparisons: compareStrategies(h.portfolio, args.exclude) }));
       io.stdout(
         args.json
           ? `${JSON.stringify({ households: each.map((e) => ({ household: e.household, comparisons: comparisonJson(e.comparisons) })) }, null, 2)}\n`
@@ -90,7 +90,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const code = await writeCommandOutputs(io.stderr, args.file, args.inPlace, orders, copy);
   if (code !== 0) return code;
   if (args.compare) {
-    const comparisons = compareStrategies(result.portfolio);
+    const comparisons = compareStrategies(result.portfolio, args.exclude);
     io.stdout(args.json ? `${JSON.stringify(comparisonJson(comparisons), null, 2)}\n` : formatComparison(comparisons, name));
   } else {
     io.stdout(args.json ? `${JSON.stringify(result.plan, null, 2)}\n` : formatSummary(result.plan, name));

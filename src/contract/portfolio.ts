@@ -206,6 +206,8 @@ export interface Portfolio {
   equivalents: EquivalentRow[];
   /** Rows of the LookThrough range; empty when the workbook has none. */
   lookThrough: LookThroughRow[];
+  /** Positions held still for one plan (src/engine/do-not-trade.ts): never bought or sold, nor added to the account. */
+  doNotTrade?: { account: string; symbol: string }[];
 }
 
 export const CASH_SYMBOL = "CASH";

@@ -2,6 +2,7 @@
 import { Portfolio, RebalanceTo } from "../contract/portfolio";
 import { OPTIMIZERS, Optimizer } from "../contract/vocabulary";
 import { planRebalance } from "./plan";
+import { DoNotTrade } from "./do-not-trade";
 import { Plan } from "./types";
 import { PlanMetrics, planMetrics } from "./metrics";
 import { strategies } from "./strategies/registry";
@@ -34,10 +35,10 @@ export interface Comparison extends Variant {
   metrics: PlanMetrics;
 }
 
-/** Every variant, planned as if a rebalance were due today (the trigger still reports what it found). */
-export function compareStrategies(portfolio: Portfolio): Comparison[] {
+/** Every variant, planned as if a rebalance were due today (the trigger still reports what it found); `doNotTrade` held still in each. */
+export function compareStrategies(portfolio: Portfolio, doNotTrade: readonly DoNotTrade[] = []): Comparison[] {
   return compareVariants().map((v) => {
-    const plan = planRebalance(portfolio, { strategy: v.strategy, rebalanceTo: v.rebalanceTo, optimizer: v.optimizer ?? undefined, force: true });
+    const plan = planRebalance(portfolio, { strategy: v.strategy, rebalanceTo: v.rebalanceTo, optimizer: v.optimizer ?? undefined, force: true, doNotTrade });
     return { ...v, plan, metrics: planMetrics(plan) };
   });
 }

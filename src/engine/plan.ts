@@ -16,6 +16,7 @@ import { share } from "./weights";
 import { decideTrigger } from "./trigger";
 import { Execution } from "./execute";
 import { strategyNamed } from "./strategies/registry";
+import { DoNotTrade, holdStill } from "./do-not-trade";
 import { AfterClass, ClassRow, Plan } from "./types";
 
 const ZERO = new Decimal(0);
@@ -29,6 +30,8 @@ export interface PlanOptions {
   rebalanceTo?: RebalanceTo;
   /** Overrides the Policy's Optimizer. */
   optimizer?: Optimizer;
+  /** Positions held still for this plan only (Do Not Trade: the pane's exclusions, the runner's --exclude). */
+  doNotTrade?: readonly DoNotTrade[];
 }
 
 /** The next date on or after `asOf` with the month and day `monthDay` ("MM-DD"; Feb 29 falls on Feb 28 in other years). */
@@ -110,7 +113,9 @@ function withPlanned(owners: OwnerRmd[], flows: Flow[], inKind: InKindDistributi
   }));
 }
 
-export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): Plan {
+export function planRebalance(given: Portfolio, options: PlanOptions = {}): Plan {
+  const still = holdStill(given, options.doNotTrade ?? []);
+  const portfolio = still.portfolio;
   const policy: Policy = {
     ...portfolio.policy,
     strategy: options.strategy ?? portfolio.policy.strategy,
@@ -120,7 +125,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   const accounts = groupAccounts(portfolio);
   const { total, classes } = classTable(portfolio, accounts);
   const trigger = decideTrigger(classes, policy);
-  const warnings: string[] = [];
+  const warnings: string[] = [...still.warnings];
   const cashClass = classes.find((c) => c.assetClass.toLowerCase() === CASH_CLASS.toLowerCase())!.assetClass;
 
   const flow = policy.cashFlow;
@@ -150,7 +155,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
   warnings.push(...settlementWarnings(execution.trades, outcome.flows ? withFlows(now, finalFlows) : afterFlow));
 
   for (const c of classes) {
-    if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell); the other classes are rebalanced around it`);
+    if (c.status === "Locked") warnings.push(`${c.assetClass} is out of band but nothing in it can be sold (Tradable = No, or Do Not Sell${still.applied.length ? ", or Do Not Trade for this plan" : ""}); the other classes are rebalanced around it`);
   }
   warnings.push(...illiquidWarnings(portfolio, policy));
   for (const a of accounts) {
@@ -180,6 +185,7 @@ export function planRebalance(portfolio: Portfolio, options: PlanOptions = {}): 
     rmd: policy.rmdFlow ? withPlanned(rmd.owners, finalFlows, inKind) : rmd.owners,
     distributions: inKind,
     lookThrough: heldFunds(portfolio),
+    doNotTrade: still.applied,
     optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 import { AccountType, Holding, Portfolio } from "../contract/portfolio";
 import { DEFAULT_ACCOUNT_TYPE, isTaxAdvantaged } from "../contract/vocabulary";
 import { Exposure, fundsOf } from "./look-through";
+import { heldStill } from "./do-not-trade";
 
 export interface Position {
   account: string;
@@ -146,7 +147,7 @@ function addBuyable(accounts: Account[], portfolio: Portfolio, firstOrder: numbe
     ];
     for (const symbol of wanted) {
       const h = source.get(symbol.toLowerCase());
-      if (!h || held.has(symbol.toLowerCase())) continue;
+      if (!h || held.has(symbol.toLowerCase()) || heldStill(portfolio, a.name, symbol)) continue;
       held.add(symbol.toLowerCase());
       const fund = funds.get(symbol.toLowerCase());
       const zero = new Decimal(0);

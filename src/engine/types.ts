@@ -100,6 +100,8 @@ export interface Plan {
   distributions: InKindDistribution[];
   /** The look-through funds the household holds (LookThrough range): each trade of one has its mix's name as Asset Class. */
   lookThrough: LookThroughFund[];
+  /** Positions held still for this plan only (PlanOptions.doNotTrade), as Holdings spells them; [] when none. */
+  doNotTrade: { account: string; symbol: string }[];
 }
 
 /** A look-through fund: its symbol, its mix's name (what its trades show as Asset Class) and its classes by share. */

@@ -93,6 +93,8 @@ export interface PlanJson {
   distributions: DistributionJson[];
   /** Look-through funds held (LookThrough range): their trades' assetClass is `mix`; each class counts `share` of them. [] when none. */
   lookThrough: { symbol: string; mix: string; exposure: { assetClass: string; share: number }[] }[];
+  /** Positions held still for this plan only (excluded in the pane, or the runner's --exclude): neither bought nor sold; [] when none. */
+  doNotTrade: { account: string; symbol: string }[];
   /** How the household decision was made (README, "The household optimizer"). */
   optimizer: {
     method: "optimal" | "greedy";
@@ -165,6 +167,7 @@ export function planJson(plan: Plan): PlanJson {
     rmd: rmdJson(plan.rmd),
     distributions: plan.distributions.map(distributionJson),
     lookThrough: plan.lookThrough.map((f) => ({ symbol: f.symbol, mix: f.mix, exposure: f.exposure.map((e) => ({ ...e })) })),
+    doNotTrade: plan.doNotTrade.map((d) => ({ ...d })),
     optimizer: {
       method: plan.optimizer.method,
       status: plan.optimizer.status,

@@ -2,13 +2,13 @@
 import { ContractError } from "../contract/errors";
 import { WorkbookSnapshot, hasContractNames } from "../contract/snapshot";
 import { PlanJson } from "./json";
-import { WorkbookParseOptions, planBook } from "./plan-workbook";
+import { BookPlanOptions, planBook } from "./plan-workbook";
 
 export type PlanOutcome = { ok: true; master: boolean; households: { household: string | null; plan: PlanJson }[] } | { ok: false; errors: ContractError[]; empty?: boolean };
 
 
 /** Plans the snapshot (the solver must be loaded first: prepareSolver). A workbook with none of the contract's names is `empty` (the pane then offers the starter sheets). */
-export function planOutcome(snapshot: WorkbookSnapshot, options: WorkbookParseOptions = {}): PlanOutcome {
+export function planOutcome(snapshot: WorkbookSnapshot, options: BookPlanOptions = {}): PlanOutcome {
   const book = planBook(snapshot, options);
   if (!book.ok) return { ...book, empty: !hasContractNames(snapshot) };
   return { ok: true, master: book.master, households: book.households.map((h) => ({ household: h.household, plan: h.plan })) };

@@ -9,6 +9,7 @@ import { ownRows, splitHouseholds } from "../contract/households";
 import { rowOf } from "../a1";
 import { Portfolio } from "../contract/portfolio";
 import { planRebalance } from "../engine/plan";
+import { DoNotTrade } from "../engine/do-not-trade";
 import { strategyNames } from "../engine/strategies/registry";
 import { Plan } from "../engine/types";
 import { PlanJson, planJson } from "./json";
@@ -17,15 +18,31 @@ export type PlanResult = { ok: true; plan: PlanJson; raw: Plan; portfolio: Portf
 
 export type WorkbookParseOptions = Omit<ParseOptions, "strategies">;
 
+/** A position held still for this plan only (engine/do-not-trade.ts); `household` names a master workbook's household (null or absent: any). */
+export interface BookDoNotTrade extends DoNotTrade {
+  household?: string | null;
+}
+
+export interface BookPlanOptions extends WorkbookParseOptions {
+  /** Positions neither bought nor sold in this plan (the pane's exclusions, the runner's --exclude); the workbook is not changed. */
+  doNotTrade?: readonly BookDoNotTrade[];
+}
+
+/** The exclusions that apply to one household (null: a workbook of one household, where all apply). */
+const exclusionsOf = (options: BookPlanOptions, household: string | null): DoNotTrade[] =>
+  (options.doNotTrade ?? []).filter((d) => household === null || d.household == null || d.household.toLowerCase() === household.toLowerCase()).map((d) => ({ account: d.account, symbol: d.symbol }));
+
+const parseOptions = ({ doNotTrade: _, ...rest }: BookPlanOptions): WorkbookParseOptions => rest;
+
 /** Parses the contract with the registered strategies as the Policy's choices. */
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: WorkbookParseOptions = {}): ReturnType<typeof parsePortfolio> {
   return parsePortfolio(snapshot, { ...options, strategies: strategyNames() });
 }
 
-export function planWorkbook(snapshot: WorkbookSnapshot, options: WorkbookParseOptions = {}): PlanResult {
-  const parsed = parseWorkbook(snapshot, options);
+export function planWorkbook(snapshot: WorkbookSnapshot, options: BookPlanOptions = {}): PlanResult {
+  const parsed = parseWorkbook(snapshot, parseOptions(options));
   if (!parsed.ok) return parsed;
-  const raw = planRebalance(parsed.portfolio);
+  const raw = planRebalance(parsed.portfolio, { doNotTrade: exclusionsOf(options, null) });
   return { ok: true, plan: planJson(raw), raw, portfolio: parsed.portfolio };
 }
 
@@ -54,14 +71,14 @@ function unique(errors: ContractError[]): ContractError[] {
  * of every household comes back at once; one that is not on a household's own row, and not shared by
  * all, says which household it is about.
  */
-export function planBook(snapshot: WorkbookSnapshot, options: WorkbookParseOptions = {}): BookResult {
+export function planBook(snapshot: WorkbookSnapshot, options: BookPlanOptions = {}): BookResult {
   const split = splitHouseholds(snapshot);
   if (split.households === null) {
     const result = planWorkbook(snapshot, options);
     if (!result.ok || split.errors.length > 0) return { ok: false, errors: [...split.errors, ...(result.ok ? [] : result.errors)] };
     return { ok: true, master: false, households: [{ household: null, plan: result.plan, raw: result.raw, portfolio: result.portfolio, snapshot }] };
   }
-  const parsed = split.households.map((h) => ({ ...h, parsed: parseWorkbook(h.snapshot, options) }));
+  const parsed = split.households.map((h) => ({ ...h, parsed: parseWorkbook(h.snapshot, parseOptions(options)) }));
   const all = (text: string) => parsed.every((p) => !p.parsed.ok && p.parsed.errors.some((e) => e.text === text));
   const errors = [...split.errors];
   for (const p of parsed) {
@@ -85,7 +102,7 @@ export function planBook(snapshot: WorkbookSnapshot, options: WorkbookParseOptio
     master: true,
     households: parsed.map((p) => {
       if (!p.parsed.ok) throw new Error("unreachable: a household with problems");
-      const raw = planRebalance(p.parsed.portfolio);
+      const raw = planRebalance(p.parsed.portfolio, { doNotTrade: exclusionsOf(options, p.household) });
       return { household: p.household, plan: planJson(raw), raw, portfolio: p.parsed.portfolio, snapshot: p.snapshot };
     }),
   };

@@ -53,11 +53,11 @@ interface PlanOut {
  * `strategy` and `rebalanceTo` (null where the strategy does not use it); per trade
  * `realizedShortTerm` / `realizedLongTerm` (money or null); `trigger.kind`; per after-trade class its
  * band and status; `optimizer` (method, status, gap, seconds, objective), `unresolved`, `rmd` (per owner
- * past the RMD age: the year's figures per RMD group), `distributions` (in kind) and `lookThrough` (the
- * look-through funds held: symbol, mix, exposure). Any other key fails.
+ * past the RMD age: the year's figures per RMD group), `distributions` (in kind), `lookThrough` (the
+ * look-through funds held: symbol, mix, exposure) and `doNotTrade` (positions held still for this plan). Any other key fails.
  */
 const ADDED = {
-  plan: ["cashFlow", "distributions", "lookThrough", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
+  plan: ["cashFlow", "distributions", "doNotTrade", "lookThrough", "optimizer", "rebalanceTo", "rmd", "strategy", "unresolved"],
   trade: ["realizedLongTerm", "realizedShortTerm", "settlesOn"],
   trigger: ["kind"],
   afterClass: ["bandHigh", "bandLow", "status"],
@@ -371,6 +371,21 @@ describe("runner --json", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, book: BookSpec) => writeWorkbook(path.join(dir, name), book);
+
+  test("--exclude holds a position still for this plan: no trade of it, listed under doNotTrade, the rest re-planned", async () => {
+    const free = await planOf(SAMPLE);
+    expect(free.trades.some((t) => t.account === "Roth SDIRA" && t.symbol === "VNQ")).toBe(true);
+    const held = (await planOf(SAMPLE, ["--exclude", "Roth SDIRA:VNQ"])) as PlanOut & { doNotTrade: { account: string; symbol: string }[] };
+    expect(held.trades.some((t) => t.account === "Roth SDIRA" && t.symbol === "VNQ")).toBe(false);
+    expect(held.doNotTrade).toEqual([{ account: "Roth SDIRA", symbol: "VNQ" }]);
+    expect(held.warnings[0]).toMatch(/^Do Not Trade for this plan: Roth SDIRA · VNQ is neither bought nor sold/);
+    // Without the VNQ sale the Roth has no cash for its BND buy; the Traditional SDIRA sells more VTI instead.
+    expect(held.trades.some((t) => t.account === "Roth SDIRA")).toBe(false);
+    expect(consistencyProblems(held)).toEqual([]);
+    const bad = await run([SAMPLE, "--exclude", "VNQ"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--exclude needs an account and a symbol, as "Roth SDIRA:VTI"');
+  });
 
   test("on the sample workbook: one JSON object with exactly the documented keys and formats", async () => {
     const r = await run([SAMPLE, "--json"]);
