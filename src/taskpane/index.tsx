@@ -12,7 +12,7 @@ import type { SnapshotReader } from "./components/App";
 
 // Reading and writing .xlsx files (exceljs) is loaded on first use, not with the pane: inside Excel the
 // pane reads the workbook through Office.js and never needs it.
-const planFile: Planner = async (name, data) => (await import(/* webpackChunkName: "xlsx-plan" */ "./planFile")).planFile(name, data);
+const planFile: Planner = async (name, data, doNotTrade) => (await import(/* webpackChunkName: "xlsx-plan" */ "./planFile")).planFile(name, data, doNotTrade);
 const readFileSnapshot: SnapshotReader = async (name, data) => (await import(/* webpackChunkName: "xlsx-plan" */ "./readFile")).readFileSnapshot(name, data);
 
 /** The sample is served beside the page (copied into dist/assets by webpack). */
@@ -24,7 +24,7 @@ const files: StandaloneFiles = {
     if (!response.ok) throw new Error(`the sample could not be fetched (${response.status} ${response.statusText})`);
     return { name: "sdira-sample.xlsx", data: await response.arrayBuffer() };
   },
-  update: async (name, data) => (await import(/* webpackChunkName: "xlsx-update" */ "./updateFile")).updatedWorkbook(name, data),
+  update: async (name, data, doNotTrade) => (await import(/* webpackChunkName: "xlsx-update" */ "./updateFile")).updatedWorkbook(name, data, doNotTrade),
   save: (fileName, bytes) => downloadBytes(fileName, bytes),
   edit: async (name, data, edits) => (await import(/* webpackChunkName: "xlsx-edit" */ "./editFile")).editedWorkbook(name, data, edits),
   read: readFileSnapshot,

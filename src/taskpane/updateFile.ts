@@ -9,7 +9,7 @@ import { loadWorkbook, snapshotWorkbook } from "../xlsx/read";
 import { OwnershipError, applyWritePlan, workbookBytes } from "../xlsx/apply";
 import { unkeptContent } from "../xlsx/unkept";
 import { sizeProblem } from "../xlsx/limits";
-import { planBook } from "../plans/plan-workbook";
+import { BookDoNotTrade, planBook } from "../plans/plan-workbook";
 import { buildBookWritePlan } from "../plans/write-plan";
 import { prepareSolver } from "../solver/highs";
 
@@ -22,7 +22,7 @@ export function updatedFileName(name: string): string {
   return `${name.replace(/\.xlsx$/i, "")}-rebalanced.xlsx`;
 }
 
-export async function updatedWorkbook(name: string, data: ArrayBuffer, now: Date = new Date()): Promise<UpdateOutcome> {
+export async function updatedWorkbook(name: string, data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[] = [], now: Date = new Date()): Promise<UpdateOutcome> {
   const tooLarge = await sizeProblem(data);
   if (tooLarge) return problem(`"${name}" is too large to update in the browser: ${tooLarge}`);
   // exceljs cannot carry charts, pivot tables or macros: refuse rather than hand back a workbook without them.
@@ -31,7 +31,7 @@ export async function updatedWorkbook(name: string, data: ArrayBuffer, now: Date
   const wb = await loadWorkbook(data);
   const snapshot = await snapshotWorkbook(wb, data);
   await prepareSolver();
-  const book = planBook(snapshot);
+  const book = planBook(snapshot, { doNotTrade });
   if (!book.ok) return book;
   try {
     applyWritePlan(wb, buildBookWritePlan(book, snapshot, { now }));

@@ -11,14 +11,14 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { WorkbookPlanner } from "../../src/taskpane/components/WorkbookPlanner";
 import { PlanView } from "../../src/taskpane/components/plan/PlanView";
 import type { PlanOutcome } from "../../src/taskpane/planFile";
-import { planBook } from "../../src/plans/plan-workbook";
+import { BookDoNotTrade, planBook } from "../../src/plans/plan-workbook";
 import { CellValue, RangeSnapshot, WorkbookSnapshot } from "../../src/contract/snapshot";
 
 const range = (name: string, values: CellValue[][]): RangeSnapshot => ({ name, sheet: name, top: 1, left: 1, values, numberFormats: [] });
 const wrap = (node: React.ReactNode) => render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
 
-function outcomeOf(snapshot: WorkbookSnapshot): PlanOutcome {
-  const book = planBook(snapshot);
+function outcomeOf(snapshot: WorkbookSnapshot, doNotTrade: readonly BookDoNotTrade[] = []): PlanOutcome {
+  const book = planBook(snapshot, { doNotTrade });
   return book.ok ? { ok: true, master: book.master, households: book.households.map((h) => ({ household: h.household, plan: h.plan })) } : book;
 }
 
@@ -108,4 +108,46 @@ test("a locked class: an illiquid property over its band reads Locked, in the ta
   expect(row.textContent).toContain("Locked");
   // No trade sells the property.
   expect(plan.trades.some((t) => t.symbol === "RENTAL-1")).toBe(false);
+});
+
+test("excluded trades: unticking a trade holds its position still and the plan is made again around it; ticking it back trades it again", async () => {
+  // Total 50,000: Stocks 10,000, Bonds 40,000 against 50/50. Free, the IRA swaps 15,000 of BND for VTI; with the IRA's VTI held
+  // still only the Roth can swap (its 10,000 of BND), as test/engine/do-not-trade.test.ts works out.
+  const snapshot: WorkbookSnapshot = {
+    ranges: {
+      holdings: range("Holdings", [
+        ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
+        ["IRA", "VTI", "Stocks", 100, 100],
+        ["IRA", "BND", "Bonds", 300, 100],
+        ["Roth", "VTI", "Stocks", 0, 100],
+        ["Roth", "BND", "Bonds", 100, 100],
+      ]),
+      targets: range("Targets", [["Asset Class", "Target"], ["Stocks", 0.5], ["Bonds", 0.5]]),
+      policy: range("Policy", [["Setting", "Value"], ["Optimizer", "Greedy"]]),
+    },
+    nameProblems: [],
+  };
+  const asked: (readonly BookDoNotTrade[] | undefined)[] = [];
+  wrap(<WorkbookPlanner plan={async (_name, _data, doNotTrade) => (asked.push(doNotTrade), outcomeOf(snapshot, doNotTrade ?? []))} />);
+  await pick("two.xlsx");
+  await waitFor(() => expect(screen.getByTestId("result").dataset.state).toBe("done"));
+  const shown = () => within(screen.getByRole("table", { name: "Trades" })).getAllByRole("row").slice(1).map((r) => `${r.children[0].textContent} ${r.children[3].textContent} ${r.children[1].textContent}`);
+  expect(shown()).toEqual(["IRA Sell BND", "IRA Buy VTI"]);
+  expect(screen.queryByTestId("held-still")).toBeNull();
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole("checkbox", { name: /^Keep buy VTI in IRA/ }));
+  });
+  await waitFor(() => expect(shown()).toEqual(["Roth Sell BND", "Roth Buy VTI"]));
+  expect(asked.at(-1)).toEqual([{ account: "IRA", symbol: "VTI" }]);
+  const held = screen.getByRole("checkbox", { name: "IRA · VTI: held still" }) as HTMLInputElement;
+  expect(held.checked).toBe(true);
+  expect(screen.getByText(/^Do Not Trade for this plan: IRA · VTI is neither bought nor sold/)).toBeTruthy();
+
+  await act(async () => {
+    fireEvent.click(held);
+  });
+  await waitFor(() => expect(shown()).toEqual(["IRA Sell BND", "IRA Buy VTI"]));
+  expect(asked.at(-1)).toEqual([]);
+  expect(screen.queryByTestId("held-still")).toBeNull();
 });

@@ -78,9 +78,9 @@ function badRows(): { holdings: Row[]; targets: Row[] } {
   return { holdings, targets };
 }
 
-async function expectedPlan(data: Buffer) {
+async function expectedPlan(data: Buffer, doNotTrade: { account: string; symbol: string }[] = []) {
   const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-  return planWorkbook(await readWorkbookSnapshot(ab));
+  return planWorkbook(await readWorkbookSnapshot(ab), { doNotTrade });
 }
 
 // ---------------------------------------------------------------- browser
@@ -229,6 +229,7 @@ test("opening a workbook shows the decision, the class table, the trades and the
       money(t.fee),
       t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
       t.settlesOn,
+      "", // the Keep box (untick: Do Not Trade for this plan)
     ])
   );
   expect(trades.some((r) => r[1] === "VTI" && r[3] === "Sell")).toBe(true);
@@ -538,6 +539,33 @@ async function panelRows(panel: string, label: string): Promise<string[][]> {
 }
 
 const tradeLine = (t: { account: string; symbol: string; side: string; quantity: string }) => `${t.account} ${t.symbol} ${t.side === "buy" ? "Buy" : "Sell"} ${quantity(t.quantity)}`;
+
+test("exclude a trade: unticking its Keep box re-plans with its position held still, as the runner plans it with --exclude; the download carries it", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const data = await workbook(HOLDINGS, TARGETS, POLICY);
+  const free = await expectedPlan(data);
+  if (!free.ok) throw new Error("the test workbook should plan");
+  const first = free.plan.trades[0];
+  const held = await expectedPlan(data, [{ account: first.account, symbol: first.symbol }]);
+  if (!held.ok) throw new Error("the test workbook should plan");
+  expect(held.plan.trades.map(tradeLine)).not.toEqual(free.plan.trades.map(tradeLine));
+  await openFile("exclude.xlsx", data);
+  const shown = (rows: string[][]) => rows.map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`);
+  expect(shown(await tableRows("Trades"))).toEqual(free.plan.trades.map(tradeLine));
+  await page.click(`input[aria-label^="Keep ${first.side} ${first.symbol} in ${first.account} "]`);
+  await page.waitForSelector('[data-testid="held-still"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="replanning"]'));
+  expect(shown(await tableRows("Trades"))).toEqual(held.plan.trades.map(tradeLine));
+  expect(await page.textContent('[data-testid="held-still"]')).toContain(`${first.account} · ${first.symbol}: held still`);
+  // The downloaded workbook's Rebalance sheet is the re-made plan's (its warnings say what was held still).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-updated"]')]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  const sheet = wb.worksheets.find((w) => w.name.startsWith("Rebalance 2"))!;
+  const text: string[] = [];
+  sheet.eachRow((row) => text.push(row.values ? (row.values as unknown[]).map((v) => String(v ?? "")).join(" ") : ""));
+  expect(text.join("\n")).toContain(`Do Not Trade for this plan: ${first.account} · ${first.symbol} is neither bought nor sold`);
+});
 
 test("Policy tab: a changed setting re-plans as the runner plans the edited workbook, by mouse and by keyboard; the downloaded workbook carries the edit; 320 px", async () => {
   await page.setViewportSize({ width: 800, height: 900 });

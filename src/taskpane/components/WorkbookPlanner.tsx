@@ -17,6 +17,7 @@ import type { UpdateOutcome } from "../updateFile";
 import type { EditOutcome } from "../editFile";
 import type { FileSnapshot } from "../readFile";
 import type { WorkbookEdits } from "../../plans/workbook-edit";
+import type { BookDoNotTrade } from "../../plans/plan-workbook";
 import type { SaveOutcome } from "./policy/PolicyView";
 import { LazyPolicyView } from "./LazyViews";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
@@ -25,8 +26,8 @@ import { BookView } from "./plan/BookView";
 import { PaneTab, PaneTabs } from "./Tabs";
 import { StarterCard, StarterResult } from "./starter/StarterCard";
 
-/** Plans a file's bytes; injected so the component stays free of I/O and Office. */
-export type Planner = (name: string, data: ArrayBuffer) => Promise<PlanOutcome>;
+/** Plans a file's bytes (`doNotTrade`: positions held still for this plan); injected so the component stays free of I/O and Office. */
+export type Planner = (name: string, data: ArrayBuffer, doNotTrade?: readonly BookDoNotTrade[]) => Promise<PlanOutcome>;
 
 /** A workbook file opened in the pane; run counts the files opened so far, edits the edits saved into it since. */
 export interface OpenedFile {
@@ -75,7 +76,7 @@ export interface StandaloneFiles {
   /** The sample workbook's bytes (fetched from the add-in's own origin). */
   sample: () => Promise<{ name: string; data: ArrayBuffer }>;
   /** The workbook with the rebalance written into it (the exceljs adapter, loaded when asked for). */
-  update: (name: string, data: ArrayBuffer) => Promise<UpdateOutcome>;
+  update: (name: string, data: ArrayBuffer, doNotTrade?: readonly BookDoNotTrade[]) => Promise<UpdateOutcome>;
   /** Saves bytes as a download; false when the browser cannot. */
   save: (fileName: string, bytes: Uint8Array) => boolean;
   /** The file with Policy and Targets edits written into their ranges (the exceljs adapter, loaded when asked for); with `read`, the file gets a Policy tab. */
@@ -145,11 +146,30 @@ export function WorkbookPlanner({
     });
   };
 
+  /** What the shown plans hold still (each plan lists its own): the exclusions a re-plan or download keeps. */
+  const heldStill = (): BookDoNotTrade[] =>
+    state.kind === "done" && state.outcome.ok ? state.outcome.households.flatMap((h) => h.plan.doNotTrade.map((d) => ({ household: h.household, ...d }))) : [];
+  const [replanning, setReplanning] = React.useState(false);
+
+  /** Re-plans the file shown with these positions held still (Do Not Trade for this plan; the file is not changed). */
+  const replan = async (file: OpenedFile, doNotTrade: BookDoNotTrade[]) => {
+    setReplanning(true);
+    try {
+      const outcome = await plan(file.name, file.data.slice(0), doNotTrade);
+      if (file.run === run.current) {
+        setState({ kind: "done", run: file.run, name: file.name, outcome, file });
+        setUpdate({ kind: "none" });
+      }
+    } finally {
+      setReplanning(false);
+    }
+  };
+
   const writeUpdated = async (file: OpenedFile) => {
     if (!files) return;
     setUpdate({ kind: "working" });
     try {
-      const outcome = await files.update(file.name, file.data.slice(0));
+      const outcome = await files.update(file.name, file.data.slice(0), heldStill());
       if (file.run !== run.current) return;
       if (!outcome.ok) setUpdate({ kind: "failed", outcome });
       else if (files.save(outcome.fileName, outcome.bytes)) setUpdate({ kind: "saved", fileName: outcome.fileName });
@@ -165,7 +185,7 @@ export function WorkbookPlanner({
     const r = await files.edit(file.name, file.data.slice(0), edits);
     if (!r.ok) return r;
     const next: OpenedFile = { ...file, data: r.data, edits: (file.edits ?? 0) + 1 };
-    const outcome = await plan(file.name, r.data.slice(0));
+    const outcome = await plan(file.name, r.data.slice(0), heldStill());
     if (file.run === run.current) {
       setState({ kind: "done", run: file.run, name: file.name, outcome, file: next });
       setUpdate({ kind: "none" });
@@ -219,6 +239,7 @@ export function WorkbookPlanner({
         (state.outcome.ok ? (
           <BookView
             households={state.outcome.households}
+            steer={{ busy: replanning, hold: (doNotTrade) => void replan(state.file, doNotTrade) }}
             actions={
               download
                 ? (h) =>

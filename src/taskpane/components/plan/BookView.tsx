@@ -5,7 +5,14 @@
 import * as React from "react";
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
-import { PlanView } from "./PlanView";
+import { PlanView, Toggle } from "./PlanView";
+import type { BookDoNotTrade } from "../../../plans/plan-workbook";
+
+/** Steering a plan from the pane: re-plan with these positions held still (Do Not Trade for this plan). */
+export interface Steer {
+  busy: boolean;
+  hold: (doNotTrade: BookDoNotTrade[]) => void;
+}
 
 export interface BookHousehold {
   /** Null in a workbook of one household. */
@@ -20,13 +27,22 @@ const useStyles = makeStyles({
 });
 
 /** `actions`: what to offer for the household shown (e.g. its order export), drawn above its plan. */
-export function BookView({ households, actions }: { households: BookHousehold[]; actions?: (h: BookHousehold) => React.ReactNode }) {
+export function BookView({ households, actions, steer }: { households: BookHousehold[]; actions?: (h: BookHousehold) => React.ReactNode; steer?: Steer }) {
   const s = useStyles();
   if (households.length === 1) {
+    const plan = households[0].plan;
+    // The next list of exclusions: the plan's own, with this position added or taken out.
+    const toggle: Toggle | undefined = steer && {
+      busy: steer.busy,
+      set: (account, symbol, held) => {
+        const others = plan.doNotTrade.filter((d) => !(d.account === account && d.symbol === symbol));
+        steer.hold(held ? [...others, { account, symbol }] : others);
+      },
+    };
     return (
       <>
         {actions && <div className={s.actions}>{actions(households[0])}</div>}
-        <PlanView plan={households[0].plan} />
+        <PlanView plan={plan} toggle={toggle} />
       </>
     );
   }

@@ -12,7 +12,13 @@ import { RmdTable } from "./RmdTable";
 import { TradeTable } from "./TradeTable";
 import { Warnings } from "./Warnings";
 
-export function PlanView({ plan }: { plan: PlanJson }) {
+/** Excluding a trade's position from the plan (held = true) or letting it trade again; `busy` while the plan is re-made. */
+export interface Toggle {
+  busy: boolean;
+  set: (account: string, symbol: string, held: boolean) => void;
+}
+
+export function PlanView({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
   return (
     <div data-testid="plan">
       <Decision plan={plan} />
@@ -20,7 +26,7 @@ export function PlanView({ plan }: { plan: PlanJson }) {
       <RmdTable plan={plan} />
       <ClassBars plan={plan} />
       <ClassTable plan={plan} />
-      <TradeTable plan={plan} />
+      <TradeTable plan={plan} toggle={toggle} />
       <AfterTable plan={plan} />
     </div>
   );

@@ -1,7 +1,8 @@
 /** The proposed trades, with the sells, buys and fees they add up to. */
 import * as React from "react";
 import Decimal from "decimal.js";
-import { Body1, Caption1 } from "@fluentui/react-components";
+import { Body1, Caption1, Checkbox, Spinner } from "@fluentui/react-components";
+import type { Toggle } from "./PlanView";
 import type { PlanJson, TradeJson } from "../../../plans/json";
 import { money, price, quantity } from "../../../display";
 import { tradeTotals } from "../../../plans/trade-totals";
@@ -21,19 +22,61 @@ const COLUMNS: Column<TradeJson>[] = [
   { header: "Settles", cell: (t) => t.settlesOn },
 ];
 
-export function TradeTable({ plan }: { plan: PlanJson }) {
+/** The positions this plan holds still (Do Not Trade for this plan), each with a ticked box that lets it trade again. */
+function HeldStill({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
+  if (plan.doNotTrade.length === 0) return null;
+  return (
+    <div data-testid="held-still">
+      <Caption1>Do Not Trade for this plan (the workbook is unchanged):</Caption1>
+      {plan.doNotTrade.map((d) => (
+        <div key={`${d.account}-${d.symbol}`}>
+          <Checkbox
+            checked
+            disabled={!toggle || toggle.busy}
+            label={`${d.account} · ${d.symbol}: held still`}
+            onChange={() => toggle?.set(d.account, d.symbol, false)}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function TradeTable({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
   const s = usePlanStyles();
+  const busy = toggle?.busy && <Spinner size="tiny" label="Re-planning…" data-testid="replanning" />;
   if (plan.trades.length === 0) {
     return (
       <Section title="Trades">
         <Body1 data-testid="no-trades">No trades{plan.trigger.rebalance ? " could be proposed (see warnings)" : ""}.</Body1>
+        <HeldStill plan={plan} toggle={toggle} />
+        {busy}
       </Section>
     );
   }
   const totals = tradeTotals(plan);
+  // With a toggle, each trade has a box: unticking it holds its position still and the plan is made again around it.
+  const columns: Column<TradeJson>[] = toggle
+    ? [
+        ...COLUMNS,
+        {
+          header: "Keep",
+          cell: (t) => (
+            <Checkbox
+              checked
+              disabled={toggle.busy}
+              aria-label={`Keep ${t.side} ${t.symbol} in ${t.account} (untick: Do Not Trade ${t.symbol} there in this plan)`}
+              onChange={() => toggle.set(t.account, t.symbol, true)}
+            />
+          ),
+        },
+      ]
+    : COLUMNS;
   return (
     <Section title="Trades">
-      <DataTable label="Trades" columns={COLUMNS} rows={plan.trades} rowKey={(t, i) => `${t.account}-${t.symbol}-${t.side}-${i}`} />
+      <DataTable label="Trades" columns={columns} rows={plan.trades} rowKey={(t, i) => `${t.account}-${t.symbol}-${t.side}-${i}`} />
+      <HeldStill plan={plan} toggle={toggle} />
+      {busy}
       <div className={s.facts}>
         <Caption1>Sells {money(totals.sells)}</Caption1>
         <Caption1>Buys {money(totals.buys)}</Caption1>
