@@ -3,7 +3,7 @@
  * all inside one Excel.run. The ribbon button and the pane both call rebalanceInExcel().
  */
 import { ContractError } from "../contract/errors";
-import { planBook } from "../plans/plan-workbook";
+import { BookDoNotTrade, planBook } from "../plans/plan-workbook";
 import { blockFiles, blockOrders } from "../plans/blocks";
 import { firmTrades } from "../plans/household-row";
 import { PlanJson } from "../plans/json";
@@ -39,13 +39,15 @@ export interface RebalanceOptions {
   now?: () => Date;
   /** ISO date used when Policy has no As Of (default today). */
   today?: string;
+  /** Positions held still for this plan (the pane's unticked trades); the workbook's Holdings are not changed. */
+  doNotTrade?: readonly BookDoNotTrade[];
 }
 
 /** Reads, plans and writes in the given request context. */
 export async function rebalanceWithContext(context: Excel.RequestContext, options: RebalanceOptions = {}): Promise<ExcelRebalanceOutcome> {
   const read = await readContractSnapshot(context);
   await prepareSolver();
-  const book = planBook(read.snapshot, { today: options.today });
+  const book = planBook(read.snapshot, { today: options.today, doNotTrade: options.doNotTrade });
   if (!book.ok) return { ok: false, errors: book.errors };
   const now = options.now ? options.now() : new Date();
   const writePlan = buildBookWritePlan(book, read.snapshot, { now });

@@ -13,6 +13,7 @@ import type { BacktestResult } from "../backtest/run";
 import type { ExcelEditOutcome } from "../excel/range-edit";
 import type { WorkbookEdits } from "../plans/workbook-edit";
 import type { StarterOutcome } from "../excel/starter";
+import type { BookDoNotTrade } from "../plans/plan-workbook";
 
 /** Where the pane is running. */
 export type HostKind =
@@ -67,8 +68,8 @@ export type { BacktestWriteOutcome, ExcelEditOutcome, ExcelRebalanceOutcome, Las
 
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
-  /** Reads the workbook, plans, writes the Rebalance sheet, drift columns and log row. Rejects only when Excel fails. */
-  rebalance(): Promise<ExcelRebalanceOutcome>;
+  /** Reads the workbook, plans (`doNotTrade` held still), writes the Rebalance sheet, drift columns and log row. Rejects only when Excel fails. */
+  rebalance(doNotTrade?: readonly BookDoNotTrade[]): Promise<ExcelRebalanceOutcome>;
   /** Activates the sheet and selects the cell; false when it no longer exists. */
   select(sheet: string, cell: string): Promise<boolean>;
   /** The outcome of the last click (ribbon or pane), if any. */
@@ -95,9 +96,9 @@ const editing = () => import(/* webpackChunkName: "excel-edit" */ "../excel/rang
 const starting = () => import(/* webpackChunkName: "excel-starter" */ "../excel/starter");
 
 export const excelActions: ExcelActions = {
-  async rebalance() {
+  async rebalance(doNotTrade) {
     try {
-      const outcome = await (await rebalancing()).rebalanceInExcel();
+      const outcome = await (await rebalancing()).rebalanceInExcel({ doNotTrade });
       publishRebalance({ at: new Date(), source: "pane", outcome });
       return outcome;
     } catch (err) {

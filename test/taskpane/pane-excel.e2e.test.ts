@@ -56,8 +56,8 @@ const broken = () =>
   });
 
 /** What the command-line runner plans for a file (`rebalance <file> --json`). */
-async function runnerPlan(file: string): Promise<PlanJson> {
-  const r = await run([file, "--json"]);
+async function runnerPlan(file: string, extra: string[] = []): Promise<PlanJson> {
+  const r = await run([file, "--json", ...extra]);
   if (r.code !== 0) throw new Error(`the runner failed on ${file}: ${r.stderr}`);
   return JSON.parse(r.stdout) as PlanJson;
 }
@@ -154,6 +154,7 @@ test("the sample workbook, read and planned inside Excel: the pane shows the run
       money(t.fee),
       t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
       t.settlesOn,
+      "", // the Keep box
     ]),
   );
   expect(await excel.tableRows("After trades")).toEqual(plan.after.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), pp(c.drift), `${percent(c.bandLow)} – ${percent(c.bandHigh)}`, c.status]));
@@ -162,6 +163,19 @@ test("the sample workbook, read and planned inside Excel: the pane shows the run
   expect(await page.textContent('[data-testid="review"]')).toBe(`Review ${reviewLine(plan)}`);
   expect(await page.textContent('[data-testid="export-orders"]')).toBe("Export orders (CSV)");
   await page.screenshot({ path: shot("sample"), fullPage: true });
+
+  // Unticking a trade's Keep box rebalances again with its position held still: the runner's plan with --exclude.
+  const first = plan.trades[0];
+  const held = await runnerPlan(SAMPLE, ["--exclude", `${first.account}:${first.symbol}`]);
+  expect(held.doNotTrade).toEqual([{ account: first.account, symbol: first.symbol }]);
+  const line = (t: { account: string; symbol: string; side: string; quantity: string }) => `${t.account} ${t.symbol} ${t.side === "buy" ? "Buy" : "Sell"} ${quantity(t.quantity)}`;
+  const runsBefore = await excel.runs();
+  await page.click(`input[aria-label^="Keep ${first.side} ${first.symbol} in ${first.account} "]`);
+  await page.waitForSelector('[data-testid="held-still"]');
+  await page.waitForSelector('[data-testid="rebalance-result"][data-state="written"]');
+  expect(await excel.runs()).toBeGreaterThan(runsBefore);
+  expect((await excel.tableRows("Trades")).map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`)).toEqual(held.trades.map(line));
+  expect(await page.textContent('[data-testid="held-still"]')).toContain(`${first.account} · ${first.symbol}: held still`);
 });
 
 test("Rebalance writes the Rebalance sheet, the drift columns and the log row: the stand-in's cells equal the exceljs adapter's output, on a first click and a second", async () => {

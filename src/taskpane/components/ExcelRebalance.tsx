@@ -20,6 +20,7 @@ import {
 import type { ExcelActions, LastRebalance } from "../office";
 import { ErrorList } from "./ErrorList";
 import { BookView, BookHousehold } from "./plan/BookView";
+import type { BookDoNotTrade } from "../../plans/plan-workbook";
 
 const trades = (households: BookHousehold[]) => households.reduce((n, h) => n + h.plan.trades.length, 0);
 
@@ -46,10 +47,11 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
     setShownCsv(null);
   }), [actions]);
 
-  const run = async () => {
+  /** Rebalance: the plan shown's held-still positions are kept (an unticked trade re-plans and rewrites the sheet with its position held still). */
+  const run = async (doNotTrade = held()) => {
     setBusy(true);
     try {
-      await actions.rebalance();
+      await actions.rebalance(doNotTrade);
     } catch {
       // The failure has been published to the subscription above, which shows it.
     } finally {
@@ -58,6 +60,10 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   };
 
   const outcome = last && "outcome" in last ? last.outcome : null;
+  // Do Not Trade for this plan follows the plan shown (a ribbon click starts afresh).
+  function held(): BookDoNotTrade[] {
+    return outcome?.ok ? outcome.households.flatMap((h) => h.plan.doNotTrade.map((d) => ({ household: h.household, ...d }))) : [];
+  }
   const state = busy ? "running" : !last ? "idle" : "failure" in last ? "failed" : outcome?.ok ? "written" : "problems";
 
   return (
@@ -70,7 +76,7 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
         the <b>Rebalance Log</b>.
       </Body1>
       <div className={s.row}>
-        <Button appearance="primary" onClick={run} disabled={busy} data-testid="rebalance-button">
+        <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="rebalance-button">
           Rebalance
         </Button>
         {busy && <Spinner size="tiny" label="Reading, planning and writing…" />}
@@ -131,7 +137,7 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
               </Caption1>
             </div>
             {shownCsv !== null && <Textarea className={s.csv} readOnly value={shownCsv} rows={8} aria-label="Order CSV (copy it)" />}
-            <BookView households={outcome.households} />
+            <BookView households={outcome.households} steer={{ busy, hold: (doNotTrade) => void run(doNotTrade) }} />
           </>
         )}
       </div>
