@@ -54,18 +54,20 @@ export function parseArgs(argv: string[], accepts: Accepts = RUNNER_ACCEPTS): Ru
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const option = accepts.files.find((o) => a === `--${o}` || a.startsWith(`--${o}=`));
+    // An option's value: after "=" in the same argument, or the next argument.
+    const value = () => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i]);
     if (a === "--json") args.json = true;
     else if (a === "--compare" && accepts.compare) args.compare = true;
     else if (a === "--in-place") args.inPlace = true;
     else if (a === "--help" || a === "-h") args.help = true;
     else if ((a === "--exclude" || a.startsWith("--exclude=")) && accepts.exclude) {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      const v = value();
       const at = v?.lastIndexOf(":") ?? -1;
       if (!v || v.startsWith("--") || at <= 0 || at === v.length - 1) return { error: `--exclude needs an account and a symbol, as "Roth SDIRA:VTI"` };
       args.exclude.push({ account: v.slice(0, at).trim(), symbol: v.slice(at + 1).trim() });
     }
     else if (option) {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      const v = value();
       if (!v || v.startsWith("--")) return { error: `--${option} needs a file name` };
       args[option] = v;
     } else if (a.startsWith("-")) return { error: `Unknown option ${a}` };

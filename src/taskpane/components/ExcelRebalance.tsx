@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { ExcelActions, LastRebalance } from "../office";
 import { ErrorList } from "./ErrorList";
-import { BookView, BookHousehold } from "./plan/BookView";
+import { BookView, BookHousehold, heldStillIn } from "./plan/BookView";
 import type { BookDoNotTrade } from "../../plans/plan-workbook";
 
 const trades = (households: BookHousehold[]) => households.reduce((n, h) => n + h.plan.trades.length, 0);
@@ -62,7 +62,7 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   const outcome = last && "outcome" in last ? last.outcome : null;
   // Do Not Trade for this plan follows the plan shown (a ribbon click starts afresh).
   function held(): BookDoNotTrade[] {
-    return outcome?.ok ? outcome.households.flatMap((h) => h.plan.doNotTrade.map((d) => ({ household: h.household, ...d }))) : [];
+    return outcome?.ok ? heldStillIn(outcome.households) : [];
   }
   const state = busy ? "running" : !last ? "idle" : "failure" in last ? "failed" : outcome?.ok ? "written" : "problems";
 

@@ -22,7 +22,7 @@ import type { SaveOutcome } from "./policy/PolicyView";
 import { LazyPolicyView } from "./LazyViews";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
 import { ErrorList } from "./ErrorList";
-import { BookView } from "./plan/BookView";
+import { BookView, heldStillIn } from "./plan/BookView";
 import { PaneTab, PaneTabs } from "./Tabs";
 import { StarterCard, StarterResult } from "./starter/StarterCard";
 
@@ -146,9 +146,8 @@ export function WorkbookPlanner({
     });
   };
 
-  /** What the shown plans hold still (each plan lists its own): the exclusions a re-plan or download keeps. */
-  const heldStill = (): BookDoNotTrade[] =>
-    state.kind === "done" && state.outcome.ok ? state.outcome.households.flatMap((h) => h.plan.doNotTrade.map((d) => ({ household: h.household, ...d }))) : [];
+  /** What the shown plans hold still: the exclusions a re-plan or download keeps. */
+  const heldStill = (): BookDoNotTrade[] => (state.kind === "done" && state.outcome.ok ? heldStillIn(state.outcome.households) : []);
   const [replanning, setReplanning] = React.useState(false);
 
   /** Re-plans the file shown with these positions held still (Do Not Trade for this plan; the file is not changed). */

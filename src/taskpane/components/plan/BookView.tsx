@@ -14,6 +14,11 @@ export interface Steer {
   hold: (doNotTrade: BookDoNotTrade[]) => void;
 }
 
+/** What the plans shown hold still (each plan lists its own), with their household: the exclusions a re-plan keeps. */
+export function heldStillIn(households: readonly BookHousehold[]): BookDoNotTrade[] {
+  return households.flatMap((h) => h.plan.doNotTrade.map((d) => ({ household: h.household, ...d })));
+}
+
 export interface BookHousehold {
   /** Null in a workbook of one household. */
   household: string | null;
