@@ -21,3 +21,24 @@ export function tradeTotals(plan: Pick<PlanJson, "trades">): TradeTotals {
     realized: known.length === 0 ? null : { shortTerm: sum((t) => t.realizedShortTerm, known), longTerm: sum((t) => t.realizedLongTerm, known) },
   };
 }
+
+/** One account's share of a plan: its trades, what they sell, buy and cost, and the cash it holds after them. */
+export interface AccountTotals {
+  account: string;
+  trades: number;
+  sells: string;
+  buys: string;
+  fees: string;
+  /** Null for an account the plan reports no cash for. */
+  cashAfter: string | null;
+}
+
+/** The plan's trades totalled per account, every account with cash or a trade, in the plan's order (cash first, then any trading account it lacks). */
+export function accountTotals(plan: Pick<PlanJson, "trades" | "after">): AccountTotals[] {
+  const accounts = [...new Set([...plan.after.cash.map((c) => c.account), ...plan.trades.map((t) => t.account)])];
+  return accounts.map((account) => {
+    const trades = plan.trades.filter((t) => t.account === account);
+    const totals = tradeTotals({ trades });
+    return { account, trades: trades.length, sells: totals.sells, buys: totals.buys, fees: totals.fees, cashAfter: plan.after.cash.find((c) => c.account === account)?.value ?? null };
+  });
+}

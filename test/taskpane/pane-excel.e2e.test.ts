@@ -12,13 +12,14 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { ExcelPage } from "./support/excel-page";
 import { ROOT } from "./support/dist";
+import { accountRows, tradeRows } from "./support/rows";
 import { dumpFake, dumpXlsx, fakeFromXlsx } from "../excel/support/books";
 import { writeWithExceljs } from "../excel/support/pipeline";
 import { run } from "../support/runner";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { planBook } from "../../src/plans/plan-workbook";
 import type { PlanJson } from "../../src/plans/json";
-import { money, percent, pp, price, quantity, relative } from "../../src/display";
+import { money, percent, pp, quantity, relative } from "../../src/display";
 import { reviewLine, strategyLine } from "../../src/plans/describe";
 import { statusFunction } from "../../src/functions/bands";
 import { weightsFunction } from "../../src/functions/weights";
@@ -142,23 +143,10 @@ test("the sample workbook, read and planned inside Excel: the pane shows the run
     plan.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), percent(c.target), pp(c.drift), relative(c.relativeDrift), `${percent(c.bandLow)} – ${percent(c.bandHigh)}`, c.status]),
   );
   expect(await excel.tableRows("Trades")).toEqual(
-    plan.trades.map((t) => [
-      t.account,
-      t.symbol,
-      t.assetClass,
-      t.side === "buy" ? "Buy" : "Sell",
-      quantity(t.quantity),
-      price(t.price),
-      price(t.limitPrice),
-      money(t.amount),
-      money(t.fee),
-      t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
-      t.settlesOn,
-      "", // the Keep box
-    ]),
+    tradeRows(plan),
   );
   expect(await excel.tableRows("After trades")).toEqual(plan.after.classes.map((c) => [c.assetClass, money(c.value), percent(c.weight), pp(c.drift), `${percent(c.bandLow)} – ${percent(c.bandHigh)}`, c.status]));
-  expect(await excel.tableRows("Cash after trades")).toEqual(plan.after.cash.map((c) => [c.account, money(c.value)]));
+  expect(await excel.tableRows("Trades by account")).toEqual(accountRows(plan));
   expect(await page.textContent('[data-testid="strategy"]')).toBe(`Strategy: ${strategyLine(plan)}`);
   expect(await page.textContent('[data-testid="review"]')).toBe(`Review ${reviewLine(plan)}`);
   expect(await page.textContent('[data-testid="export-orders"]')).toBe("Export orders (CSV)");

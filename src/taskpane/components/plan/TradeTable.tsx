@@ -1,11 +1,11 @@
 /** The proposed trades, with the sells, buys and fees they add up to. */
 import * as React from "react";
 import Decimal from "decimal.js";
-import { Body1, Caption1, Checkbox, Spinner } from "@fluentui/react-components";
+import { Body1, Caption1, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Toggle } from "./PlanView";
 import type { PlanJson, TradeJson } from "../../../plans/json";
 import { money, price, quantity } from "../../../display";
-import { tradeTotals } from "../../../plans/trade-totals";
+import { AccountTotals, accountTotals, tradeTotals } from "../../../plans/trade-totals";
 import { Column, DataTable, Section, SideBadge, usePlanStyles } from "./parts";
 
 const COLUMNS: Column<TradeJson>[] = [
@@ -21,6 +21,24 @@ const COLUMNS: Column<TradeJson>[] = [
   { header: "Realised gain", numeric: true, cell: (t) => (t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(new Decimal(t.realizedShortTerm).plus(t.realizedLongTerm))) },
   { header: "Settles", cell: (t) => t.settlesOn },
 ];
+
+const useKeepStyles = makeStyles({ keep: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, whiteSpace: "nowrap" } });
+
+const ACCOUNT_COLUMNS: Column<AccountTotals>[] = [
+  { header: "Account", cell: (a) => a.account },
+  { header: "Trades", numeric: true, cell: (a) => String(a.trades) },
+  { header: "Sells", numeric: true, cell: (a) => money(a.sells) },
+  { header: "Buys", numeric: true, cell: (a) => money(a.buys) },
+  { header: "Fees", numeric: true, cell: (a) => money(a.fees) },
+  { header: "Cash after", numeric: true, cell: (a) => (a.cashAfter === null ? "" : money(a.cashAfter)) },
+];
+
+/** The trades account by account: what each sells, buys and pays, and the cash it is left with. */
+function ByAccount({ plan }: { plan: PlanJson }) {
+  const rows = accountTotals(plan);
+  if (rows.length === 0) return null;
+  return <DataTable label="Trades by account" columns={ACCOUNT_COLUMNS} rows={rows} rowKey={(a) => a.account} />;
+}
 
 /** The positions this plan holds still (Do Not Trade for this plan), each with a ticked box that lets it trade again. */
 function HeldStill({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
@@ -44,6 +62,7 @@ function HeldStill({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
 
 export function TradeTable({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
   const s = usePlanStyles();
+  const k = useKeepStyles();
   const busy = toggle?.busy && <Spinner size="tiny" label="Re-planning…" data-testid="replanning" />;
   if (plan.trades.length === 0) {
     return (
@@ -51,25 +70,29 @@ export function TradeTable({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }
         <Body1 data-testid="no-trades">No trades{plan.trigger.rebalance ? " could be proposed (see warnings)" : ""}.</Body1>
         <HeldStill plan={plan} toggle={toggle} />
         {busy}
+        <ByAccount plan={plan} />
       </Section>
     );
   }
   const totals = tradeTotals(plan);
-  // With a toggle, each trade has a box: unticking it holds its position still and the plan is made again around it.
+  // With a toggle, each trade has a box in its (sticky) Account cell, so it stays in view in a narrow pane: unticking it holds the position still and the plan is made again around it.
   const columns: Column<TradeJson>[] = toggle
     ? [
-        ...COLUMNS,
         {
-          header: "Keep",
+          header: "Keep · Account",
           cell: (t) => (
-            <Checkbox
-              checked
-              disabled={toggle.busy}
-              aria-label={`Keep ${t.side} ${t.symbol} in ${t.account} (untick: Do Not Trade ${t.symbol} there in this plan)`}
-              onChange={() => toggle.set(t.account, t.symbol, true)}
-            />
+            <span className={k.keep}>
+              <Checkbox
+                checked
+                disabled={toggle.busy}
+                aria-label={`Keep ${t.side} ${t.symbol} in ${t.account} (untick: Do Not Trade ${t.symbol} there in this plan)`}
+                onChange={() => toggle.set(t.account, t.symbol, true)}
+              />
+              {t.account}
+            </span>
           ),
         },
+        ...COLUMNS.slice(1),
       ]
     : COLUMNS;
   return (
@@ -87,6 +110,7 @@ export function TradeTable({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }
           </Caption1>
         )}
       </div>
+      <ByAccount plan={plan} />
     </Section>
   );
 }
