@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { ExcelPage } from "./support/excel-page";
 import { ROOT } from "./support/dist";
 import { accountRows, tradeRows } from "./support/rows";
-import { dumpFake, dumpXlsx, fakeFromXlsx } from "../excel/support/books";
+import { dumpFake, dumpXlsx, fakeFromXlsx, xlsxFromFake } from "../excel/support/books";
 import { writeWithExceljs } from "../excel/support/pipeline";
 import { run } from "../support/runner";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
@@ -35,15 +35,36 @@ const EXCEL_DARK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFF
 
 type Row = (string | number)[];
 
-/** A workbook of the given sheets, each a range named after its sheet. */
-async function workbook(sheets: Record<string, Row[]>): Promise<Buffer> {
+/** A workbook of the given sheets, each a range named after its sheet; `notes` are cells typed outside the ranges (sheet → address → text). */
+async function workbook(sheets: Record<string, Row[]>, notes: Record<string, Record<string, string>> = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const [sheet, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(sheet);
     rows.forEach((r) => ws.addRow(r));
     wb.definedNames.add(`${sheet}!$A$1:$${String.fromCharCode(64 + rows[0].length)}$${rows.length}`, sheet);
   }
+  for (const [sheet, cells] of Object.entries(notes)) {
+    const ws = wb.getWorksheet(sheet) ?? wb.addWorksheet(sheet);
+    for (const [address, text] of Object.entries(cells)) ws.getCell(address).value = text;
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The cells (Sheet!A1) whose value, formula or format differ between two dumps of a book. */
+function changedCells(before: ReturnType<typeof dumpFake>, after: ReturnType<typeof dumpFake>): string[] {
+  const sheets = [...new Set([...Object.keys(before.sheets), ...Object.keys(after.sheets)])];
+  return sheets.flatMap((sheet) => {
+    const a = before.sheets[sheet] ?? {};
+    const b = after.sheets[sheet] ?? {};
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${sheet}!${k}`);
+  }).sort();
+}
+
+/** A planned workbook's single household plan, planned by the engine straight from the bytes (as the runner does). */
+async function planOf(data: Buffer): Promise<PlanJson> {
+  const book = planBook(await readWorkbookSnapshot(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer));
+  if (!book.ok || book.households.length !== 1) throw new Error("the workbook should plan one household");
+  return book.households[0].plan;
 }
 
 const POLICY: Row[] = [["Setting", "Value"], ["As Of", "2025-06-30"], ["Trigger", "Band"], ["Abs Band", 0.05]];
@@ -244,4 +265,89 @@ describe.each([
     expect({ problems, written }).toEqual({ problems: [], written: [] });
     await excel.page.screenshot({ path: shot(`axe-${theme}`), fullPage: true });
   });
+});
+
+// ---------------------------------------------------------------- Policy edits and the starter sheets, inside Excel
+
+const HOLDINGS: Row[] = [["Account", "Symbol", "Asset Class", "Quantity", "Price"], ["IRA", "VTI", "US Stocks", 500, 250], ["IRA", "VXUS", "Intl Stocks", 300, 60], ["IRA", "BND", "Bonds", 1000, 72], ["IRA", "CASH", "Cash", 5000, 1]];
+const TARGETS: Row[] = [["Asset Class", "Target"], ["US Stocks", 0.5], ["Intl Stocks", 0.2], ["Bonds", 0.25], ["Cash", 0.05]];
+
+test("Policy tab inside Excel: Save writes the edits into the Policy range (grown by a row for a new setting) and the Targets range, and no other cell; the plan is the one of the workbook edited by hand", async () => {
+  // The advisor's own notes beside the ranges, on their sheets and on a sheet of their own: none may change (not beside Targets, where Rebalance writes its drift columns).
+  const notes = { Policy: { D2: "reviewed with client", A7: "next: add Max Turnover" }, Targets: { A8: "IPS 2025" }, Notes: { A1: "call Pat in June" } };
+  const data = await workbook({ Holdings: HOLDINGS, Targets: TARGETS, Policy: POLICY }, notes);
+  // The same edits typed by hand, planned as the runner plans a file: what the pane must show after Save.
+  const byHand = await workbook(
+    { Holdings: HOLDINGS, Targets: [["Asset Class", "Target"], ["US Stocks", 0.5], ["Intl Stocks", 0.15], ["Bonds", 0.3], ["Cash", 0.05]], Policy: [...POLICY.slice(0, 3), ["Abs Band", 0.04], ["Rebalance To", "Band Edge"]] },
+    notes,
+  );
+  const expected = await planOf(byHand);
+  const original = await planOf(data);
+  expect(expected.trades.map((t) => `${t.symbol} ${t.quantity}`)).not.toEqual(original.trades.map((t) => `${t.symbol} ${t.quantity}`));
+
+  await excel.open(data);
+  const page = excel.page;
+  const before = dumpFake(await excel.book());
+  await page.click('[data-testid="tab-policy"]');
+  await page.waitForSelector('[data-testid="policy-view"]');
+  await page.fill("#policy-abs-band", "4");
+  await page.selectOption("#policy-rebalance-to", "Band Edge");
+  await page.fill('[data-testid="target-input-Intl Stocks-Target"]', "15");
+  await page.waitForSelector('[data-testid="targets-sum"] >> text=Sum 95.00%');
+  // A sum off 100% blocks Save, as the contract would refuse it.
+  expect(await page.isDisabled('[data-testid="policy-save"]')).toBe(true);
+  await page.fill('[data-testid="target-input-Bonds-Target"]', "30");
+  await page.waitForSelector('[data-testid="targets-sum"] >> text=Sum 100.00% ✓');
+  expect(changedCells(before, dumpFake(await excel.book()))).toEqual([]);
+  await page.click('[data-testid="policy-save"]');
+  await page.waitForSelector('[data-testid="policy-result"][data-state="saved"]', { timeout: 30_000 });
+
+  const after = dumpFake(await excel.book());
+  expect(changedCells(before, after)).toEqual(["Policy!A5", "Policy!B4", "Policy!B5", "Targets!B3", "Targets!B4"]);
+  expect([after.sheets.Policy.B4.value, after.sheets.Policy.A5.value, after.sheets.Policy.B5.value, after.sheets.Targets.B3.value, after.sheets.Targets.B4.value]).toEqual([0.04, "Rebalance To", "Band Edge", 0.15, 0.3]);
+  expect(after.names).toEqual({ ...before.names, Policy: "Policy!A1:B5" });
+  expect(after.tables).toEqual(before.tables);
+  // The pane's plan of the saved workbook is the hand-edited workbook's, under Save and on the Rebalance tab once it writes.
+  expect(await excel.tableRows("Trades", "#panel-policy")).toEqual(tradeRows(expected));
+  await page.click('[data-testid="tab-rebalance"]');
+  expect(await excel.rebalance()).toBe("written");
+  expect(await excel.tableRows("Trades", "#panel-rebalance")).toEqual(tradeRows(expected));
+  expect(await page.textContent('#panel-rebalance [data-testid="strategy"]')).toBe(`Strategy: ${strategyLine(expected)}`);
+  await page.screenshot({ path: shot("policy"), fullPage: true });
+});
+
+/** A workbook with none of the contract's names: a sheet of the advisor's notes (and `more` sheets). */
+async function emptyWorkbook(more: string[] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Sheet1").getCell("A1").value = "my notes";
+  for (const name of more) wb.addWorksheet(name).getCell("A1").value = "mine";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("Starter inside Excel: an empty workbook gets Holdings, Targets, Policy, Accounts and Owners under their names, planning exactly as the sample; a sheet in the way is listed and nothing is written", async () => {
+  const sample = await planOf(fs.readFileSync(SAMPLE));
+  await excel.open(await emptyWorkbook());
+  const page = excel.page;
+  await page.waitForSelector('[data-testid="starter"][data-state="idle"]');
+  await page.click('[data-testid="create-starter"]');
+  await page.waitForSelector('[data-testid="starter"][data-state="written"]', { timeout: 30_000 });
+  expect(await page.textContent('[data-testid="starter-done"]')).toContain("Wrote the sheets");
+  const book = await excel.book();
+  const dump = dumpFake(book);
+  expect(dump.sheets.Sheet1).toEqual({ A1: { value: "my notes", formula: null, format: "General" } });
+  expect(Object.keys(dump.names)).toEqual(expect.arrayContaining(["Holdings", "Targets", "Policy", "Accounts", "Owners"]));
+  // Read back from what the pane wrote into "Excel", the book plans as the sample does.
+  expect(await planOf(await xlsxFromFake(book))).toEqual(sample);
+  expect(await excel.rebalance()).toBe("written");
+  expect(await excel.tableRows("Trades", "#panel-rebalance")).toEqual(tradeRows(sample));
+  await page.screenshot({ path: shot("starter"), fullPage: true });
+
+  // A sheet called Holdings (not named) is in the way: the card lists it, and the book is left as it was.
+  await excel.open(await emptyWorkbook(["Holdings"]));
+  const untouched = dumpFake(await excel.book());
+  await page.waitForSelector('[data-testid="starter"][data-state="idle"]');
+  await page.click('[data-testid="create-starter"]');
+  await page.waitForSelector('[data-testid="starter"][data-state="blocked"]', { timeout: 30_000 });
+  expect(await page.textContent('[data-testid="starter"]')).toContain("Holdings");
+  expect(dumpFake(await excel.book())).toEqual(untouched);
 });
