@@ -60,8 +60,8 @@ export function comparisonRows(comparisons: Comparison[]): ComparisonRowJson[] {
 export interface HouseholdComparison {
   household: string | null;
   asOf: string;
-  /** What the Policy says today: its strategy and Rebalance To (the row the advisor would change from). */
-  current: { strategy: string; rebalanceTo: string };
+  /** What the Policy says today: its strategy, Rebalance To and Optimizer (the row the advisor would change from). */
+  current: { strategy: string; rebalanceTo: string; optimizer: string };
   trigger: { rebalance: boolean; reasons: string[] };
   rows: ComparisonRowJson[];
 }
@@ -77,7 +77,7 @@ export function compareBook(snapshot: WorkbookSnapshot): CompareOutcome {
     households: book.households.map((h) => ({
       household: h.household,
       asOf: h.plan.asOf,
-      current: { strategy: h.portfolio.policy.strategy, rebalanceTo: h.portfolio.policy.rebalanceTo },
+      current: { strategy: h.portfolio.policy.strategy, rebalanceTo: h.portfolio.policy.rebalanceTo, optimizer: h.portfolio.policy.optimizer },
       trigger: { rebalance: h.plan.trigger.rebalance, reasons: h.plan.trigger.reasons },
       rows: comparisonRows(compareStrategies(h.portfolio)),
     })),

@@ -69,8 +69,8 @@ test("every variant the runner compares, with its figures; no Use this without o
     ]),
   );
   expect(shown.map((r) => r[0].replace(/ Policy$/, ""))).toEqual(expected.map((c) => [c.strategy, c.label, c.optimizer].filter(Boolean).join(" · ")));
-  // The sample's Policy (Full, to Target) is marked, on its Optimal and Greedy rows.
-  expect(shown.filter((r) => r[0].endsWith(" Policy")).map((r) => r[0])).toEqual(["Full · Target · Optimal Policy", "Full · Target · Greedy Policy"]);
+  // The sample's Policy (Full, to Target, Optimizer left at its default Optimal) is marked on its one row, not on the Greedy twin.
+  expect(shown.filter((r) => r[0].endsWith(" Policy")).map((r) => r[0])).toEqual(["Full · Target · Optimal Policy"]);
   expect(screen.queryByRole("button", { name: /^Use this/ })).toBeNull();
   expect(screen.getByRole("figure", { name: "Turnover by variant" }).dataset.bars).toBe(String(expected.length));
 });
@@ -99,4 +99,12 @@ test("a workbook that breaks the contract: its problems, no table", async () => 
   await waitFor(() => expect(screen.getByTestId("compare").dataset.state).toBe("problems"));
   expect(within(screen.getByRole("list", { name: "Workbook problems" })).getAllByRole("listitem")[0].textContent).toMatch(/no named range "Holdings"/);
   expect(screen.queryByRole("table")).toBeNull();
+});
+
+test("a Policy with Optimizer = Greedy has its Greedy row marked, not the Optimal one", async () => {
+  const policy = snapshot.ranges.policy;
+  const greedy: WorkbookSnapshot = { ...snapshot, ranges: { ...snapshot.ranges, policy: { ...policy, values: [...policy.values, ["Optimizer", "Greedy"]], numberFormats: policy.numberFormats.length ? [...policy.numberFormats, ["General", "General"]] : [] } } };
+  wrap(<ComparePanel load={async () => compareSnapshot(greedy)} version={0} />);
+  await screen.findByRole("table", { name: "Strategies compared" });
+  expect(rows().filter((r) => r[0].endsWith(" Policy")).map((r) => r[0])).toEqual(["Full · Target · Greedy Policy"]);
 });

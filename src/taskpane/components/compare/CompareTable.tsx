@@ -22,8 +22,9 @@ export const driftPoints = (fraction: number) => `${(fraction * 100).toFixed(2)}
 /** "Use this": the variant's Strategy, its Rebalance To (null for a flow-only strategy, which Rebalance To does not shape) and its Optimizer (null when the optimizer does not decide it). */
 export type UseVariant = (strategy: string, rebalanceTo: string | null, optimizer: string | null) => void;
 
-export function CompareTable({ rows, current, onUse, label }: { rows: ComparisonRowJson[]; current: { strategy: string; rebalanceTo: string }; onUse?: UseVariant; label: string }) {
-  const isCurrent = (r: ComparisonRowJson) => r.strategy === current.strategy && (r.label === "(flow only)" || r.rebalanceTo === current.rebalanceTo);
+export function CompareTable({ rows, current, onUse, label }: { rows: ComparisonRowJson[]; current: { strategy: string; rebalanceTo: string; optimizer: string }; onUse?: UseVariant; label: string }) {
+  // The Policy's own row: its strategy, its Rebalance To (unless the strategy is flow only) and, where the optimizer decides, its Optimizer.
+  const isCurrent = (r: ComparisonRowJson) => r.strategy === current.strategy && (r.label === "(flow only)" || r.rebalanceTo === current.rebalanceTo) && (r.optimizer === null || r.optimizer === current.optimizer);
   const columns: Column<ComparisonRowJson>[] = [
     {
       header: "Variant",
