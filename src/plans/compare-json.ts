@@ -7,7 +7,7 @@ import { WorkbookSnapshot } from "../contract/snapshot";
 import { ContractError } from "../contract/errors";
 import { Comparison, compareStrategies } from "../engine/compare";
 import { money, planJson, PlanJson } from "./json";
-import { planBook } from "./plan-workbook";
+import { BookPlanOptions, planBook } from "./plan-workbook";
 
 export interface ComparisonJson {
   strategy: string;
@@ -63,14 +63,16 @@ export interface HouseholdComparison {
   /** What the Policy says today: its strategy, Rebalance To and Optimizer (the row the advisor would change from). */
   current: { strategy: string; rebalanceTo: string; optimizer: string };
   trigger: { rebalance: boolean; reasons: string[] };
+  /** Positions every variant holds still (Do Not Trade for this plan, as the pane's plan or the runner's --exclude holds them); [] when none. */
+  doNotTrade: { account: string; symbol: string }[];
   rows: ComparisonRowJson[];
 }
 
 export type CompareOutcome = { ok: true; households: HouseholdComparison[] } | { ok: false; errors: ContractError[] };
 
-/** Every strategy × Rebalance To of a workbook (each household of a master workbook), or its problems. */
-export function compareBook(snapshot: WorkbookSnapshot): CompareOutcome {
-  const book = planBook(snapshot);
+/** Every strategy × Rebalance To of a workbook (each household of a master workbook), or its problems; `doNotTrade` held still in every variant. */
+export function compareBook(snapshot: WorkbookSnapshot, options: BookPlanOptions = {}): CompareOutcome {
+  const book = planBook(snapshot, options);
   if (!book.ok) return book;
   return {
     ok: true,
@@ -79,7 +81,8 @@ export function compareBook(snapshot: WorkbookSnapshot): CompareOutcome {
       asOf: h.plan.asOf,
       current: { strategy: h.portfolio.policy.strategy, rebalanceTo: h.portfolio.policy.rebalanceTo, optimizer: h.portfolio.policy.optimizer },
       trigger: { rebalance: h.plan.trigger.rebalance, reasons: h.plan.trigger.reasons },
-      rows: comparisonRows(compareStrategies(h.portfolio)),
+      doNotTrade: h.plan.doNotTrade,
+      rows: comparisonRows(compareStrategies(h.portfolio, h.plan.doNotTrade)),
     })),
   };
 }

@@ -5,8 +5,10 @@
 import type { WorkbookSnapshot } from "../contract/snapshot";
 import { CompareOutcome, compareBook } from "../plans/compare-json";
 import { prepareSolver } from "../solver/highs";
+import type { BookDoNotTrade } from "../plans/plan-workbook";
 
-export async function compareSnapshot(snapshot: WorkbookSnapshot): Promise<CompareOutcome> {
+/** `doNotTrade`: the positions the pane's plan holds still, held still in every variant too. */
+export async function compareSnapshot(snapshot: WorkbookSnapshot, doNotTrade: readonly BookDoNotTrade[] = []): Promise<CompareOutcome> {
   await prepareSolver();
-  return compareBook(snapshot);
+  return compareBook(snapshot, { doNotTrade });
 }

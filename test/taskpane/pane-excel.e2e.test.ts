@@ -185,6 +185,15 @@ test("the sample workbook, read and planned inside Excel: the pane shows the run
   expect(await excel.runs()).toBeGreaterThan(runsBefore);
   expect((await excel.tableRows("Trades")).map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`)).toEqual(held.trades.map(line));
   expect(await page.textContent('[data-testid="held-still"]')).toContain(`${first.account} · ${first.symbol}: held still`);
+  // Compare holds it still too: each variant's trades as the runner's --compare --exclude plans them.
+  const r = await run([SAMPLE, "--compare", "--json", "--exclude", `${first.account}:${first.symbol}`]);
+  expect(r.code).toBe(0);
+  const compared = JSON.parse(r.stdout) as { plan: PlanJson }[];
+  await page.click('[data-testid="tab-compare"]');
+  await page.waitForSelector('[data-testid="compare"][data-state="done"]', { timeout: 60_000 });
+  expect(await page.textContent('[data-testid="compare-held-still"]')).toContain(`${first.account} · ${first.symbol}`);
+  expect((await excel.tableRows("Strategies compared")).map((row) => row[1])).toEqual(compared.map((c) => String(c.plan.trades.length)));
+  await page.click('[data-testid="tab-rebalance"]');
 });
 
 test("Rebalance writes the Rebalance sheet, the drift columns and the log row: the stand-in's cells equal the exceljs adapter's output, on a first click and a second", async () => {

@@ -552,6 +552,20 @@ test("exclude a trade: unticking its Keep box re-plans with its position held st
   const text: string[] = [];
   sheet.eachRow((row) => text.push(row.values ? (row.values as unknown[]).map((v) => String(v ?? "")).join(" ") : ""));
   expect(text.join("\n")).toContain(`Do Not Trade for this plan: ${first.account} · ${first.symbol} is neither bought nor sold`);
+
+  // Compare holds it still too: every variant as the runner's --compare --exclude plans it (and not as without the exclusion).
+  const file = path.join(tmp, "exclude.xlsx");
+  fs.writeFileSync(file, data);
+  const compared = await runnerCompare(file, ["--exclude", `${first.account}:${first.symbol}`]);
+  const unexcluded = await runnerCompare(file);
+  const lines = (c: typeof compared) => c.map(({ plan }) => plan.trades.map(tradeLine).join("; "));
+  expect(lines(compared)).not.toEqual(lines(unexcluded));
+  await page.click('[data-testid="tab-compare"]');
+  await page.waitForSelector('[data-testid="compare"][data-state="done"]', { timeout: 60_000 });
+  expect(await page.textContent('[data-testid="compare-held-still"]')).toContain(`${first.account} · ${first.symbol}`);
+  const rows = await tableRows("Strategies compared");
+  expect(rows.map((r) => [r[1], r[2]])).toEqual(compared.map(({ plan }) => [String(plan.trades.length), money(plan.trades.reduce((s, t) => s + Number(t.amount), 0).toFixed(2))]));
+  await page.click('[data-testid="tab-rebalance"]');
 });
 
 test("Policy tab: a changed setting re-plans as the runner plans the edited workbook, by mouse and by keyboard; the downloaded workbook carries the edit; 320 px", async () => {
@@ -630,10 +644,10 @@ test("Policy tab: a changed setting re-plans as the runner plans the edited work
 // ---------------------------------------------------------------- Compare tab and the starter sheets
 
 /** The runner's `rebalance <file> --compare --json`, run in-process: what the Compare tab must show. */
-async function runnerCompare(file: string): Promise<{ strategy: string; rebalanceTo: string; optimizer: string | null; plan: PlanJson }[]> {
+async function runnerCompare(file: string, extra: string[] = []): Promise<{ strategy: string; rebalanceTo: string; optimizer: string | null; plan: PlanJson }[]> {
   const { main } = await import("../../src/cli/main");
   let out = "";
-  const code = await main([file, "--compare", "--json"], { stdout: (t) => (out += t), stderr: () => undefined });
+  const code = await main([file, "--compare", "--json", ...extra], { stdout: (t) => (out += t), stderr: () => undefined });
   expect(code).toBe(0);
   return JSON.parse(out);
 }

@@ -4,6 +4,8 @@ import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Title3, m
 import type { ExcelActions, HostInfo } from "../office";
 import { OpenedFile, Planner, StandaloneFiles, WorkbookPlanner } from "./WorkbookPlanner";
 import { ExcelRebalance } from "./ExcelRebalance";
+import { heldStillIn } from "./plan/BookView";
+import type { BookDoNotTrade } from "../../plans/plan-workbook";
 import { PaneTab, PaneTabs } from "./Tabs";
 import { LazyBacktestPanel as BacktestPanel, LazyComparePanel as ComparePanel, LazyHistoryPanel as HistoryPanel, LazyPolicyView as PolicyView } from "./LazyViews";
 import type { UseVariant } from "./compare/CompareTable";
@@ -57,7 +59,10 @@ export function historyOf(snapshot: WorkbookSnapshot): HistoryOutcome {
 export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
 
 /** The engine's comparison of a snapshot (loaded on first use, with the solver). */
-const compareSnapshot = async (snapshot: WorkbookSnapshot): Promise<CompareOutcome> => (await import(/* webpackChunkName: "compare" */ "../compare")).compareSnapshot(snapshot);
+const compareSnapshot = async (snapshot: WorkbookSnapshot, doNotTrade: readonly BookDoNotTrade[] = []): Promise<CompareOutcome> => (await import(/* webpackChunkName: "compare" */ "../compare")).compareSnapshot(snapshot, doNotTrade);
+
+/** The exclusions' part of a view's version: the view reads again when a trade is excluded or let trade again. */
+const heldKey = (held: readonly BookDoNotTrade[]) => JSON.stringify(held.map((d) => [d.household ?? null, d.account, d.symbol]));
 
 /** The Policy edit "Use this" makes: the compared variant's Strategy, Rebalance To (a flow-only strategy leaves it as it is) and Optimizer. */
 export function useEdits(strategy: string, rebalanceTo: string | null, optimizer: string | null): WorkbookEdits {
@@ -67,8 +72,8 @@ export function useEdits(strategy: string, rebalanceTo: string | null, optimizer
 /** Changes with each file opened and each edit saved into it: the views of the file read it again. */
 const fileVersion = (file: OpenedFile) => file.run * 100000 + (file.edits ?? 0);
 
-/** Backtest, History and Compare of a file opened in the pane; Compare's "Use this" saves the variant into the file's Policy (as the Policy view's Save does). */
-function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, save?: SaveEdits): PaneTab[] {
+/** Backtest, History and Compare of a file opened in the pane (Compare holds still what the plan shown holds still); Compare's "Use this" saves the variant into the file's Policy (as the Policy view's Save does). */
+function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, save?: SaveEdits, held: readonly BookDoNotTrade[] = []): PaneTab[] {
   const onUse: UseVariant | undefined = save ? (strategy, rebalanceTo, optimizer) => void save(useEdits(strategy, rebalanceTo, optimizer)) : undefined;
   const load = async (): Promise<HistoryOutcome> => {
     const r = await read(file.name, file.data.slice(0));
@@ -76,12 +81,12 @@ function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, 
   };
   const compare = async (): Promise<CompareOutcome> => {
     const r = await read(file.name, file.data.slice(0));
-    return r.ok ? compareSnapshot(r.snapshot) : r;
+    return r.ok ? compareSnapshot(r.snapshot, held) : r;
   };
   return [
     { value: "backtest", label: "Backtest", content: <BacktestPanel start={start} source={async () => ({ kind: "file", name: file.name, data: file.data.slice(0) })} /> },
     { value: "history", label: "History", content: <HistoryPanel load={load} version={fileVersion(file)} /> },
-    { value: "compare", label: "Compare", content: <ComparePanel load={compare} version={fileVersion(file)} onUse={onUse} /> },
+    { value: "compare", label: "Compare", content: <ComparePanel load={compare} version={`${fileVersion(file)}|${heldKey(held)}`} onUse={onUse} /> },
   ];
 }
 
@@ -92,6 +97,9 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
   const loadHistory = async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook());
   const select = (e: { sheet: string; cell: string }) => void excel.select(e.sheet, e.cell);
   const edit = excel.editWorkbook;
+  // What the plan shown holds still (Do Not Trade for this plan): Compare holds it still too.
+  const last = excel.latest();
+  const held = last && "outcome" in last && last.outcome.ok ? heldStillIn(last.outcome.households) : [];
   // "Use this" writes the variant into the Policy range, then every view reads the workbook again.
   const onUse: UseVariant | undefined = edit ? (strategy, rebalanceTo, optimizer) => void edit(useEdits(strategy, rebalanceTo, optimizer)).then(() => setVersion((v) => v + 1)) : undefined;
   const policy = edit
@@ -121,7 +129,7 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
           ),
         },
         { value: "history", label: "History", content: <HistoryPanel load={loadHistory} version={version} /> },
-        { value: "compare", label: "Compare", content: <ComparePanel load={async () => compareSnapshot(await excel.readWorkbook())} version={version} onUse={onUse} onSelect={select} /> },
+        { value: "compare", label: "Compare", content: <ComparePanel load={async () => compareSnapshot(await excel.readWorkbook(), held)} version={`${version}|${heldKey(held)}`} onUse={onUse} onSelect={select} /> },
       ]}
     />
     </>
@@ -151,7 +159,7 @@ export function App({
   files?: StandaloneFiles;
 }) {
   const s = useStyles();
-  const tabs = start && read ? (file: OpenedFile, save: SaveEdits) => fileTabs(file, start, read, save) : undefined;
+  const tabs = start && read ? (file: OpenedFile, save: SaveEdits, held: readonly BookDoNotTrade[]) => fileTabs(file, start, read, save, held) : undefined;
   if (host.kind === "excel") {
     return (
       <main className={s.root}>

@@ -104,7 +104,8 @@ export function WorkbookPlanner({
 }: {
   plan: Planner;
   download?: (fileName: string, text: string) => boolean;
-  tabs?: (file: OpenedFile, save: SaveEdits) => PaneTab[];
+  /** The file's further views; `held`: what the plan shown holds still (Do Not Trade for this plan). */
+  tabs?: (file: OpenedFile, save: SaveEdits, held: readonly BookDoNotTrade[]) => PaneTab[];
   files?: StandaloneFiles;
 }) {
   const s = useStyles();
@@ -267,7 +268,7 @@ export function WorkbookPlanner({
           },
         ]
       : [];
-  const more = [...policy, ...(tabs && opened ? tabs(opened, (edits) => saveEdits(opened, edits)) : [])];
+  const more = [...policy, ...(tabs && opened ? tabs(opened, (edits) => saveEdits(opened, edits), heldStill()) : [])];
 
   return (
     <div>

@@ -4,7 +4,7 @@ import * as React from "react";
 export type Loaded<T> = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "done"; value: T };
 
 /** `load`'s result (a failure as its message); a parent's re-render hands a new `load` each time, which alone does not read again. */
-export function useReload<T>(load: () => Promise<T>, version: number): [Loaded<T>, () => void] {
+export function useReload<T>(load: () => Promise<T>, version: number | string): [Loaded<T>, () => void] {
   const [state, setState] = React.useState<Loaded<T>>({ kind: "loading" });
   const [refresh, setRefresh] = React.useState(0);
   const loadNow = React.useRef(load);

@@ -28,6 +28,11 @@ function Household({ h, onUse, titled }: { h: HouseholdComparison; onUse?: UseVa
         As of {h.asOf}, each planned as if a rebalance were due today. Trigger today: {h.trigger.rebalance ? "rebalance due" : "no rebalance due"}
         {h.trigger.reasons.length ? ` — ${h.trigger.reasons.join("; ")}` : ""}.
       </Caption1>
+      {h.doNotTrade.length > 0 && (
+        <Caption1 data-testid="compare-held-still">
+          Every variant holds still, as the plan shown does (Do Not Trade for this plan): {h.doNotTrade.map((d) => `${d.account} · ${d.symbol}`).join(", ")}.
+        </Caption1>
+      )}
       <CompareTable rows={h.rows} current={h.current} onUse={onUse} label={titled ? `Strategies compared, household ${h.household}` : "Strategies compared"} />
       <Caption1>Misplacement: Σ |value − target × total| ÷ total after the trades. Realised gains count sales in taxable accounts only.</Caption1>
       <LazyBarChart
@@ -42,8 +47,8 @@ function Household({ h, onUse, titled }: { h: HouseholdComparison; onUse?: UseVa
 export interface ComparePanelProps {
   /** Reads the workbook and compares now. */
   load: () => Promise<CompareOutcome>;
-  /** Changes when the comparison should be made again (a new file, a rebalance written). */
-  version: number;
+  /** Changes when the comparison should be made again (a new file, a rebalance written, a trade excluded). */
+  version: number | string;
   /** "Use this": sets the Policy's Strategy and Rebalance To; the button shows only when given. */
   onUse?: UseVariant;
   /** Inside Excel: a problem's address selects its cell. */
