@@ -80,7 +80,8 @@ function workerConfig(dev) {
     devtool: dev ? "cheap-module-source-map" : "source-map",
     target: "webworker",
     entry: { "pane-worker": "./src/taskpane/worker/pane-worker.ts" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", publicPath: "", clean: false },
+    // Its chunks (the solver's loader, loaded with the first plan) are named apart from the page's.
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "pane-worker.[id].js", publicPath: "", clean: false },
     resolve: RESOLVE,
     module: { rules: [TS_RULE] },
     optimization: { splitChunks: false },
@@ -111,8 +112,9 @@ function pageConfig(dev, serving, https) {
       filename: "[name].js",
       // Chunks (the solver, loaded with the first plan) and the HiGHS .wasm are fetched beside the page.
       publicPath: "",
-      // The worker's configuration writes pane-worker.js into the same folder.
-      clean: { keep: /^pane-worker\.js/ },
+      // The worker's configuration writes pane-worker.js, its chunks (pane-worker.*.js) and its copy of the
+      // HiGHS .wasm into the same folder.
+      clean: { keep: /^pane-worker|\.wasm$/ },
     },
     resolve: RESOLVE,
     module: { rules: [TS_RULE] },

@@ -8,7 +8,7 @@
  *   - the 20k / 10k ratio (linear growth ≈ 2.0); goal: 10,000 holdings planned in ≤ 100 ms;
  *   - the full file path (read .xlsx → snapshot → parse → plan) for the committed sample and
  *     for generated workbooks;
- *   - rows from bench/functions.js and bench/excel.js when those exist.
+ *   - rows from bench/functions.js, excel.js, optimizer.js, backtest.js, batch.js, pane.js and pane-load.js.
  *
  * Households are generated as plain workbook snapshots (the data a sheet holds) and parsed by
  * the real contract parser in lib/, so the Portfolio objects are exactly what the runner builds.
@@ -297,7 +297,7 @@ async function main() {
   }
 
   const notes = [];
-  for (const name of ["functions", "excel", "optimizer", "backtest", "batch", "pane"]) {
+  for (const name of ["functions", "excel", "optimizer", "backtest", "batch", "pane", "pane-load"]) {
     const extra = await extraRows(name);
     if (extra.note) notes.push(extra.note);
     for (const r of extra.rows) rows.push([`${name}: ${r.name}`, fmtSize(r.size), r.value, "", r.memory, r.note]);

@@ -5,52 +5,16 @@
  * CSV injection.
  */
 import { Plan, Trade } from "../engine/types";
-import { DistributionJson, distributionJson, money, plain, TradeJson } from "./json";
+import { distributionJson, money, plain } from "./json";
+import { ORDER_HEADERS, csvText, withDistributions } from "./orders-csv";
 
-export const ORDER_HEADERS = ["Account", "Symbol", "Side", "Quantity", "Order Type", "Limit Price", "Time In Force"];
-
-/** A field as it may safely appear in a CSV that someone opens in a spreadsheet. */
-export function csvField(value: string): string {
-  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(neutral) || /^\s|\s$/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
-}
+export { ORDER_HEADERS, DISTRIBUTION_HEADERS, csvField, csvText, orderFieldsFromJson, ordersCsvFromJson, ordersFileName } from "./orders-csv";
 
 export function orderFields(t: Trade): string[] {
   return [t.account, t.symbol, t.side.toUpperCase(), plain(t.quantity), "LIMIT", money(t.limitPrice), "DAY"];
 }
 
-/** The same fields from the plan's JSON form (quantities and limit prices are already decimal strings there). */
-export function orderFieldsFromJson(t: Pick<TradeJson, "account" | "symbol" | "side" | "quantity" | "limitPrice">): string[] {
-  return [t.account, t.symbol, t.side.toUpperCase(), t.quantity, "LIMIT", t.limitPrice, "DAY"];
-}
-
-/** A CSV file's text: the header row, then the rows, every field made safe (RFC 4180, CRLF line ends). */
-export function csvText(headers: string[], rows: string[][]): string {
-  const lines = [headers, ...rows].map((fields) => fields.map(csvField).join(","));
-  return `${lines.join("\r\n")}\r\n`;
-}
-
-/** The in-kind section's header: custodians process distributions apart from trades (at fair market value, no order type). */
-export const DISTRIBUTION_HEADERS = ["Account", "Symbol", "Side", "Quantity", "Fair Market Value", "Amount", "Owner"];
-
-/** After the orders, when there are distributions in kind: a blank line, then their own header and rows. */
-function withDistributions(orders: string, distributions: DistributionJson[]): string {
-  const rows = distributions.map((d) => [d.account, d.symbol, "DISTRIBUTE", d.quantity, d.price, d.amount, d.owner]);
-  return rows.length === 0 ? orders : `${orders}\r\n${csvText(DISTRIBUTION_HEADERS, rows)}`;
-}
-
 /** The CSV text: a header row, then one row per trade in plan order; distributions in kind in a section of their own. */
 export function ordersCsv(plan: Pick<Plan, "trades"> & Partial<Pick<Plan, "distributions">>): string {
   return withDistributions(csvText(ORDER_HEADERS, plan.trades.map(orderFields)), (plan.distributions ?? []).map(distributionJson));
-}
-
-/** The CSV text from the plan's JSON (what the pane holds). */
-export function ordersCsvFromJson(plan: { trades: Pick<TradeJson, "account" | "symbol" | "side" | "quantity" | "limitPrice">[]; distributions?: DistributionJson[] }): string {
-  return withDistributions(csvText(ORDER_HEADERS, plan.trades.map(orderFieldsFromJson)), plan.distributions ?? []);
-}
-
-/** A file name for the order export, e.g. "orders-2026-11-20.csv" (a master workbook's household: "orders-2026-11-20-Smith.csv"). */
-export function ordersFileName(asOf: string, household: string | null = null): string {
-  const tail = household === null ? "" : `-${household.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
-  return `orders-${asOf}${tail}.csv`;
 }

@@ -1,6 +1,6 @@
 /** Totals of a plan's trades, from its JSON form (what the pane and the summary hold): decimal strings, to the cent. */
 import Decimal from "decimal.js";
-import { PlanJson } from "./json";
+import type { PlanJson } from "./json";
 
 export interface TradeTotals {
   buys: string;

@@ -6,14 +6,13 @@ import { App } from "./components/App";
 import { detectHost, excelActions, officeBackground } from "./office";
 import { fluentTheme, themeName } from "./theme";
 import { downloadBytes, downloadText } from "./download";
-import { startBacktest } from "./workers";
-import type { Planner, StandaloneFiles } from "./components/WorkbookPlanner";
-import type { SnapshotReader } from "./components/App";
+import { cancelFileWork, fileWork, startBacktest } from "./workers";
+import type { StandaloneFiles } from "./components/WorkbookPlanner";
 
-// Reading and writing .xlsx files (exceljs) is loaded on first use, not with the pane: inside Excel the
-// pane reads the workbook through Office.js and never needs it.
-const planFile: Planner = async (name, data, doNotTrade) => (await import(/* webpackChunkName: "xlsx-plan" */ "./planFile")).planFile(name, data, doNotTrade);
-const readFileSnapshot: SnapshotReader = async (name, data) => (await import(/* webpackChunkName: "xlsx-plan" */ "./readFile")).readFileSnapshot(name, data);
+// Reading and writing .xlsx files (exceljs) and the optimizer run in the pane's worker (./workers.ts), not
+// on the page: the page never loads exceljs or the solver, and its main thread stays free to render. Inside
+// Excel the pane reads the workbook through Office.js and needs the worker only for a saved copy, Compare
+// and backtests.
 
 /** The sample is served beside the page (copied into dist/assets by webpack). */
 const SAMPLE_URL = "assets/sdira-sample.xlsx";
@@ -24,11 +23,12 @@ const files: StandaloneFiles = {
     if (!response.ok) throw new Error(`the sample could not be fetched (${response.status} ${response.statusText})`);
     return { name: "sdira-sample.xlsx", data: await response.arrayBuffer() };
   },
-  update: async (name, data, doNotTrade) => (await import(/* webpackChunkName: "xlsx-update" */ "./updateFile")).updatedWorkbook(name, data, doNotTrade),
+  update: fileWork.update,
   save: (fileName, bytes) => downloadBytes(fileName, bytes),
-  edit: async (name, data, edits) => (await import(/* webpackChunkName: "xlsx-edit" */ "./editFile")).editedWorkbook(name, data, edits),
-  read: readFileSnapshot,
-  starter: async () => (await import(/* webpackChunkName: "xlsx-starter" */ "./starterFile")).starterFile(),
+  edit: fileWork.edit,
+  read: fileWork.read,
+  starter: fileWork.starter,
+  cancel: cancelFileWork,
 };
 
 const container = document.getElementById("container");
@@ -56,6 +56,8 @@ draw();
 dark?.addEventListener("change", draw);
 void detectHost().then((host) => {
   document.body.dataset.mode = host.kind;
-  content = <App host={host} plan={planFile} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={readFileSnapshot} files={files} />;
+  // Standalone mode plans files: the worker starts and loads the solver while the page draws.
+  if (host.kind === "standalone") void fileWork.warm();
+  content = <App host={host} plan={fileWork.plan} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={fileWork.read} files={files} compare={fileWork.compare} />;
   draw();
 });

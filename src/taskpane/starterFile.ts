@@ -6,6 +6,6 @@
 import { STARTER_FILE, starterPlan } from "../plans/starter";
 import { newWorkbookBytes } from "../xlsx/new-workbook";
 
-export async function starterFile(): Promise<{ fileName: string; bytes: Uint8Array }> {
-  return { fileName: STARTER_FILE, bytes: await newWorkbookBytes(starterPlan(), new Date()) };
+export async function starterFile(now: Date = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
+  return { fileName: STARTER_FILE, bytes: await newWorkbookBytes(starterPlan(), now) };
 }

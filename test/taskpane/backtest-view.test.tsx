@@ -13,6 +13,7 @@ import { driftSeries, latestRows } from "../../src/taskpane/components/history/H
 import { isRoundOnLog, thin } from "../../src/taskpane/components/charts/series";
 import { backtestWorkbook } from "../../src/backtest/run";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
+import { posted } from "./support/posted";
 import { DriftHistoryRow } from "../../src/contract/drift-history";
 
 const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -87,21 +88,6 @@ test("inside Excel the pane has Rebalance, Backtest, History and Compare tabs; s
   expect(standalone).not.toContain('data-testid="tab-backtest"');
 });
 
-/**
- * A value as postMessage delivers it (structuredClone), with its Dates and typed arrays made again in
- * jest's realm: jest runs tests in a vm context whose Date is not Node's, which a browser worker does not.
- */
-function posted<T>(value: T): T {
-  const local = (x: unknown): unknown => {
-    const tag = Object.prototype.toString.call(x);
-    if (tag === "[object Date]") return new Date((x as Date).getTime());
-    if (tag === "[object Float64Array]") return Float64Array.from(x as Float64Array);
-    if (Array.isArray(x)) return x.map(local);
-    if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, local(v)]));
-    return x;
-  };
-  return local(structuredClone(value)) as T;
-}
 
 test("the worker's backtest job: Excel's snapshot (copied as postMessage copies it) and a file's bytes give the runner's results, with progress per policy", async () => {
   const { paneWorkerApi } = await import("../../src/taskpane/worker/jobs");

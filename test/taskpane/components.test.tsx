@@ -32,7 +32,7 @@ async function pick(name: string) {
   });
 }
 
-test("loading: the file's name and a spinner while it is planned, then the plan", async () => {
+test("loading: the file's name and a progress bar while it is planned, then the plan", async () => {
   let finish: (o: PlanOutcome) => void = () => undefined;
   const planned = new Promise<PlanOutcome>((resolve) => (finish = resolve));
   wrap(<WorkbookPlanner plan={() => planned} />);
@@ -150,4 +150,47 @@ test("excluded trades: unticking a trade holds its position still and the plan i
   await waitFor(() => expect(shown()).toEqual(["IRA Sell BND", "IRA Buy VTI"]));
   expect(asked.at(-1)).toEqual([]);
   expect(screen.queryByTestId("held-still")).toBeNull();
+});
+
+test("cancel: the progress bar and Cancel while a file is planned; Cancel stops the work and says the file was not planned", async () => {
+  let stop: (e: Error) => void = () => undefined;
+  const planned = new Promise<PlanOutcome>((_, reject) => (stop = reject));
+  const cancelled = Object.assign(new Error("Cancelled"), { name: "CancelledError" });
+  const cancel = jest.fn(() => stop(cancelled));
+  const files = { sample: async () => ({ name: "s.xlsx", data: new ArrayBuffer(2) }), update: async () => ({ ok: false as const, errors: [] }), save: () => true, cancel };
+  wrap(<WorkbookPlanner plan={() => planned} files={files} />);
+  await pick("big.xlsx");
+  expect(screen.getByRole("progressbar", { name: "Reading and planning big.xlsx" })).toBeTruthy();
+  await act(async () => fireEvent.click(screen.getByTestId("cancel-plan")));
+  expect(cancel).toHaveBeenCalledTimes(1);
+  await waitFor(() => expect(screen.getByTestId("result").dataset.state).toBe("cancelled"));
+  expect(screen.getByTestId("cancelled").textContent).toBe("Cancelled: big.xlsx was not planned.");
+  expect(screen.queryByRole("progressbar")).toBeNull();
+  expect(screen.queryByTestId("failure")).toBeNull();
+});
+
+test("a table longer than a page shows 100 rows at a time, with Previous and Next; new rows start at the first page", async () => {
+  const { DataTable } = await import("../../src/taskpane/components/plan/parts");
+  const rows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ id: `${tag}${i + 1}` }));
+  const columns = [{ header: "Row", cell: (r: { id: string }) => r.id }];
+  const table = (r: { id: string }[]) => <DataTable label="Trades" columns={columns} rows={r} rowKey={(x) => x.id} />;
+  const first = rows(250, "a");
+  const view = wrap(table(first));
+  const shown = () => within(screen.getByRole("table", { name: "Trades" })).getAllByRole("row").slice(1).map((r) => r.textContent);
+  expect(shown()).toEqual(first.slice(0, 100).map((r) => r.id));
+  expect(screen.getByTestId("pager").textContent).toContain("Trades: rows 1–100 of 250");
+  expect((screen.getByRole("button", { name: "Trades: previous 100 rows" }) as HTMLButtonElement).disabled).toBe(true);
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "Trades: next 100 rows" })));
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "Trades: next 100 rows" })));
+  expect(shown()).toEqual(first.slice(200).map((r) => r.id));
+  expect(screen.getByTestId("pager").textContent).toContain("rows 201–250 of 250");
+  expect((screen.getByRole("button", { name: "Trades: next 100 rows" }) as HTMLButtonElement).disabled).toBe(true);
+  const next = rows(120, "b");
+  view.rerender(<FluentProvider theme={webLightTheme}>{table(next)}</FluentProvider>);
+  expect(shown()).toEqual(next.slice(0, 100).map((r) => r.id));
+  expect(screen.getByTestId("pager").textContent).toContain("rows 1–100 of 120");
+  // A table of a page or less has no pager.
+  view.rerender(<FluentProvider theme={webLightTheme}>{table(rows(100, "c"))}</FluentProvider>);
+  expect(shown()).toHaveLength(100);
+  expect(screen.queryByTestId("pager")).toBeNull();
 });

@@ -13,7 +13,6 @@ import path from "path";
 import { AddressInfo } from "net";
 import ExcelJS from "exceljs";
 import { chromium, BrowserContext, Page } from "playwright-core";
-import AxeBuilder from "@axe-core/playwright";
 import { readWorkbookSnapshot } from "../../src/xlsx/read";
 import { planBook, planWorkbook } from "../../src/plans/plan-workbook";
 import { money, percent, pp, quantity, relative } from "../../src/display";
@@ -21,6 +20,9 @@ import { reviewLine, strategyLine } from "../../src/plans/describe";
 import type { PlanJson } from "../../src/plans/json";
 import { DIST, ROOT, ensureBuilt, serve } from "./support/dist";
 import { accountRows, tradeRows } from "./support/rows";
+import { householdSnapshot } from "../../src/samples/synthetic";
+import { snapshotWorkbookBytes } from "../../src/xlsx/snapshot-workbook";
+import { axeProblems as axeOf } from "./support/axe";
 
 const OFFICE_JS = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
@@ -380,6 +382,38 @@ test("Try the sample plans the sample served beside the page; Download updated w
   expect(await page.textContent('[data-testid="download-updated-done"]')).toMatch(/^Saved sdira-sample-rebalanced\.xlsx/);
   expect(pageErrors).toEqual([]);
 });
+
+test("the file work runs in the pane's worker: a large workbook's plan shows a progress bar and Cancel, Cancel stops it, the next file plans in a fresh worker; its 985 trades are paged", async () => {
+  const big = await snapshotWorkbookBytes(householdSnapshot(10_000));
+  const before = Number(await page.getAttribute('[data-testid="result"]', "data-run"));
+  await page.setInputFiles('input[aria-label="Workbook file"]', { name: "household-10000.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: big });
+  await page.waitForSelector('[data-testid="cancel-plan"]');
+  expect(await page.isVisible('[role="progressbar"][aria-label="Reading and planning household-10000.xlsx"]')).toBe(true);
+  await page.click('[data-testid="cancel-plan"]');
+  await page.waitForFunction((n) => {
+    const r = document.querySelector<HTMLElement>('[data-testid="result"]');
+    return Number(r?.dataset.run) > n && r?.dataset.state !== "reading";
+  }, before);
+  expect(await page.getAttribute('[data-testid="result"]', "data-state")).toBe("cancelled");
+  expect(await page.textContent('[data-testid="cancelled"]')).toBe("Cancelled: household-10000.xlsx was not planned.");
+  // The page asked for the worker's script; exceljs and the solver were never the page's (its scripts are the bundles and views).
+  const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+  expect(scripts).toContain("/pane-worker.js");
+
+  // The same file again, planned to the end in a fresh worker: the runner's plan, its trades a hundred at a time.
+  const expected = await expectedPlan(big);
+  if (!expected.ok) throw new Error("the generated household should plan");
+  await openFile("household-10000.xlsx", big);
+  const trades = tradeRows(expected.plan);
+  expect(trades.length).toBeGreaterThan(200);
+  expect(await page.getAttribute('table[aria-label="Trades"]', "data-rows")).toBe(String(trades.length));
+  expect(await tableRows("Trades")).toEqual(trades.slice(0, 100));
+  expect(await page.textContent('[data-testid="pager"]')).toContain(`Trades: rows 1–100 of ${trades.length}`);
+  await page.click('button[aria-label="Trades: next 100 rows"]');
+  await page.waitForFunction(() => /rows 101–200/.test(document.querySelector('[data-testid="pager"]')?.textContent ?? ""));
+  expect(await tableRows("Trades")).toEqual(trades.slice(100, 200));
+  expect(pageErrors).toEqual([]);
+}, 120_000);
 
 test("in a narrow task pane the tables scroll sideways instead of squeezing the page", async () => {
   await page.setViewportSize({ width: 360, height: 800 });
@@ -818,16 +852,7 @@ test("keyboard only: the Compare tab is reached with the arrows, its button and 
   expect(pageErrors).toEqual([]);
 });
 
-/** axe-core's serious and critical violations (WCAG 2.0–2.2 A and AA rules) on the page as it is, as "rule: target". */
-async function axeProblems(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  // Fluent's focus manager (tabster) puts <i data-tabster-dummy aria-hidden tabindex=0> around focus groups on
-  // purpose: they only pass focus on and must stay hidden from screen readers (microsoft/tabster#288, a false
-  // positive of aria-hidden-focus that Accessibility Insights also leaves out). Only those nodes are left out.
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy"))).map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary?.split("\n")[1]?.trim() ?? ""})`));
-}
+const axeProblems = () => axeOf(page);
 
 test.each(["light", "dark"] as const)("%s theme (the browser's preference): axe finds no serious or critical violation in any view", async (scheme) => {
   await page.setViewportSize({ width: 800, height: 900 });
@@ -918,7 +943,7 @@ test("the page's Content-Security-Policy held through every test above, Office.j
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com 'wasm-unsafe-eval'");
   expect(csp).not.toContain("'unsafe-eval'");
   for (const d of ["connect-src 'self'", "object-src 'none'", "base-uri 'self'"]) expect(csp).toContain(d);
-  // Office.js ran under it (it reported no host: standalone mode), and so did exceljs, HiGHS and the charts.
+  // Office.js ran under it (it reported no host: standalone mode), and so did the charts; exceljs and HiGHS run in the pane's worker.
   expect(await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe("function");
   // The one thing refused is Office.js's telemetry frame (a frame of Microsoft's telemetry host, not a
   // script of the page); Office.js loads and works without it.

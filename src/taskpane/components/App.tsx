@@ -14,7 +14,7 @@ import type { WorkbookEdits } from "../../plans/workbook-edit";
 import type { CompareOutcome } from "../../plans/compare-json";
 import { ExcelStarter } from "./starter/ExcelStarter";
 import type { HistoryOutcome } from "./history/HistoryPanel";
-import type { StartBacktest } from "../workers";
+import type { StartBacktest, WorkbookSource } from "../workers";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
 import type { FileSnapshot } from "../readFile";
 import { readDriftHistory, DRIFT_HISTORY_KEY } from "../../contract/drift-history";
@@ -58,8 +58,17 @@ export function historyOf(snapshot: WorkbookSnapshot): HistoryOutcome {
 /** What the pane reads a saved workbook with (injected: the page reads it with exceljs, tests with a stand-in). */
 export type SnapshotReader = (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
 
-/** The engine's comparison of a snapshot (loaded on first use, with the solver). */
-const compareSnapshot = async (snapshot: WorkbookSnapshot, doNotTrade: readonly BookDoNotTrade[] = []): Promise<CompareOutcome> => (await import(/* webpackChunkName: "compare" */ "../compare")).compareSnapshot(snapshot, doNotTrade);
+/** Compares a workbook under every strategy, holding still what the plan shown holds still (the page gives the worker's; tests may give their own). */
+export type Comparer = (source: WorkbookSource, doNotTrade: readonly BookDoNotTrade[]) => Promise<CompareOutcome>;
+
+/** The engine's comparison on this thread (loaded on first use, with the solver): for tests and pages without the worker. */
+const compareHere: Comparer = async (source, doNotTrade) => {
+  const { compareSnapshot } = await import(/* webpackChunkName: "compare" */ "../compare");
+  if (source.kind === "snapshot") return compareSnapshot(source.snapshot, doNotTrade);
+  const { readFileSnapshot } = await import(/* webpackChunkName: "compare" */ "../readFile");
+  const r = await readFileSnapshot(source.name, source.data);
+  return r.ok ? compareSnapshot(r.snapshot, doNotTrade) : r;
+};
 
 /** The exclusions' part of a view's version: the view reads again when a trade is excluded or let trade again. */
 const heldKey = (held: readonly BookDoNotTrade[]) => JSON.stringify(held.map((d) => [d.household ?? null, d.account, d.symbol]));
@@ -73,16 +82,13 @@ export function useEdits(strategy: string, rebalanceTo: string | null, optimizer
 const fileVersion = (file: OpenedFile) => file.run * 100000 + (file.edits ?? 0);
 
 /** Backtest, History and Compare of a file opened in the pane (Compare holds still what the plan shown holds still); Compare's "Use this" saves the variant into the file's Policy (as the Policy view's Save does). */
-function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, save?: SaveEdits, held: readonly BookDoNotTrade[] = []): PaneTab[] {
+function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, compareWith: Comparer, save?: SaveEdits, held: readonly BookDoNotTrade[] = []): PaneTab[] {
   const onUse: UseVariant | undefined = save ? (strategy, rebalanceTo, optimizer) => void save(useEdits(strategy, rebalanceTo, optimizer)) : undefined;
   const load = async (): Promise<HistoryOutcome> => {
     const r = await read(file.name, file.data.slice(0));
     return r.ok ? historyOf(r.snapshot) : { ok: false, message: r.errors.map((e) => e.text).join("; ") };
   };
-  const compare = async (): Promise<CompareOutcome> => {
-    const r = await read(file.name, file.data.slice(0));
-    return r.ok ? compareSnapshot(r.snapshot, held) : r;
-  };
+  const compare = (): Promise<CompareOutcome> => compareWith({ kind: "file", name: file.name, data: file.data.slice(0) }, held);
   return [
     { value: "backtest", label: "Backtest", content: <BacktestPanel start={start} source={async () => ({ kind: "file", name: file.name, data: file.data.slice(0) })} /> },
     { value: "history", label: "History", content: <HistoryPanel load={load} version={fileVersion(file)} /> },
@@ -91,7 +97,7 @@ function fileTabs(file: OpenedFile, start: StartBacktest, read: SnapshotReader, 
 }
 
 /** The views inside Excel: Rebalance, Policy (written into the Policy and Targets ranges), Backtest (run in the worker, written as the Backtest sheet), History and Compare ("Use this" writes the Policy); the starter sheets above them for a workbook without the contract's names. */
-function ExcelViews({ excel, download, start }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest }) {
+function ExcelViews({ excel, download, start, compare }: { excel: ExcelActions; download: (fileName: string, text: string) => boolean; start: StartBacktest; compare: Comparer }) {
   const [version, setVersion] = React.useState(0);
   React.useEffect(() => excel.subscribe(() => setVersion((v) => v + 1)), [excel]);
   const loadHistory = async (): Promise<HistoryOutcome> => historyOf(await excel.readWorkbook());
@@ -129,7 +135,7 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
           ),
         },
         { value: "history", label: "History", content: <HistoryPanel load={loadHistory} version={version} /> },
-        { value: "compare", label: "Compare", content: <ComparePanel load={async () => compareSnapshot(await excel.readWorkbook(), held)} version={`${version}|${heldKey(held)}`} onUse={onUse} onSelect={select} /> },
+        { value: "compare", label: "Compare", content: <ComparePanel load={async () => compare({ kind: "snapshot", snapshot: await excel.readWorkbook() }, held)} version={`${version}|${heldKey(held)}`} onUse={onUse} onSelect={select} /> },
       ]}
     />
     </>
@@ -139,7 +145,8 @@ function ExcelViews({ excel, download, start }: { excel: ExcelActions; download:
 /**
  * excel and download: what the pane may ask of Excel and of the browser; start: long work in the
  * pane's worker; read: a saved workbook's snapshot; files: standalone mode's sample and updated
- * workbook (all injected by index.tsx).
+ * workbook; compare: the Compare view's work (all injected by index.tsx: the file work and Compare run
+ * in the pane's worker; without `compare`, Compare runs on this thread).
  */
 export function App({
   host,
@@ -149,6 +156,7 @@ export function App({
   start,
   read,
   files,
+  compare = compareHere,
 }: {
   host: HostInfo;
   plan: Planner;
@@ -157,15 +165,16 @@ export function App({
   start?: StartBacktest;
   read?: SnapshotReader;
   files?: StandaloneFiles;
+  compare?: Comparer;
 }) {
   const s = useStyles();
-  const tabs = start && read ? (file: OpenedFile, save: SaveEdits, held: readonly BookDoNotTrade[]) => fileTabs(file, start, read, save, held) : undefined;
+  const tabs = start && read ? (file: OpenedFile, save: SaveEdits, held: readonly BookDoNotTrade[]) => fileTabs(file, start, read, compare, save, held) : undefined;
   if (host.kind === "excel") {
     return (
       <main className={s.root}>
         <Header subtitle="In Excel" />
         {excel && start ? (
-          <ExcelViews excel={excel} download={download ?? (() => false)} start={start} />
+          <ExcelViews excel={excel} download={download ?? (() => false)} start={start} compare={compare} />
         ) : excel ? (
           <>
             <ExcelStarter actions={excel} version={0} />

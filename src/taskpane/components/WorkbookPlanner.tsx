@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  ProgressBar,
   Spinner,
   makeStyles,
   mergeClasses,
@@ -20,7 +21,7 @@ import type { WorkbookEdits } from "../../plans/workbook-edit";
 import type { BookDoNotTrade } from "../../plans/plan-workbook";
 import type { SaveOutcome } from "./policy/PolicyView";
 import { LazyPolicyView } from "./LazyViews";
-import { ordersCsvFromJson, ordersFileName } from "../../plans/orders";
+import { ordersCsvFromJson, ordersFileName } from "../../plans/orders-csv";
 import { ErrorList } from "./ErrorList";
 import { BookView, heldStillIn } from "./plan/BookView";
 import { PaneTab, PaneTabs } from "./Tabs";
@@ -45,7 +46,8 @@ type State =
   | { kind: "idle"; run: 0 }
   | { kind: "reading"; run: number; name: string; file: OpenedFile }
   | { kind: "done"; run: number; name: string; outcome: PlanOutcome; file: OpenedFile }
-  | { kind: "failed"; run: number; name: string; message: string };
+  | { kind: "failed"; run: number; name: string; message: string }
+  | { kind: "cancelled"; run: number; name: string };
 
 const useStyles = makeStyles({
   drop: {
@@ -63,7 +65,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  file: { marginTop: tokens.spacingVerticalM, display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  file: { marginTop: tokens.spacingVerticalM, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  progress: { flexGrow: 1, minWidth: "120px", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   result: { marginTop: tokens.spacingVerticalM },
 });
 
@@ -85,7 +88,12 @@ export interface StandaloneFiles {
   read?: (name: string, data: ArrayBuffer) => Promise<FileSnapshot>;
   /** The starter workbook (the sample household under the contract's names), made in the browser when asked for. */
   starter?: () => Promise<{ fileName: string; bytes: Uint8Array }>;
+  /** Stops the file work under way (it runs in the pane's worker); the calls waiting on it reject with a CancelledError. */
+  cancel?: () => void;
 }
+
+/** What a cancelled call rejects with (../workers.ts's CancelledError, told by name so this file stays free of the worker). */
+const isCancelled = (err: unknown) => err instanceof Error && err.name === "CancelledError";
 
 /** What "Download updated workbook" has done for the file shown. */
 type Update = { kind: "none" } | { kind: "working" } | { kind: "saved"; fileName: string } | { kind: "failed"; outcome: Extract<UpdateOutcome, { ok: false }> } | { kind: "error"; message: string };
@@ -114,6 +122,8 @@ export function WorkbookPlanner({
   const [update, setUpdate] = React.useState<Update>({ kind: "none" });
   const [dragging, setDragging] = React.useState(false);
   const run = React.useRef(0);
+  // A plan is drawn as a transition: React renders it in slices between which the page stays responsive.
+  const show = (next: State) => React.startTransition(() => setState(next));
 
   const open = React.useCallback(
     async (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => {
@@ -127,10 +137,11 @@ export function WorkbookPlanner({
         const opened: OpenedFile = { name: file.name, data: await file.arrayBuffer(), run: id };
         if (id === run.current) setState({ kind: "reading", run: id, name: file.name, file: opened });
         const outcome = await plan(file.name, opened.data.slice(0));
-        if (id === run.current) setState({ kind: "done", run: id, name: file.name, outcome, file: opened });
+        if (id === run.current) show({ kind: "done", run: id, name: file.name, outcome, file: opened });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        if (id === run.current) setState({ kind: "failed", run: id, name: file.name, message: `Planning failed unexpectedly: ${message}` });
+        if (id !== run.current) return;
+        setState(isCancelled(err) ? { kind: "cancelled", run: id, name: file.name } : { kind: "failed", run: id, name: file.name, message: `Planning failed unexpectedly: ${message}` });
       }
     },
     [plan]
@@ -157,9 +168,12 @@ export function WorkbookPlanner({
     try {
       const outcome = await plan(file.name, file.data.slice(0), doNotTrade);
       if (file.run === run.current) {
-        setState({ kind: "done", run: file.run, name: file.name, outcome, file });
+        show({ kind: "done", run: file.run, name: file.name, outcome, file });
         setUpdate({ kind: "none" });
       }
+    } catch (err) {
+      // A cancelled re-plan leaves the plan shown as it was.
+      if (!isCancelled(err)) throw err;
     } finally {
       setReplanning(false);
     }
@@ -175,7 +189,7 @@ export function WorkbookPlanner({
       else if (files.save(outcome.fileName, outcome.bytes)) setUpdate({ kind: "saved", fileName: outcome.fileName });
       else setUpdate({ kind: "error", message: "This browser could not save the file." });
     } catch (err) {
-      setUpdate({ kind: "error", message: err instanceof Error ? err.message : String(err) });
+      setUpdate(isCancelled(err) ? { kind: "none" } : { kind: "error", message: err instanceof Error ? err.message : String(err) });
     }
   };
 
@@ -187,7 +201,7 @@ export function WorkbookPlanner({
     const next: OpenedFile = { ...file, data: r.data, edits: (file.edits ?? 0) + 1 };
     const outcome = await plan(file.name, r.data.slice(0), heldStill());
     if (file.run === run.current) {
-      setState({ kind: "done", run: file.run, name: file.name, outcome, file: next });
+      show({ kind: "done", run: file.run, name: file.name, outcome, file: next });
       setUpdate({ kind: "none" });
     }
     return { ok: true, written: r.written, book: outcome };
@@ -216,6 +230,11 @@ export function WorkbookPlanner({
 
   const rebalance = (
     <div className={s.result} aria-live="polite" data-testid="result" data-run={state.run} data-state={state.kind}>
+      {state.kind === "cancelled" && (
+        <MessageBar intent="info" layout="multiline" data-testid="cancelled">
+          <MessageBarBody>Cancelled: {state.name} was not planned.</MessageBarBody>
+        </MessageBar>
+      )}
       {state.kind === "failed" && (
         <MessageBar intent="error" layout="multiline" data-testid="failure">
           <MessageBarBody>
@@ -306,7 +325,19 @@ export function WorkbookPlanner({
       {state.kind !== "idle" && (
         <div className={s.file}>
           <Caption1 data-testid="file-name">{state.name}</Caption1>
-          {state.kind === "reading" && <Spinner size="tiny" label="Reading and planning…" />}
+          {state.kind === "reading" && (
+            <>
+              <div className={s.progress}>
+                <ProgressBar aria-label={`Reading and planning ${state.name}`} data-testid="planning" />
+                <Caption1>Reading and planning…</Caption1>
+              </div>
+              {files?.cancel && (
+                <Button data-testid="cancel-plan" onClick={files.cancel}>
+                  Cancel
+                </Button>
+              )}
+            </>
+          )}
         </div>
       )}
       {offerStarter && (

@@ -19,7 +19,7 @@ import os from "os";
 import path from "path";
 import { AddressInfo } from "net";
 import { BrowserContext, Page, chromium } from "playwright-core";
-import AxeBuilder from "@axe-core/playwright";
+import { axeProblems } from "./axe";
 import { Workbook } from "../../excel/support/fake-excel";
 import { fakeFromXlsx } from "../../excel/support/books";
 import { NOW } from "../../excel/support/pipeline";
@@ -167,11 +167,7 @@ export class ExcelPage {
 
   /** axe-core's serious and critical violations (WCAG 2.0–2.2 A and AA) of the page as it is, as "rule: target (why)". */
   async axeProblems(): Promise<string[]> {
-    const result = await new AxeBuilder({ page: this.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    // As in pane.e2e.test.ts: Fluent's tabster focus guards are aria-hidden and focusable on purpose (microsoft/tabster#288).
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .flatMap((v) => v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy"))).map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary?.split("\n")[1]?.trim() ?? ""})`));
+    return axeProblems(this.page);
   }
 
   async close(): Promise<void> {

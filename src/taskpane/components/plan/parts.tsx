@@ -1,6 +1,6 @@
 /** Pieces every part of the plan view shares: a titled section, a table with numeric columns, status and side badges. */
 import * as React from "react";
-import { Badge, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 type BadgeColor = "success" | "danger" | "warning" | "informative" | "brand" | "important" | "severe" | "subtle";
 
@@ -16,6 +16,7 @@ export const usePlanStyles = makeStyles({
   decision: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   facts: { display: "flex", gap: tokens.spacingHorizontalXL, flexWrap: "wrap", color: tokens.colorNeutralForeground2 },
+  pager: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
 const STATUS_COLOR: Record<string, BadgeColor> = {
@@ -62,34 +63,79 @@ export interface Column<T> {
   cell: (row: T) => React.ReactNode;
 }
 
-/** A small table that scrolls sideways inside the pane when it is wider than the pane. */
+/** Rows a table shows at once; a longer table is shown a page of this many rows at a time. */
+export const ROW_PAGE = 100;
+
+/**
+ * The page of `rows` on view: a table of a thousand trades laid out at once held the pane's main thread
+ * for 250 ms and more per batch (auto table layout measures every row again), so a longer table is
+ * paged and no render is longer than a page's. Back to the first page when the rows change.
+ */
+export function useRowPage(rows: readonly unknown[]): { page: number; pages: number; set: (page: number) => void } {
+  const [at, setAt] = React.useState({ rows, page: 0 });
+  const page = at.rows === rows ? at.page : 0;
+  const pages = Math.max(1, Math.ceil(rows.length / ROW_PAGE));
+  return { page, pages, set: (p) => React.startTransition(() => setAt({ rows, page: Math.min(Math.max(0, p), pages - 1) })) };
+}
+
+/** "Rows 101–200 of 985" with the buttons to the pages before and after. */
+function Pager({ label, page, pages, total, set }: { label: string; page: number; pages: number; total: number; set: (page: number) => void }) {
+  const s = usePlanStyles();
+  const first = page * ROW_PAGE + 1;
+  const last = Math.min(total, first + ROW_PAGE - 1);
+  return (
+    <div className={s.pager} data-testid="pager">
+      <Caption1 aria-live="polite">
+        {label}: rows {first}–{last} of {total}
+      </Caption1>
+      <Button size="small" disabled={page === 0} onClick={() => set(page - 1)} aria-label={`${label}: previous ${ROW_PAGE} rows`}>
+        Previous
+      </Button>
+      <Button size="small" disabled={page >= pages - 1} onClick={() => set(page + 1)} aria-label={`${label}: next ${ROW_PAGE} rows`}>
+        Next
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * A table that scrolls sideways inside the pane when it is wider than the pane. A table of more than
+ * ROW_PAGE rows is shown a page at a time (useRowPage); `data-rows` and `data-shown` say how many rows
+ * it has and how many are on view.
+ */
 export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, i: number) => string }) {
   const s = usePlanStyles();
+  const { page, pages, set } = useRowPage(rows);
+  const from = page * ROW_PAGE;
+  const view = pages > 1 ? rows.slice(from, from + ROW_PAGE) : rows;
   return (
-    // Focusable, so a keyboard can scroll a table wider than the pane (WCAG 2.1.1); named for screen readers.
-    <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways in a narrow pane)`}>
-      <Table size="small" aria-label={label} className={s.table}>
-        <TableHeader>
-          <TableRow>
-            {columns.map((c, i) => (
-              <TableHeaderCell key={c.header} className={mergeClasses(c.numeric && s.numHeader, i === 0 && s.sticky)}>
-                {c.header}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r, i) => (
-            <TableRow key={rowKey(r, i)}>
+    <>
+      {/* Focusable, so a keyboard can scroll a table wider than the pane (WCAG 2.1.1); named for screen readers. */}
+      <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways in a narrow pane)`}>
+        <Table size="small" aria-label={label} className={s.table} data-rows={rows.length} data-shown={view.length}>
+          <TableHeader>
+            <TableRow>
               {columns.map((c, i) => (
-                <TableCell key={c.header} className={mergeClasses(c.numeric && s.num, i === 0 && s.sticky)}>
-                  {c.cell(r)}
-                </TableCell>
+                <TableHeaderCell key={c.header} className={mergeClasses(c.numeric && s.numHeader, i === 0 && s.sticky)}>
+                  {c.header}
+                </TableHeaderCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+          </TableHeader>
+          <TableBody>
+            {view.map((r, i) => (
+              <TableRow key={rowKey(r, from + i)}>
+                {columns.map((c, i) => (
+                  <TableCell key={c.header} className={mergeClasses(c.numeric && s.num, i === 0 && s.sticky)}>
+                    {c.cell(r)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {pages > 1 && <Pager label={label} page={page} pages={pages} total={rows.length} set={set} />}
+    </>
   );
 }
