@@ -31,6 +31,10 @@ const files: StandaloneFiles = {
   cancel: cancelFileWork,
 };
 
+// The file worker starts now and loads the solver while Office.js starts and the page draws: standalone mode
+// plans files in it, and inside Excel Compare and a saved copy's plan use it.
+void fileWork.warm();
+
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");
 const root = createRoot(container);
@@ -56,8 +60,6 @@ draw();
 dark?.addEventListener("change", draw);
 void detectHost().then((host) => {
   document.body.dataset.mode = host.kind;
-  // Standalone mode plans files: the worker starts and loads the solver while the page draws.
-  if (host.kind === "standalone") void fileWork.warm();
   content = <App host={host} plan={fileWork.plan} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={fileWork.read} files={files} compare={fileWork.compare} />;
   draw();
 });
