@@ -8,10 +8,10 @@
 import { MAX_COLUMN, MAX_ROW, Rect, parseArea, rangeAddress } from "../a1";
 import { ContractError } from "../contract/errors";
 import { OwnershipError } from "../plans/check";
-import { PlanOutcome, planOutcome } from "../plans/plan-outcome";
+import type { WorkbookSnapshot } from "../contract/snapshot";
+import type { PlanOutcome } from "../plans/plan-outcome";
 import { RangeEdit, RangeEditView, checkRangeEdit, grownRect } from "../plans/range-edit";
 import { WorkbookEdits, workbookEdit } from "../plans/workbook-edit";
-import { prepareSolver } from "../solver/highs";
 import { excel } from "./host";
 import { readContractSnapshot } from "./read";
 
@@ -95,15 +95,21 @@ export async function applyRangeEditsInExcel(context: Excel.RequestContext, edit
   return { syncs: 3 };
 }
 
+/** Plans the edited workbook: on this thread (the default) or in the pane's worker. */
+export type SnapshotPlanner = (snapshot: WorkbookSnapshot, options: { today?: string }) => Promise<PlanOutcome>;
+
+/** The engine and the solver load on first use, and only where the plan is made here. */
+const planHere: SnapshotPlanner = async (snapshot, options) => (await import(/* webpackChunkName: "plan-here" */ "../solver/planned")).planHere(snapshot, options);
+
 export type ExcelEditOutcome = { ok: true; written: string[]; book: PlanOutcome } | { ok: false; errors: ContractError[] };
 
 /**
  * Reads the workbook, writes the edits when the contract finds nothing wrong with them (a problem comes
  * back with its cell, nothing written), and plans the edited workbook without writing the plan.
  */
-export async function editWorkbookWithContext(context: Excel.RequestContext, edits: WorkbookEdits, options: { today?: string } = {}): Promise<ExcelEditOutcome> {
+export async function editWorkbookWithContext(context: Excel.RequestContext, edits: WorkbookEdits, options: { today?: string; planner?: SnapshotPlanner } = {}): Promise<ExcelEditOutcome> {
   const read = await readContractSnapshot(context);
-  const planned = workbookEdit(read.snapshot, edits, options);
+  const planned = workbookEdit(read.snapshot, edits, { today: options.today });
   if (!planned.ok) return planned;
   try {
     await applyRangeEditsInExcel(context, planned.edits);
@@ -111,10 +117,10 @@ export async function editWorkbookWithContext(context: Excel.RequestContext, edi
     if (e instanceof OwnershipError) return { ok: false, errors: [e.problem()] };
     throw e;
   }
-  await prepareSolver();
-  return { ok: true, written: planned.written, book: planOutcome(planned.snapshot, options) };
+  const book = await (options.planner ?? planHere)(planned.snapshot, { today: options.today });
+  return { ok: true, written: planned.written, book };
 }
 
-export async function editWorkbookInExcel(edits: WorkbookEdits): Promise<ExcelEditOutcome> {
-  return excel().run((context) => editWorkbookWithContext(context, edits));
+export async function editWorkbookInExcel(edits: WorkbookEdits, planner?: SnapshotPlanner): Promise<ExcelEditOutcome> {
+  return excel().run((context) => editWorkbookWithContext(context, edits, { planner }));
 }

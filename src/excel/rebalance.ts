@@ -1,20 +1,23 @@
 /**
  * One click: read the contract, plan, write the Rebalance sheet, the drift columns and the log row,
- * all inside one Excel.run. The ribbon button and the pane both call rebalanceInExcel().
+ * all inside one Excel.run. The ribbon button and the pane both call rebalanceInExcel(); the plan between the read
+ * and the write is made by the planner given (the pane's: in its worker) or, by default, on this thread.
  */
-import { ContractError } from "../contract/errors";
-import { BookDoNotTrade, planBook } from "../plans/plan-workbook";
-import { blockFiles, blockOrders } from "../plans/blocks";
-import { firmTrades } from "../plans/household-row";
-import { PlanJson } from "../plans/json";
-import { ordersCsv, ordersFileName } from "../plans/orders";
+import type { ContractError } from "../contract/errors";
+import type { WorkbookSnapshot } from "../contract/snapshot";
+import type { BookRebalance, BookRebalanceOptions } from "../plans/book-rebalance";
+import type { BookDoNotTrade } from "../plans/plan-workbook";
+import type { PlanJson } from "../plans/json";
 import { OwnershipError } from "../plans/check";
-import { rebalanceSheetName } from "../plans/rebalance-sheet";
-import { buildBookWritePlan } from "../plans/write-plan";
 import { applyWritePlanInExcel } from "./apply";
 import { excel } from "./host";
 import { readContractSnapshot } from "./read";
-import { prepareSolver } from "../solver/highs";
+
+/** Plans a snapshot and lays out the writes: on this thread (rebalanceHere, the default) or in the pane's worker. */
+export type BookPlanner = (snapshot: WorkbookSnapshot, options: BookRebalanceOptions) => Promise<BookRebalance>;
+
+/** The engine and the solver load on first use, and only where the plan is made here. */
+const rebalanceHere: BookPlanner = async (snapshot, options) => (await import(/* webpackChunkName: "plan-here" */ "../solver/planned")).rebalanceHere(snapshot, options);
 
 export type ExcelRebalanceOutcome =
   | {
@@ -41,33 +44,20 @@ export interface RebalanceOptions {
   today?: string;
   /** Positions held still for this plan (the pane's unticked trades); the workbook's Holdings are not changed. */
   doNotTrade?: readonly BookDoNotTrade[];
+  /** Where the plan is made (default: on this thread). The pane's runs in its worker. */
+  planner?: BookPlanner;
 }
 
 /** Reads, plans and writes in the given request context. */
 export async function rebalanceWithContext(context: Excel.RequestContext, options: RebalanceOptions = {}): Promise<ExcelRebalanceOutcome> {
   const read = await readContractSnapshot(context);
-  await prepareSolver();
-  const book = planBook(read.snapshot, { today: options.today, doNotTrade: options.doNotTrade });
-  if (!book.ok) return { ok: false, errors: book.errors };
   const now = options.now ? options.now() : new Date();
-  const writePlan = buildBookWritePlan(book, read.snapshot, { now });
-  const first = book.households[0];
-  const asOf = first.raw.asOf;
-  // One household: its order file. A master workbook: block orders across the households, and their allocation.
-  const blocks = book.master ? blockFiles(`blocks-${asOf}.csv`, blockOrders(firmTrades(book.households.map((h) => ({ household: h.household ?? "", plan: h.plan }))))) : null;
-  const orders = blocks ? blocks.blocks : { fileName: ordersFileName(asOf), csv: ordersCsv(first.raw) };
-  const allocation = blocks ? blocks.allocation : null;
+  const planned = await (options.planner ?? rebalanceHere)(read.snapshot, { today: options.today, doNotTrade: options.doNotTrade, now: now.getTime() });
+  if (!planned.ok) return { ok: false, errors: planned.errors };
+  const { writePlan, ...outcome } = planned;
   try {
     const report = await applyWritePlanInExcel(context, writePlan);
-    return {
-      ok: true,
-      plan: first.plan,
-      households: book.households.map((h) => ({ household: h.household, plan: h.plan })),
-      sheet: rebalanceSheetName(asOf),
-      orders,
-      allocation,
-      syncs: { read: read.syncs, write: report.syncs },
-    };
+    return { ...outcome, syncs: { read: read.syncs, write: report.syncs } };
   } catch (e) {
     if (e instanceof OwnershipError) return { ok: false, errors: [e.problem()] };
     throw e;

@@ -11,8 +11,8 @@ import type { StandaloneFiles } from "./components/WorkbookPlanner";
 
 // Reading and writing .xlsx files (exceljs) and the optimizer run in the pane's worker (./workers.ts), not
 // on the page: the page never loads exceljs or the solver, and its main thread stays free to render. Inside
-// Excel the pane reads the workbook through Office.js and needs the worker only for a saved copy, Compare
-// and backtests.
+// Excel the pane reads and writes the workbook through Office.js on the page, and the worker makes the plans
+// (Rebalance, a Policy edit's re-plan, Compare, a saved copy's plan) and runs backtests.
 
 /** The sample is served beside the page (copied into dist/assets by webpack). */
 const SAMPLE_URL = "assets/sdira-sample.xlsx";
@@ -60,6 +60,6 @@ draw();
 dark?.addEventListener("change", draw);
 void detectHost().then((host) => {
   document.body.dataset.mode = host.kind;
-  content = <App host={host} plan={fileWork.plan} excel={host.kind === "excel" ? excelActions : undefined} download={downloadText} start={startBacktest} read={fileWork.read} files={files} compare={fileWork.compare} />;
+  content = <App host={host} plan={fileWork.plan} excel={host.kind === "excel" ? excelActions({ rebalance: fileWork.rebalance, plan: fileWork.planSnapshot, cancel: cancelFileWork }) : undefined} download={downloadText} start={startBacktest} read={fileWork.read} files={files} compare={fileWork.compare} />;
   draw();
 });

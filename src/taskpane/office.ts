@@ -3,14 +3,14 @@
  * and never touch the `Office` or `Excel` globals themselves.
  */
 
-import type { ExcelRebalanceOutcome } from "../excel/rebalance";
+import type { BookPlanner, ExcelRebalanceOutcome } from "../excel/rebalance";
 import { selectCell } from "../excel/select";
 import { LastRebalance, latestRebalance, publishRebalance, subscribeRebalance } from "../excel/outcome";
 import type { BacktestWriteOutcome } from "../excel/backtest";
 import type { WorkbookSnapshot } from "../contract/snapshot";
 import type { BacktestInput } from "../contract/backtest";
 import type { BacktestResult } from "../backtest/run";
-import type { ExcelEditOutcome } from "../excel/range-edit";
+import type { ExcelEditOutcome, SnapshotPlanner } from "../excel/range-edit";
 import type { WorkbookEdits } from "../plans/workbook-edit";
 import type { StarterOutcome } from "../excel/starter";
 import type { BookDoNotTrade } from "../plans/plan-workbook";
@@ -68,8 +68,10 @@ export type { BacktestWriteOutcome, ExcelEditOutcome, ExcelRebalanceOutcome, Las
 
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
-  /** Reads the workbook, plans (`doNotTrade` held still), writes the Rebalance sheet, drift columns and log row. Rejects only when Excel fails. */
+  /** Reads the workbook, plans (`doNotTrade` held still), writes the Rebalance sheet, drift columns and log row. Rejects only when Excel fails, or with a CancelledError after cancel() (nothing written). */
   rebalance(doNotTrade?: readonly BookDoNotTrade[]): Promise<ExcelRebalanceOutcome>;
+  /** Stops the plan under way, when it is made in the pane's worker. */
+  cancel?(): void;
   /** Activates the sheet and selects the cell; false when it no longer exists. */
   select(sheet: string, cell: string): Promise<boolean>;
   /** The outcome of the last click (ribbon or pane), if any. */
@@ -95,22 +97,36 @@ const backtesting = () => import(/* webpackChunkName: "excel-backtest" */ "../ex
 const editing = () => import(/* webpackChunkName: "excel-edit" */ "../excel/range-edit");
 const starting = () => import(/* webpackChunkName: "excel-starter" */ "../excel/starter");
 
-export const excelActions: ExcelActions = {
-  async rebalance(doNotTrade) {
-    try {
-      const outcome = await (await rebalancing()).rebalanceInExcel({ doNotTrade });
-      publishRebalance({ at: new Date(), source: "pane", outcome });
-      return outcome;
-    } catch (err) {
-      publishRebalance({ at: new Date(), source: "pane", failure: err instanceof Error ? err.message : String(err) });
-      throw err;
-    }
-  },
-  select: selectCell,
-  latest: latestRebalance,
-  subscribe: subscribeRebalance,
-  readWorkbook: async () => (await backtesting()).readWorkbookInExcel(),
-  writeBacktest: async (input, results, snapshot) => (await backtesting()).writeBacktestInExcel(input, results, snapshot),
-  editWorkbook: async (edits) => (await editing()).editWorkbookInExcel(edits),
-  createStarter: async () => (await starting()).createStarterInExcel(),
-};
+/** Where the Excel path's plans are made: the pane passes its worker's (../workers.ts); absent, on this thread. */
+export interface ExcelPlanners {
+  rebalance?: BookPlanner;
+  plan?: SnapshotPlanner;
+  /** Stops the planners' work under way (their calls reject with an error named "CancelledError"). */
+  cancel?: () => void;
+}
+
+const cancelled = (err: unknown) => err instanceof Error && err.name === "CancelledError";
+
+export function excelActions(planners: ExcelPlanners = {}): ExcelActions {
+  return {
+    async rebalance(doNotTrade) {
+      try {
+        const outcome = await (await rebalancing()).rebalanceInExcel({ doNotTrade, planner: planners.rebalance });
+        publishRebalance({ at: new Date(), source: "pane", outcome });
+        return outcome;
+      } catch (err) {
+        // A cancelled plan wrote nothing and changes nothing shown: the last outcome stays.
+        if (!cancelled(err)) publishRebalance({ at: new Date(), source: "pane", failure: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+    },
+    cancel: planners.cancel,
+    select: selectCell,
+    latest: latestRebalance,
+    subscribe: subscribeRebalance,
+    readWorkbook: async () => (await backtesting()).readWorkbookInExcel(),
+    writeBacktest: async (input, results, snapshot) => (await backtesting()).writeBacktestInExcel(input, results, snapshot),
+    editWorkbook: async (edits) => (await editing()).editWorkbookInExcel(edits, planners.plan),
+    createStarter: async () => (await starting()).createStarterInExcel(),
+  };
+}

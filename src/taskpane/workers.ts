@@ -9,7 +9,9 @@
 import { proxy, wrap, Remote } from "comlink";
 import type { BacktestOutcome } from "../backtest/run";
 import type { CompareOutcome } from "../plans/compare-json";
-import type { BookDoNotTrade } from "../plans/plan-workbook";
+import type { BookRebalanceOptions } from "../plans/book-rebalance";
+import type { WorkbookSnapshot } from "../contract/snapshot";
+import type { BookDoNotTrade, BookPlanOptions } from "../plans/plan-workbook";
 import type { BacktestSource, PaneWorkerApi, Progress, WorkbookSource } from "./worker/api";
 
 export type { BacktestSource, Progress, WorkbookSource };
@@ -96,7 +98,7 @@ export function cancelFileWork(): void {
   if (c) stop("files", c);
 }
 
-/** Standalone mode's file work and Compare, in the files worker (file bytes are copied to it, never moved). */
+/** Standalone mode's file work, Compare, and inside Excel the plans of what Office.js read, in the files worker (file bytes are copied to it, never moved). */
 export const fileWork = {
   plan: (name: string, data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[] = []) => call("files", (api) => answer<"plan">(api.plan(name, data, [...doNotTrade]))),
   read: (name: string, data: ArrayBuffer) => call("files", (api) => answer<"read">(api.read(name, data))),
@@ -105,5 +107,9 @@ export const fileWork = {
   /** Starts the worker and loads the solver in it while the page is idle (standalone mode, before the first file). */
   warm: () => call("files", (api) => answer<"warm">(api.warm())).catch(() => undefined),
   starter: () => call("files", (api) => answer<"starter">(api.starter(Date.now()))),
+  /** Inside Excel: the plans of the ranges read and what to write for them (the page writes it). */
+  rebalance: (snapshot: WorkbookSnapshot, options: BookRebalanceOptions) => call("files", (api) => answer<"rebalance">(api.rebalance(snapshot, { ...options, doNotTrade: [...(options.doNotTrade ?? [])] }))),
+  /** Inside Excel: the plans of the ranges read after an edit. */
+  planSnapshot: (snapshot: WorkbookSnapshot, options: BookPlanOptions) => call("files", (api) => answer<"planSnapshot">(api.planSnapshot(snapshot, { ...options, doNotTrade: [...(options.doNotTrade ?? [])] }))),
   compare: (source: WorkbookSource, doNotTrade: readonly BookDoNotTrade[] = []): Promise<CompareOutcome> => call("files", (api) => answer<"compare">(api.compare(source, [...doNotTrade]))),
 };

@@ -8,6 +8,12 @@ import * as path from "path";
 import { BookSpec, SAMPLE_HOLDINGS_HEADERS, addRow, pct, sampleBook, usd, workbookBuffer } from "../support/workbook";
 import { dumpFake, dumpXlsx, fakeFromXlsx } from "./support/books";
 import { NOW, writeWithExceljs, writeWithOffice } from "./support/pipeline";
+import { paneWorkerApi } from "../../src/taskpane/worker/jobs";
+import type { BookPlanner } from "../../src/excel/rebalance";
+import { posted } from "../taskpane/support/posted";
+
+/** The pane's planner: the snapshot Office.js read and the answer both copied as postMessage copies them to and from its worker. */
+const inWorker: BookPlanner = async (snapshot, options) => posted(await paneWorkerApi.rebalance(posted(snapshot), posted(options)));
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
 
@@ -117,6 +123,27 @@ describe.each([
     expect(office2.names).toEqual(file2.names);
     expect(office2.tables["RebalanceLog"].range).toBe(logAfterRerun);
   });
+
+  test("planned in the pane's worker (the pane's Rebalance): the same outcome and the same workbook as planned on the page", async () => {
+    const data = await fixture();
+    const here = await fakeFromXlsx(data);
+    const there = await fakeFromXlsx(data);
+    const outcomeHere = await writeWithOffice(here);
+    const outcomeThere = await writeWithOffice(there, NOW, inWorker);
+    expect(outcomeThere.ok).toBe(true);
+    expect(outcomeThere).toEqual(outcomeHere);
+    const [a, b] = [dumpFake(here), dumpFake(there)];
+    expect(Object.keys(b.sheets)).toEqual(expect.arrayContaining(["Rebalance Log"]));
+    expect(b).toEqual(a);
+  });
+});
+
+test("a plan cancelled in the pane's worker writes nothing", async () => {
+  const fake = await fakeFromXlsx(await workbookBuffer(sampleBook()));
+  const before = dumpFake(fake);
+  const cancelled = Object.assign(new Error("Cancelled"), { name: "CancelledError" });
+  await expect(writeWithOffice(fake, NOW, async () => Promise.reject(cancelled))).rejects.toBe(cancelled);
+  expect(dumpFake(fake)).toEqual(before);
 });
 
 test("inside Excel the sheet shows the strategy and the cash flow, and the Cash row adds the flow", async () => {

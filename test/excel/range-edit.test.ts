@@ -4,7 +4,9 @@
  * scope, a taken row or a bad value writes nothing, and the plan that comes back is the plan of the
  * edited workbook as the exceljs path computes it independently.
  */
-import { editWorkbookInExcel } from "../../src/excel/range-edit";
+import { SnapshotPlanner, editWorkbookInExcel } from "../../src/excel/range-edit";
+import { paneWorkerApi } from "../../src/taskpane/worker/jobs";
+import { posted } from "../taskpane/support/posted";
 import { readContractSnapshot } from "../../src/excel/read";
 import { parseWorkbook } from "../../src/plans/plan-workbook";
 import { planOutcome } from "../../src/plans/plan-outcome";
@@ -26,12 +28,12 @@ function changed(a: BookDump, b: BookDump): string[] {
   return out.sort();
 }
 
-async function inExcel(book: BookSpec, edits: WorkbookEdits) {
+async function inExcel(book: BookSpec, edits: WorkbookEdits, planner?: SnapshotPlanner) {
   const wb: Workbook = await fakeFromXlsx(await workbookBuffer(book));
   const before = dumpFake(wb);
   const installed = install(wb);
   try {
-    const outcome = await editWorkbookInExcel(edits);
+    const outcome = await editWorkbookInExcel(edits, planner);
     return { wb, before, after: dumpFake(wb), outcome };
   } finally {
     installed.restore();
@@ -57,6 +59,12 @@ test("Policy edits land in the Policy range and nowhere else; the plan is the ed
   if (!file.ok) throw new Error(file.errors[0].text);
   expect(outcome.book).toEqual(planOutcome(await readWorkbookSnapshot(file.data)));
   expect(outcome.book.ok && outcome.book.households[0].plan.strategy).toBe("Tax Aware");
+
+  // The pane re-plans in its worker (the snapshot and the answer copied as postMessage copies them): the same cells, the same plan.
+  const inWorker: SnapshotPlanner = async (snapshot, options) => posted(await paneWorkerApi.planSnapshot(posted(snapshot), posted(options)));
+  const pane = await inExcel(sampleBook(), edits, inWorker);
+  expect(pane.after).toEqual(after);
+  expect(pane.outcome).toEqual(outcome);
 });
 
 test("a sheet-scoped Policy name grows in its own scope; Targets edits stay inside Targets", async () => {

@@ -9,6 +9,8 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { WorkbookPlanner } from "../../src/taskpane/components/WorkbookPlanner";
+import { ExcelRebalance } from "../../src/taskpane/components/ExcelRebalance";
+import type { ExcelActions } from "../../src/taskpane/office";
 import { PlanView } from "../../src/taskpane/components/plan/PlanView";
 import type { PlanOutcome } from "../../src/taskpane/planFile";
 import { BookDoNotTrade, planBook } from "../../src/plans/plan-workbook";
@@ -167,6 +169,34 @@ test("cancel: the progress bar and Cancel while a file is planned; Cancel stops 
   expect(screen.getByTestId("cancelled").textContent).toBe("Cancelled: big.xlsx was not planned.");
   expect(screen.queryByRole("progressbar")).toBeNull();
   expect(screen.queryByTestId("failure")).toBeNull();
+});
+
+test("inside Excel, Cancel stops a plan under way in the worker: nothing written, Rebalance offered again", async () => {
+  let stop: (e: Error) => void = () => undefined;
+  const cancelled = Object.assign(new Error("Cancelled"), { name: "CancelledError" });
+  const rebalance = jest.fn(() => new Promise<never>((_, reject) => (stop = reject)));
+  const cancel = jest.fn(() => stop(cancelled));
+  const never = async (): Promise<never> => {
+    throw new Error("not called");
+  };
+  const actions: ExcelActions = { rebalance, cancel, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never, createStarter: never };
+  // Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks: one that never reports.
+  const w = window as unknown as { ResizeObserver?: unknown };
+  w.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  wrap(<ExcelRebalance actions={actions} download={() => true} />);
+  expect(screen.queryByTestId("cancel-rebalance")).toBeNull();
+  await act(async () => fireEvent.click(screen.getByTestId("rebalance-button")));
+  expect(screen.getByTestId("rebalance-result").dataset.state).toBe("running");
+  await act(async () => fireEvent.click(screen.getByTestId("cancel-rebalance")));
+  expect(cancel).toHaveBeenCalledTimes(1);
+  await waitFor(() => expect(screen.getByTestId("rebalance-result").dataset.state).toBe("cancelled"));
+  expect(screen.getByTestId("rebalance-cancelled").textContent).toBe("Cancelled: nothing was written.");
+  expect(screen.queryByTestId("cancel-rebalance")).toBeNull();
+  expect((screen.getByTestId("rebalance-button") as HTMLButtonElement).disabled).toBe(false);
 });
 
 test("a table longer than a page shows 100 rows at a time, with Previous and Next; new rows start at the first page", async () => {

@@ -15,6 +15,11 @@ import type { PlanOutcome } from "../../src/taskpane/planFile";
 import { planBook } from "../../src/plans/plan-workbook";
 import { CellValue, RangeSnapshot, WorkbookSnapshot } from "../../src/contract/snapshot";
 
+// The households view is a chunk of its own (React.lazy): compiled here first, so its arrival is not timed by ts-jest
+// compiling it on a loaded machine (CI once took over findBy's second); and waited for as long as a test may take.
+beforeAll(() => import("../../src/taskpane/components/plan/HouseholdsView"));
+const arrived = () => screen.findByTestId("household-select", {}, { timeout: 20_000 });
+
 const range = (name: string, values: CellValue[][]): RangeSnapshot => ({ name, sheet: name, top: 1, left: 1, values, numberFormats: [] });
 
 /** Smith 60/30/10 and Jones 80/10/10 against 50/40/10 on $50,000 each. */
@@ -72,7 +77,7 @@ test("a master workbook written from Excel: households counted, block orders and
   fireEvent.click(screen.getByTestId("export-allocation"));
   expect(saved).toEqual(["blocks-2026-11-20.csv", "blocks-2026-11-20.allocation.csv"]);
   // The households view arrives (a chunk of its own), Smith first; choosing Jones shows Jones's plan.
-  const select = (await screen.findByTestId("household-select")) as HTMLSelectElement;
+  const select = (await arrived()) as HTMLSelectElement;
   expect(screen.getByTestId("household-plan").dataset.household).toBe("Smith");
   fireEvent.change(select, { target: { value: "1" } });
   await waitFor(() => expect(screen.getByTestId("household-plan").dataset.household).toBe("Jones"));
@@ -103,7 +108,7 @@ test("standalone: Try the sample plans the sample; Download updated workbook sav
   });
   await waitFor(() => expect(screen.getByTestId("result").dataset.state).toBe("done"));
   expect(opened).toEqual(["sdira-sample.xlsx"]);
-  expect(await screen.findByTestId("household-select")).toBeTruthy();
+  expect(await arrived()).toBeTruthy();
 
   await act(async () => {
     fireEvent.click(screen.getByTestId("download-updated"));

@@ -216,6 +216,10 @@ test("Rebalance writes the Rebalance sheet, the drift columns and the log row: t
   const texts = Object.values(office1.sheets[written]).map((c) => c.value);
   for (const t of file1.plan.trades) expect(texts).toContain(t.symbol);
   expect(Object.keys(office1.sheets[written]).length).toBeGreaterThan(50);
+  // The plan was made in the pane's worker: the page never fetched the chunk that plans on the page (the ribbon's).
+  expect(excel.fetched).toContain("/pane-worker.js");
+  expect(excel.fetched).toContain("/excel-rebalance.js");
+  expect(excel.fetched).not.toContain("/plan-here.js");
 
   // A second click works on the pane's own output: the sheet is replaced and the log gains a row, as exceljs does.
   expect(await excel.rebalance()).toBe("written");

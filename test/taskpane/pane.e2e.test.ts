@@ -383,8 +383,12 @@ test("Try the sample plans the sample served beside the page; Download updated w
   expect(pageErrors).toEqual([]);
 });
 
-test("the file work runs in the pane's worker: a large workbook's plan shows a progress bar and Cancel, Cancel stops it, the next file plans in a fresh worker; its 985 trades are paged", async () => {
-  const big = await snapshotWorkbookBytes(householdSnapshot(10_000));
+test("the file work runs in the pane's worker: a large workbook's plan shows a progress bar and Cancel, Cancel stops it, the next file plans in a fresh worker; its trades are paged", async () => {
+  // Planned by the greedy pass: HiGHS's plan of 10,000 holdings depends on how far it gets within its 2 s limit, which
+  // on a loaded machine differs between the page's worker and jest (CI once saw 634 trades against 985); this test is about the worker.
+  const household = householdSnapshot(10_000);
+  household.ranges.policy!.values.push(["Optimizer", "Greedy"]);
+  const big = await snapshotWorkbookBytes(household);
   const before = Number(await page.getAttribute('[data-testid="result"]', "data-run"));
   await page.setInputFiles('input[aria-label="Workbook file"]', { name: "household-10000.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: big });
   await page.waitForSelector('[data-testid="cancel-plan"]');

@@ -40,6 +40,8 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   const s = useStyles();
   const [last, setLast] = React.useState<LastRebalance | null>(() => actions.latest());
   const [busy, setBusy] = React.useState(false);
+  /** The last click was cancelled (nothing written; the outcome shown before stays). */
+  const [cancelled, setCancelled] = React.useState(false);
   const [shownCsv, setShownCsv] = React.useState<string | null>(null);
 
   React.useEffect(() => actions.subscribe((r) => {
@@ -50,10 +52,12 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   /** Rebalance: the plan shown's held-still positions are kept (an unticked trade re-plans and rewrites the sheet with its position held still). */
   const run = async (doNotTrade = held()) => {
     setBusy(true);
+    setCancelled(false);
     try {
       await actions.rebalance(doNotTrade);
-    } catch {
-      // The failure has been published to the subscription above, which shows it.
+    } catch (err) {
+      // A failure has been published to the subscription above, which shows it; a cancel publishes nothing.
+      if (err instanceof Error && err.name === "CancelledError") setCancelled(true);
     } finally {
       setBusy(false);
     }
@@ -64,7 +68,7 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   function held(): BookDoNotTrade[] {
     return outcome?.ok ? heldStillIn(outcome.households) : [];
   }
-  const state = busy ? "running" : !last ? "idle" : "failure" in last ? "failed" : outcome?.ok ? "written" : "problems";
+  const state = busy ? "running" : cancelled ? "cancelled" : !last ? "idle" : "failure" in last ? "failed" : outcome?.ok ? "written" : "problems";
 
   return (
     <section className={s.root} data-testid="excel-rebalance" aria-labelledby="excel-rebalance-title">
@@ -80,8 +84,18 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
           Rebalance
         </Button>
         {busy && <Spinner size="tiny" label="Reading, planning and writing…" />}
+        {busy && actions.cancel && (
+          <Button onClick={() => actions.cancel?.()} data-testid="cancel-rebalance">
+            Cancel
+          </Button>
+        )}
       </div>
       <div aria-live="polite" data-testid="rebalance-result" data-state={state}>
+        {cancelled && (
+          <MessageBar intent="info" data-testid="rebalance-cancelled">
+            <MessageBarBody>Cancelled: nothing was written.{outcome?.ok ? " The plan below is the last one written." : ""}</MessageBarBody>
+          </MessageBar>
+        )}
         {last && "failure" in last && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>

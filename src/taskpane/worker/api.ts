@@ -5,8 +5,9 @@
  */
 import type { BacktestOutcome } from "../../backtest/run";
 import type { WorkbookSnapshot } from "../../contract/snapshot";
+import type { BookRebalance, BookRebalanceOptions } from "../../plans/book-rebalance";
 import type { CompareOutcome } from "../../plans/compare-json";
-import type { BookDoNotTrade } from "../../plans/plan-workbook";
+import type { BookDoNotTrade, BookPlanOptions } from "../../plans/plan-workbook";
 import type { PlanOutcome } from "../../plans/plan-outcome";
 import type { WorkbookEdits } from "../../plans/workbook-edit";
 import type { EditOutcome } from "../editFile";
@@ -34,6 +35,10 @@ export interface PaneWorkerApi {
   starter(now: number): Promise<{ fileName: string; bytes: Uint8Array }>;
   /** Loads what a plan needs (exceljs is loaded with the worker; this loads the solver), so the first file is planned without the wait. */
   warm(): Promise<void>;
+  /** Inside Excel: the plans of ranges the page read through Office.js, and what to write for them (the page applies it). */
+  rebalance(snapshot: WorkbookSnapshot, options: BookRebalanceOptions): Promise<BookRebalance>;
+  /** Inside Excel: the plans of ranges the page read (after a Policy or Targets edit), nothing to write. */
+  planSnapshot(snapshot: WorkbookSnapshot, options: BookPlanOptions): Promise<PlanOutcome>;
   /** Every strategy variant of the workbook side by side, holding still what the plan shown holds still. */
   compare(source: WorkbookSource, doNotTrade: readonly BookDoNotTrade[]): Promise<CompareOutcome>;
 }

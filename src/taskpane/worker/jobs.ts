@@ -3,6 +3,7 @@
  * comlink; tests call them directly with inputs copied as postMessage copies them).
  */
 import { backtestWorkbook } from "../../backtest/run";
+import { planHere, rebalanceHere } from "../../solver/planned";
 import { compareSnapshot } from "../compare";
 import { editedWorkbook } from "../editFile";
 import { planFile } from "../planFile";
@@ -24,6 +25,8 @@ export const paneWorkerApi: PaneWorkerApi = {
   edit: (name, data, edits) => editedWorkbook(name, data, edits),
   starter: (now) => starterFile(new Date(now)),
   warm: () => prepareSolver(),
+  rebalance: (snapshot, options) => rebalanceHere(snapshot, options),
+  planSnapshot: (snapshot, options) => planHere(snapshot, options),
   async compare(source, doNotTrade) {
     if (source.kind === "snapshot") return compareSnapshot(source.snapshot, doNotTrade);
     const read = await readFileSnapshot(source.name, source.data);

@@ -5,7 +5,7 @@ import { planBook } from "../../../src/plans/plan-workbook";
 import { buildBookWritePlan } from "../../../src/plans/write-plan";
 import { WritePlan } from "../../../src/plans/types";
 import { Plan } from "../../../src/engine/types";
-import { ExcelRebalanceOutcome, rebalanceInExcel } from "../../../src/excel/rebalance";
+import { BookPlanner, ExcelRebalanceOutcome, rebalanceInExcel } from "../../../src/excel/rebalance";
 import { Workbook, install } from "./fake-excel";
 
 export const NOW = new Date(2026, 10, 20, 9, 30, 15);
@@ -23,11 +23,11 @@ export async function writeWithExceljs(data: Buffer, now = NOW): Promise<{ out: 
   return { out, plan: result.households[0].raw, writePlan, report };
 }
 
-/** The Rebalance button on the fake workbook: Excel.run (office-addin-mock) hands the fake's request context to the add-in. */
-export async function writeWithOffice(wb: Workbook, now = NOW): Promise<ExcelRebalanceOutcome> {
+/** The Rebalance button on the fake workbook: Excel.run (office-addin-mock) hands the fake's request context to the add-in; `planner`: where the plan is made (default: on this thread). */
+export async function writeWithOffice(wb: Workbook, now = NOW, planner?: BookPlanner): Promise<ExcelRebalanceOutcome> {
   const installed = install(wb);
   try {
-    return await rebalanceInExcel({ now: () => now });
+    return await rebalanceInExcel({ now: () => now, planner });
   } finally {
     installed.restore();
   }
