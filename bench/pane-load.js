@@ -8,6 +8,8 @@
  *     context each run, so nothing is cached), "Try the sample" clicked as soon as it is on the page,
  *     the time from the navigation's start to the first animation frame after the plan is in the page
  *     (the performance clock of the page itself); also when the button appeared. Goal ≤ 1 s.
+ *   - click → rendered plan when "Try the sample" is clicked 3 s after it appeared (the pane's worker has loaded
+ *     the solver and warmed up meanwhile, as it has for a person who reads the page before clicking).
  *   - the longest main-thread task in that run (PerformanceObserver "longtask": tasks over 50 ms) and in
  *     opening a generated 10,000-holding workbook through the file picker (read, parse and plan run in
  *     the pane's Web Worker; the main thread renders). Goal: no task over 100 ms.
@@ -26,6 +28,8 @@ const { median } = require("./timing");
 
 const GOAL_FIRST_PLAN_MS = 1000;
 const GOAL_LONGEST_TASK_MS = 100;
+/** How long the pane is left open before the sample is clicked in the "open a while" row. */
+const IDLE_MS = 3000;
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".wasm": "application/wasm", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 
@@ -116,6 +120,20 @@ async function benchPaneLoad(options = {}) {
     if (process.env.BENCH_PANE_DEBUG) console.log(JSON.stringify(first.map((b) => b.longtasks.map((t) => [Math.round(t.start), Math.round(t.duration)]))));
     rows.push({ name: "page load → first rendered plan (sample, standalone)", size: `${runs} cold loads`, value: `${rendered.toFixed(0)} ms`, note: `median; range ${Math.min(...first.map((b) => b.rendered)).toFixed(0)}–${Math.max(...first.map((b) => b.rendered)).toFixed(0)} ms; "Try the sample" on the page at ${ready.toFixed(0)} ms; goal ≤ ${GOAL_FIRST_PLAN_MS} ms: ${rendered <= GOAL_FIRST_PLAN_MS ? "met" : "NOT MET"}` });
     rows.push({ name: "longest main-thread task, load → first plan", size: `${runs} cold loads`, value: taskNote(task), note: `worst of the runs; goal ≤ ${GOAL_LONGEST_TASK_MS} ms: ${task <= GOAL_LONGEST_TASK_MS ? "met" : "NOT MET"}` });
+
+    // "Try the sample" clicked once the pane has been open a while (as a person clicks): the worker has loaded and warmed up.
+    const idle = [];
+    for (let i = 0; i < runs; i++) {
+      const { context, page } = await openPage();
+      await page.waitForSelector('[data-testid="try-sample"]');
+      await page.waitForTimeout(IDLE_MS);
+      const clicked = await page.evaluate(() => performance.now());
+      await page.click('[data-testid="try-sample"]');
+      await done(page);
+      idle.push((await state(page)).rendered - clicked);
+      await context.close();
+    }
+    rows.push({ name: "click → rendered plan, the pane open a while (sample)", size: `${runs} cold loads`, value: `${median(idle).toFixed(0)} ms`, note: `median; range ${Math.min(...idle).toFixed(0)}–${Math.max(...idle).toFixed(0)} ms; "Try the sample" clicked ${IDLE_MS / 1000} s after it appeared` });
 
     // A large workbook opened through the picker once the pane is idle.
     const { snapshotWorkbookBytes } = require(path.join(root, "lib", "xlsx", "snapshot-workbook.js"));

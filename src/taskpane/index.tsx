@@ -32,8 +32,10 @@ const files: StandaloneFiles = {
 };
 
 // The file worker starts now and loads the solver while Office.js starts and the page draws: standalone mode
-// plans files in it, and inside Excel Compare and a saved copy's plan use it.
+// plans files in it, and inside Excel Rebalance, Compare and a saved copy's plan use it. Then it reads and plans
+// the sample once, so the first real plan (the sample's or the advisor's) runs on warm code.
 void fileWork.warm();
+void files.sample().then((sample) => fileWork.warm(sample), () => undefined);
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container element");

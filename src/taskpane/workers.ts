@@ -104,8 +104,8 @@ export const fileWork = {
   read: (name: string, data: ArrayBuffer) => call("files", (api) => answer<"read">(api.read(name, data))),
   update: (name: string, data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[] = []) => call("files", (api) => answer<"update">(api.update(name, data, [...doNotTrade], Date.now()))),
   edit: (name: string, data: ArrayBuffer, edits: Parameters<Api["edit"]>[2]) => call("files", (api) => answer<"edit">(api.edit(name, data, edits))),
-  /** Starts the worker and loads the solver in it while the page is idle (standalone mode, before the first file). */
-  warm: () => call("files", (api) => answer<"warm">(api.warm())).catch(() => undefined),
+  /** Starts the worker and loads the solver in it while the page is idle; given the sample, reads and plans it once there (a warm-up). */
+  warm: (sample?: { name: string; data: ArrayBuffer }) => call("files", (api) => answer<"warm">(api.warm(sample))).catch(() => undefined),
   starter: () => call("files", (api) => answer<"starter">(api.starter(Date.now()))),
   /** Inside Excel: the plans of the ranges read and what to write for them (the page writes it). */
   rebalance: (snapshot: WorkbookSnapshot, options: BookRebalanceOptions) => call("files", (api) => answer<"rebalance">(api.rebalance(snapshot, { ...options, doNotTrade: [...(options.doNotTrade ?? [])] }))),

@@ -63,4 +63,5 @@ test("compare: a file's bytes and its snapshot give the runner's comparison, hol
   expect(posted(await paneWorkerApi.compare({ kind: "file", name: "sdira-sample.xlsx", data: bytes() }, held))).toEqual(expected);
   expect(posted(await paneWorkerApi.compare({ kind: "snapshot", snapshot: posted(snapshot) }, held))).toEqual(expected);
   await expect(paneWorkerApi.warm()).resolves.toBeUndefined();
+  await expect(paneWorkerApi.warm(posted({ name: "sdira-sample.xlsx", data: bytes() }))).resolves.toBeUndefined();
 });

@@ -33,8 +33,8 @@ export interface PaneWorkerApi {
   edit(name: string, data: ArrayBuffer, edits: WorkbookEdits): Promise<EditOutcome>;
   /** The starter workbook's bytes; `now`: its creation time (ms since 1970). */
   starter(now: number): Promise<{ fileName: string; bytes: Uint8Array }>;
-  /** Loads what a plan needs (exceljs is loaded with the worker; this loads the solver), so the first file is planned without the wait. */
-  warm(): Promise<void>;
+  /** Loads what a plan needs (exceljs is loaded with the worker; this loads the solver) and, given the sample, reads and plans it once so the first real plan runs on warm code. */
+  warm(sample?: { name: string; data: ArrayBuffer }): Promise<void>;
   /** Inside Excel: the plans of ranges the page read through Office.js, and what to write for them (the page applies it). */
   rebalance(snapshot: WorkbookSnapshot, options: BookRebalanceOptions): Promise<BookRebalance>;
   /** Inside Excel: the plans of ranges the page read (after a Policy or Targets edit), nothing to write. */
