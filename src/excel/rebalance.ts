@@ -8,6 +8,7 @@ import type { WorkbookSnapshot } from "../contract/snapshot";
 import type { BookRebalance, BookRebalanceOptions } from "../plans/book-rebalance";
 import type { BookDoNotTrade } from "../plans/plan-workbook";
 import type { PlanJson } from "../plans/json";
+import type { PositionJson } from "../plans/positions";
 import { OwnershipError } from "../plans/check";
 import { applyWritePlanInExcel } from "./apply";
 import { excel } from "./host";
@@ -25,7 +26,7 @@ export type ExcelRebalanceOutcome =
       /** The plan (a master workbook: its first household's; every household's is in `households`). */
       plan: PlanJson;
       /** Every household's plan: one, with household null, for a workbook of one household. */
-      households: { household: string | null; plan: PlanJson }[];
+      households: { household: string | null; plan: PlanJson; positions?: PositionJson[] }[];
       /** The sheet that now shows the plan, e.g. "Rebalance 2026-11-20". */
       sheet: string;
       /** The order file for the custodian (CSV text) and a name to save it under; a master workbook's are block orders. */

@@ -8,6 +8,7 @@ import { WorkbookSnapshot } from "../contract/snapshot";
 import { blockFiles, blockOrders } from "./blocks";
 import { firmTrades } from "./household-row";
 import { PlanJson } from "./json";
+import { PositionJson, positionsOf } from "./positions";
 import { ordersCsv, ordersFileName } from "./orders";
 import { BookPlanOptions, planBook } from "./plan-workbook";
 import { rebalanceSheetName } from "./rebalance-sheet";
@@ -19,8 +20,8 @@ export type BookRebalance =
       ok: true;
       /** The plan (a master workbook: its first household's; every household's is in `households`). */
       plan: PlanJson;
-      /** Every household's plan: one, with household null, for a workbook of one household. */
-      households: { household: string | null; plan: PlanJson }[];
+      /** Every household's plan: one, with household null, for a workbook of one household; `positions`: what the pane may hold still. */
+      households: { household: string | null; plan: PlanJson; positions: PositionJson[] }[];
       /** The sheet that shows the plan once written, e.g. "Rebalance 2026-11-20". */
       sheet: string;
       /** The order file for the custodian (CSV text) and a name to save it under; a master workbook's are block orders. */
@@ -50,7 +51,7 @@ export function rebalanceBook(snapshot: WorkbookSnapshot, options: BookRebalance
   return {
     ok: true,
     plan: first.plan,
-    households: book.households.map((h) => ({ household: h.household, plan: h.plan })),
+    households: book.households.map((h) => ({ household: h.household, plan: h.plan, positions: positionsOf(h.portfolio) })),
     sheet: rebalanceSheetName(asOf),
     orders: blocks ? blocks.blocks : { fileName: ordersFileName(asOf), csv: ordersCsv(first.raw) },
     allocation: blocks ? blocks.allocation : null,

@@ -14,6 +14,7 @@ import type { ExcelActions } from "../../src/taskpane/office";
 import { PlanView } from "../../src/taskpane/components/plan/PlanView";
 import type { PlanOutcome } from "../../src/taskpane/planFile";
 import { BookDoNotTrade, planBook } from "../../src/plans/plan-workbook";
+import { planOutcome } from "../../src/plans/plan-outcome";
 import { CellValue, RangeSnapshot, WorkbookSnapshot } from "../../src/contract/snapshot";
 
 const range = (name: string, values: CellValue[][]): RangeSnapshot => ({ name, sheet: name, top: 1, left: 1, values, numberFormats: [] });
@@ -152,6 +153,64 @@ test("excluded trades: unticking a trade holds its position still and the plan i
   await waitFor(() => expect(shown()).toEqual(["IRA Sell BND", "IRA Buy VTI"]));
   expect(asked.at(-1)).toEqual([]);
   expect(screen.queryByTestId("held-still")).toBeNull();
+});
+
+test("holding a holding still that the plan does not trade: found by typing, chosen, and the plan is made again with it held; a trade's box then holds a second", async () => {
+  // The IRA swaps BND for VTI; the Roth's BND is not traded. Held still, it is listed as such and the trades stay; with the
+  // IRA's VTI held too, neither account can swap (the Roth's BND would pay for its VTI), so nothing can be proposed.
+  const snapshot: WorkbookSnapshot = {
+    ranges: {
+      holdings: range("Holdings", [
+        ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
+        ["IRA", "VTI", "Stocks", 100, 100],
+        ["IRA", "BND", "Bonds", 300, 100],
+        ["Roth", "VTI", "Stocks", 0, 100],
+        ["Roth", "BND", "Bonds", 100, 100],
+      ]),
+      targets: range("Targets", [["Asset Class", "Target"], ["Stocks", 0.5], ["Bonds", 0.5]]),
+      policy: range("Policy", [["Setting", "Value"], ["Optimizer", "Greedy"]]),
+    },
+    nameProblems: [],
+  };
+  const w = window as unknown as { ResizeObserver?: unknown };
+  w.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  const asked: (readonly BookDoNotTrade[] | undefined)[] = [];
+  wrap(<WorkbookPlanner plan={async (_name, _data, doNotTrade) => (asked.push(doNotTrade), planOutcome(snapshot, { doNotTrade: doNotTrade ?? [] }))} />);
+  await pick("two.xlsx");
+  await waitFor(() => expect(screen.getByTestId("result").dataset.state).toBe("done"));
+  const shown = () => within(screen.getByRole("table", { name: "Trades" })).getAllByRole("row").slice(1).map((r) => `${r.children[0].textContent} ${r.children[3].textContent} ${r.children[1].textContent}`);
+  expect(shown()).toEqual(["IRA Sell BND", "IRA Buy VTI"]);
+
+  // The picker is a chunk of its own (React.lazy): compiled ahead, then waited for.
+  await import("../../src/taskpane/components/plan/HoldPicker");
+  const search = await screen.findByRole("combobox", { name: /^Hold a holding still/ }, { timeout: 20_000 });
+  expect((screen.getByTestId("hold-button") as HTMLButtonElement).disabled).toBe(true);
+  await act(async () => {
+    fireEvent.click(search);
+    fireEvent.change(search, { target: { value: "roth" } });
+  });
+  // Only what the plan does not trade: the Roth's two positions, not the IRA's.
+  expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Roth · VTI (Stocks)", "Roth · BND (Bonds)"]);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("option", { name: "Roth · BND (Bonds)" }));
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId("hold-button"));
+  });
+  await waitFor(() => expect(screen.queryByRole("checkbox", { name: "Roth · BND: held still" })).not.toBeNull());
+  expect(asked.at(-1)).toEqual([{ account: "Roth", symbol: "BND" }]);
+  expect(shown()).toEqual(["IRA Sell BND", "IRA Buy VTI"]);
+
+  await act(async () => {
+    fireEvent.click(screen.getByRole("checkbox", { name: /^Keep buy VTI in IRA/ }));
+  });
+  await waitFor(() => expect(screen.queryByTestId("no-trades")).not.toBeNull());
+  expect(asked.at(-1)).toEqual([{ account: "Roth", symbol: "BND" }, { account: "IRA", symbol: "VTI" }]);
+  expect(screen.getByRole("checkbox", { name: "IRA · VTI: held still" })).toBeTruthy();
 });
 
 test("cancel: the progress bar and Cancel while a file is planned; Cancel stops the work and says the file was not planned", async () => {

@@ -21,6 +21,7 @@ import type { PlanJson } from "../../src/plans/json";
 import { DIST, ROOT, ensureBuilt, serve } from "./support/dist";
 import { accountRows, tradeRows } from "./support/rows";
 import { householdSnapshot } from "../../src/samples/synthetic";
+import { positionsOf } from "../../src/plans/positions";
 import { snapshotWorkbookBytes } from "../../src/xlsx/snapshot-workbook";
 import { axeProblems as axeOf } from "./support/axe";
 
@@ -606,6 +607,33 @@ test("exclude a trade: unticking its Keep box re-plans with its position held st
   await page.click('[data-testid="tab-rebalance"]');
 });
 
+test("hold a holding the plan does not trade: typed into the picker, chosen, held; the plan is the runner's with --exclude of it", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  const data = fs.readFileSync(SAMPLE);
+  const free = await expectedPlan(data);
+  if (!free.ok) throw new Error("the sample should plan");
+  const traded = new Set(free.plan.trades.map((t) => `${t.account} ${t.symbol}`));
+  const still = positionsOf(free.portfolio).find((p) => !traded.has(`${p.account} ${p.symbol}`));
+  if (!still) throw new Error("the sample should hold a position the plan does not trade");
+  const held = await expectedPlan(data, [{ account: still.account, symbol: still.symbol }]);
+  if (!held.ok) throw new Error("the test workbook should plan");
+  await openFile("sdira-sample.xlsx", data);
+  await page.click('[data-testid="hold-search"]');
+  await page.keyboard.type(still.symbol);
+  const label = `${still.account} · ${still.symbol} (${still.assetClass})`;
+  await page.click(`[role="option"]:has-text("${label}")`);
+  await page.click('[data-testid="hold-button"]');
+  await page.waitForSelector('[data-testid="held-still"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="replanning"]'));
+  expect(await page.textContent('[data-testid="held-still"]')).toContain(`${still.account} · ${still.symbol}: held still`);
+  const shown = (rows: string[][]) => rows.map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`);
+  expect(shown(await tableRows("Trades"))).toEqual(held.plan.trades.map(tradeLine));
+  expect(held.plan.doNotTrade).toEqual([{ account: still.account, symbol: still.symbol }]);
+  // At 320 px the picker fits: no sideways page scroll.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.setViewportSize({ width: 800, height: 900 });
+});
+
 test("Policy tab: a changed setting re-plans as the runner plans the edited workbook, by mouse and by keyboard; the downloaded workbook carries the edit; 320 px", async () => {
   await page.setViewportSize({ width: 800, height: 900 });
   const data = await workbook(HOLDINGS, TARGETS, POLICY);
@@ -822,7 +850,11 @@ test("keyboard only: the Compare tab is reached with the arrows, its button and 
       const el = document.activeElement as HTMLElement;
       const style = getComputedStyle(el);
       const after = getComputedStyle(el, "::after");
-      const ring = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none" || (after.borderStyle !== "none" && after.borderWidth !== "0px") || after.outlineStyle !== "none";
+      // A text field (Fluent's Input, Combobox) marks focus on its frame: the underline of the frame's ::after grows to full width.
+      const frame = el.closest(".fui-Combobox, .fui-Input");
+      const line = frame ? getComputedStyle(frame, "::after") : null;
+      const underlined = !!line && line.borderBottomStyle !== "none" && parseFloat(line.borderBottomWidth) >= 2 && !/^matrix\(0,/.test(line.transform);
+      const ring = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none" || (after.borderStyle !== "none" && after.borderWidth !== "0px") || after.outlineStyle !== "none" || underlined;
       return { what: el.dataset.testid ?? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? ""}`, ring };
     });
   await openFile("sdira-sample.xlsx", fs.readFileSync(SAMPLE));
@@ -905,12 +937,18 @@ test("keyboard only: Tab reaches every control with a visible focus ring, arrows
   await page.click("h1");
   /** What has the focus: its test id, else its role and name; and whether something marks it (outline or box shadow). */
   const focused = () =>
-    page.evaluate(() => {
+    page.evaluate(async () => {
+      // A focus indicator may be drawn by a transition (a text field's underline grows): read it once the transitions end.
+      await Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)));
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return { what: "body", ring: false };
       const style = getComputedStyle(el);
       const after = getComputedStyle(el, "::after");
-      const ring = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none" || (after.borderStyle !== "none" && after.borderWidth !== "0px") || after.outlineStyle !== "none";
+      // A text field (Fluent's Input, Combobox) marks focus on its frame: the underline of the frame's ::after grows to full width.
+      const frame = el.closest(".fui-Combobox, .fui-Input");
+      const line = frame ? getComputedStyle(frame, "::after") : null;
+      const underlined = !!line && line.borderBottomStyle !== "none" && parseFloat(line.borderBottomWidth) >= 2 && !/^matrix\(0,/.test(line.transform);
+      const ring = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none" || (after.borderStyle !== "none" && after.borderWidth !== "0px") || after.outlineStyle !== "none" || underlined;
       return { what: el.dataset.testid ?? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 30)}`, ring };
     });
   const seen: { what: string; ring: boolean }[] = [];

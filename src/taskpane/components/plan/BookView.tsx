@@ -7,6 +7,7 @@ import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanJson } from "../../../plans/json";
 import { PlanView, Toggle } from "./PlanView";
 import type { BookDoNotTrade } from "../../../plans/plan-workbook";
+import type { PositionJson } from "../../../plans/positions";
 
 /** Steering a plan from the pane: re-plan with these positions held still (Do Not Trade for this plan). */
 export interface Steer {
@@ -23,6 +24,8 @@ export interface BookHousehold {
   /** Null in a workbook of one household. */
   household: string | null;
   plan: PlanJson;
+  /** The tradable positions, for holding one still that the plan does not trade (absent: not offered). */
+  positions?: PositionJson[];
 }
 
 const HouseholdsView = React.lazy(() => import(/* webpackChunkName: "view-households" */ "./HouseholdsView"));
@@ -47,7 +50,7 @@ export function BookView({ households, actions, steer }: { households: BookHouse
     return (
       <>
         {actions && <div className={s.actions}>{actions(households[0])}</div>}
-        <PlanView plan={plan} toggle={toggle} />
+        <PlanView plan={plan} toggle={toggle} positions={households[0].positions} />
       </>
     );
   }

@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import type { PlanJson } from "../../../plans/json";
+import type { PositionJson } from "../../../plans/positions";
 import { AfterTable } from "./AfterTable";
 import { ClassBars } from "./ClassBars";
 import { ClassTable } from "./ClassTable";
@@ -18,7 +19,8 @@ export interface Toggle {
   set: (account: string, symbol: string, held: boolean) => void;
 }
 
-export function PlanView({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
+/** `positions`: the tradable positions, so that one the plan does not trade can be held still too (with a toggle). */
+export function PlanView({ plan, toggle, positions }: { plan: PlanJson; toggle?: Toggle; positions?: PositionJson[] }) {
   return (
     <div data-testid="plan">
       <Decision plan={plan} />
@@ -26,7 +28,7 @@ export function PlanView({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) 
       <RmdTable plan={plan} />
       <ClassBars plan={plan} />
       <ClassTable plan={plan} />
-      <TradeTable plan={plan} toggle={toggle} />
+      <TradeTable plan={plan} toggle={toggle} positions={positions} />
       <AfterTable plan={plan} />
     </div>
   );

@@ -3,6 +3,10 @@ import * as React from "react";
 import Decimal from "decimal.js";
 import { Body1, Caption1, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Toggle } from "./PlanView";
+import type { PositionJson } from "../../../plans/positions";
+
+// The picker's Combobox (27 KB gzip with its listbox and positioning) is fetched with the first plan, not with the page.
+const HoldPicker = React.lazy(() => import(/* webpackChunkName: "hold-picker" */ "./HoldPicker"));
 import type { PlanJson, TradeJson } from "../../../plans/json";
 import { money, price, quantity } from "../../../display";
 import { AccountTotals, accountTotals, tradeTotals } from "../../../plans/trade-totals";
@@ -60,15 +64,21 @@ function HeldStill({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
   );
 }
 
-export function TradeTable({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }) {
+export function TradeTable({ plan, toggle, positions }: { plan: PlanJson; toggle?: Toggle; positions?: PositionJson[] }) {
   const s = usePlanStyles();
   const k = useKeepStyles();
   const busy = toggle?.busy && <Spinner size="tiny" label="Re-planning…" data-testid="replanning" />;
+  const picker = toggle && positions && (
+    <React.Suspense fallback={null}>
+      <HoldPicker plan={plan} positions={positions} toggle={toggle} />
+    </React.Suspense>
+  );
   if (plan.trades.length === 0) {
     return (
       <Section title="Trades">
         <Body1 data-testid="no-trades">No trades{plan.trigger.rebalance ? " could be proposed (see warnings)" : ""}.</Body1>
         <HeldStill plan={plan} toggle={toggle} />
+        {picker}
         {busy}
         <ByAccount plan={plan} />
       </Section>
@@ -99,6 +109,7 @@ export function TradeTable({ plan, toggle }: { plan: PlanJson; toggle?: Toggle }
     <Section title="Trades">
       <DataTable label="Trades" columns={columns} rows={plan.trades} rowKey={(t, i) => `${t.account}-${t.symbol}-${t.side}-${i}`} />
       <HeldStill plan={plan} toggle={toggle} />
+      {picker}
       {busy}
       <div className={s.facts}>
         <Caption1>Sells {money(totals.sells)}</Caption1>
