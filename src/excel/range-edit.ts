@@ -99,7 +99,7 @@ export async function applyRangeEditsInExcel(context: Excel.RequestContext, edit
 export type SnapshotPlanner = (snapshot: WorkbookSnapshot, options: { today?: string }) => Promise<PlanOutcome>;
 
 /** The engine and the solver load on first use, and only where the plan is made here. */
-const planHere: SnapshotPlanner = async (snapshot, options) => (await import(/* webpackChunkName: "plan-here" */ "../solver/planned")).planHere(snapshot, options);
+const planHere: SnapshotPlanner = async (snapshot, options) => (await import(/* webpackChunkName: "plan-here" */ "./planned")).planHere(snapshot, options);
 
 export type ExcelEditOutcome = { ok: true; written: string[]; book: PlanOutcome } | { ok: false; errors: ContractError[] };
 

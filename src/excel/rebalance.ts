@@ -18,7 +18,7 @@ import { readContractSnapshot } from "./read";
 export type BookPlanner = (snapshot: WorkbookSnapshot, options: BookRebalanceOptions) => Promise<BookRebalance>;
 
 /** The engine and the solver load on first use, and only where the plan is made here. */
-const rebalanceHere: BookPlanner = async (snapshot, options) => (await import(/* webpackChunkName: "plan-here" */ "../solver/planned")).rebalanceHere(snapshot, options);
+const rebalanceHere: BookPlanner = async (snapshot, options) => (await import(/* webpackChunkName: "plan-here" */ "./planned")).rebalanceHere(snapshot, options);
 
 export type ExcelRebalanceOutcome =
   | {

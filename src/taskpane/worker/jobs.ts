@@ -3,7 +3,7 @@
  * comlink; tests call them directly with inputs copied as postMessage copies them).
  */
 import { backtestWorkbook } from "../../backtest/run";
-import { planHere, rebalanceHere } from "../../solver/planned";
+import { planHere, rebalanceHere } from "../../excel/planned";
 import { compareSnapshot } from "../compare";
 import { editedWorkbook } from "../editFile";
 import { planFile } from "../planFile";

@@ -7,7 +7,7 @@ import { WorkbookSnapshot } from "../contract/snapshot";
 import { BookRebalance, BookRebalanceOptions, rebalanceBook } from "../plans/book-rebalance";
 import { PlanOutcome, planOutcome } from "../plans/plan-outcome";
 import { BookPlanOptions } from "../plans/plan-workbook";
-import { prepareSolver } from "./highs";
+import { prepareSolver } from "../solver/highs";
 
 export async function rebalanceHere(snapshot: WorkbookSnapshot, options: BookRebalanceOptions): Promise<BookRebalance> {
   await prepareSolver();
