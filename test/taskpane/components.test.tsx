@@ -25,6 +25,34 @@ function outcomeOf(snapshot: WorkbookSnapshot, doNotTrade: readonly BookDoNotTra
   return book.ok ? { ok: true, master: book.master, households: book.households.map((h) => ({ household: h.household, plan: h.plan })) } : book;
 }
 
+/** IRA: Stocks 10,000, Bonds 30,000; Roth: Bonds 10,000 (and a VTI line of 0); 50/50 targets; the greedy pass. */
+function twoAccounts(): WorkbookSnapshot {
+  return {
+    ranges: {
+      holdings: range("Holdings", [
+        ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
+        ["IRA", "VTI", "Stocks", 100, 100],
+        ["IRA", "BND", "Bonds", 300, 100],
+        ["Roth", "VTI", "Stocks", 0, 100],
+        ["Roth", "BND", "Bonds", 100, 100],
+      ]),
+      targets: range("Targets", [["Asset Class", "Target"], ["Stocks", 0.5], ["Bonds", 0.5]]),
+      policy: range("Policy", [["Setting", "Value"], ["Optimizer", "Greedy"]]),
+    },
+    nameProblems: [],
+  };
+}
+
+/** Fluent's MessageBar and Combobox measure themselves with ResizeObserver, which jsdom lacks: one that never reports. */
+function resizeObserver(): void {
+  const w = window as unknown as { ResizeObserver?: unknown };
+  w.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
 /** Opens a file in the planner through its picker. */
 async function pick(name: string) {
   const input = screen.getByLabelText("Workbook file") as HTMLInputElement;
@@ -116,20 +144,7 @@ test("a locked class: an illiquid property over its band reads Locked, in the ta
 test("excluded trades: unticking a trade holds its position still and the plan is made again around it; ticking it back trades it again", async () => {
   // Total 50,000: Stocks 10,000, Bonds 40,000 against 50/50. Free, the IRA swaps 15,000 of BND for VTI; with the IRA's VTI held
   // still only the Roth can swap (its 10,000 of BND), as test/engine/do-not-trade.test.ts works out.
-  const snapshot: WorkbookSnapshot = {
-    ranges: {
-      holdings: range("Holdings", [
-        ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
-        ["IRA", "VTI", "Stocks", 100, 100],
-        ["IRA", "BND", "Bonds", 300, 100],
-        ["Roth", "VTI", "Stocks", 0, 100],
-        ["Roth", "BND", "Bonds", 100, 100],
-      ]),
-      targets: range("Targets", [["Asset Class", "Target"], ["Stocks", 0.5], ["Bonds", 0.5]]),
-      policy: range("Policy", [["Setting", "Value"], ["Optimizer", "Greedy"]]),
-    },
-    nameProblems: [],
-  };
+  const snapshot = twoAccounts();
   const asked: (readonly BookDoNotTrade[] | undefined)[] = [];
   wrap(<WorkbookPlanner plan={async (_name, _data, doNotTrade) => (asked.push(doNotTrade), outcomeOf(snapshot, doNotTrade ?? []))} />);
   await pick("two.xlsx");
@@ -158,26 +173,8 @@ test("excluded trades: unticking a trade holds its position still and the plan i
 test("holding a holding still that the plan does not trade: found by typing, chosen, and the plan is made again with it held; a trade's box then holds a second", async () => {
   // The IRA swaps BND for VTI; the Roth's BND is not traded. Held still, it is listed as such and the trades stay; with the
   // IRA's VTI held too, neither account can swap (the Roth's BND would pay for its VTI), so nothing can be proposed.
-  const snapshot: WorkbookSnapshot = {
-    ranges: {
-      holdings: range("Holdings", [
-        ["Account", "Symbol", "Asset Class", "Quantity", "Price"],
-        ["IRA", "VTI", "Stocks", 100, 100],
-        ["IRA", "BND", "Bonds", 300, 100],
-        ["Roth", "VTI", "Stocks", 0, 100],
-        ["Roth", "BND", "Bonds", 100, 100],
-      ]),
-      targets: range("Targets", [["Asset Class", "Target"], ["Stocks", 0.5], ["Bonds", 0.5]]),
-      policy: range("Policy", [["Setting", "Value"], ["Optimizer", "Greedy"]]),
-    },
-    nameProblems: [],
-  };
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  const snapshot = twoAccounts();
+  resizeObserver();
   const asked: (readonly BookDoNotTrade[] | undefined)[] = [];
   wrap(<WorkbookPlanner plan={async (_name, _data, doNotTrade) => (asked.push(doNotTrade), planOutcome(snapshot, { doNotTrade: doNotTrade ?? [] }))} />);
   await pick("two.xlsx");
@@ -239,13 +236,7 @@ test("inside Excel, Cancel stops a plan under way in the worker: nothing written
     throw new Error("not called");
   };
   const actions: ExcelActions = { rebalance, cancel, select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never, createStarter: never };
-  // Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks: one that never reports.
-  const w = window as unknown as { ResizeObserver?: unknown };
-  w.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  resizeObserver();
   wrap(<ExcelRebalance actions={actions} download={() => true} />);
   expect(screen.queryByTestId("cancel-rebalance")).toBeNull();
   await act(async () => fireEvent.click(screen.getByTestId("rebalance-button")));
