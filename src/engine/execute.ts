@@ -35,6 +35,14 @@ export function limitPrice(price: Decimal, side: "buy" | "sell", policy: Policy)
   return toCents(price.times(side === "buy" ? new Decimal(1).plus(offset) : new Decimal(1).minus(offset)));
 }
 
+/** The most a unit bought can cost: its limit price, never less than the price (Limit Offset Bps as a fraction). */
+export function worstBuyPrice(price: Decimal, offset: number): Decimal {
+  return Decimal.max(price, toCents(price.times(1 + offset)));
+}
+
+/** A position's key in the optimizer's quantities: account and symbol. */
+export const positionKey = (p: Pick<Position, "account" | "symbol">) => `${p.account}\u0000${p.symbol}`;
+
 /** Rounds a quantity to the lot size (0 = fractional) in the given direction. */
 export function roundToLot(quantity: Decimal, lotSize: Decimal, mode: Decimal.Rounding): Decimal {
   if (lotSize.isZero()) return quantity.toDecimalPlaces(FRACTIONAL_PLACES, mode);
@@ -59,6 +67,14 @@ export interface ExecuteOptions {
    * their loss lots (a loss would bar the buy). Compared ignoring case.
    */
   keepLosses?: string[];
+  /**
+   * The optimizer's exact orders (src/engine/optimizer/household.ts): position key → quantity, bought (> 0)
+   * or sold (< 0), in whole lots (to a millionth of a unit where fractional); 0: not traded. A class move in
+   * an account whose positions have one is carried out as exactly those orders (a sale's positions without
+   * one sell what the orders leave of the move, in Sell Order); a buy is cut (a lot at a time) only if its
+   * worst fill would not fit the cash the execution holds to the cent.
+   */
+  quantities?: Map<string, Decimal>;
 }
 
 function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy: Policy): Trade {
@@ -79,7 +95,7 @@ function makeTrade(p: Position, side: "buy" | "sell", quantity: Decimal, policy:
 }
 
 /** Positions of a class in the order they give up money, per Sell Order (Tax Aware: lowest gain first in taxable accounts). */
-function sellOrder(account: Account, positions: Position[], policy: Policy, taxAware: boolean): Position[] {
+export function sellOrder(account: Pick<Account, "taxable">, positions: Position[], policy: Pick<Policy, "sellOrder">, taxAware: boolean): Position[] {
   const gain = (p: Position) => gainRatio(p.lots, p.price);
   const bySize = (a: Position, b: Position) => b.sellableValue.comparedTo(a.sellableValue) || a.order - b.order;
   const byGain = (sign: number) => (a: Position, b: Position) => {
@@ -172,17 +188,20 @@ function worstCost(t: Trade): Decimal {
   return toCents(t.quantity.times(Decimal.max(t.limitPrice, t.price)));
 }
 
-/** The largest buy of p whose worst-case cost (limit price) plus fee fits the budget. */
-function planBuy(p: Position, budget: Decimal, policy: Policy): Trade | null {
+/** The largest buy of p (at most `cap` units, when given) whose worst-case cost (limit price) plus fee fits the budget. */
+function planBuy(p: Position, budget: Decimal, policy: Policy, cap?: Decimal): Trade | null {
   if (budget.lte(0)) return null;
   const limit = limitPrice(p.price, "buy", policy);
   const perUnit = Decimal.max(limit, p.price).times(new Decimal(1).plus(policy.feeBps.div(10000)));
   let q = roundToLot(budget.minus(perTradeFee(p, policy)).div(perUnit), p.lotSize, Decimal.ROUND_DOWN);
+  if (cap) q = Decimal.min(q, cap);
   const step = p.lotSize.isZero() ? new Decimal(10).pow(-FRACTIONAL_PLACES) : p.lotSize;
   for (let i = 0; i < 3 && q.gt(0); i++) {
     const t = makeTrade(p, "buy", q, policy);
-    if (worstCost(t).plus(t.fee).lte(budget)) return t.amount.lt(policy.minTrade) ? null : t;
-    q = q.minus(step);
+    const over = worstCost(t).plus(t.fee).minus(budget);
+    if (over.lte(0)) return t.amount.lt(policy.minTrade) ? null : t;
+    // Over by the cents of rounding: take off what covers them (at least a lot, or a millionth of a unit).
+    q = q.minus(Decimal.max(step, roundToLot(over.div(perUnit), p.lotSize, Decimal.ROUND_UP)));
   }
   return null;
 }
@@ -209,7 +228,20 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
   for (const a of accounts) {
     for (const m of moves.filter((x) => x.account === a.name && x.amount.lt(0))) {
       let left = m.amount.neg();
-      const positions = sellOrder(a, a.positions.filter((p) => p.assetClass === m.assetClass && p.sellable.gt(0)), policy, options.taxAware);
+      let positions = sellOrder(a, a.positions.filter((p) => p.assetClass === m.assetClass && p.sellable.gt(0)), policy, options.taxAware);
+      const programmed = positions.filter((p) => options.quantities?.has(positionKey(p)));
+      if (programmed.length) {
+        // The program's orders: each position sells what it sold, in whole lots (its chosen tax lots first).
+        for (const p of programmed) {
+          const q = options.quantities!.get(positionKey(p))!;
+          const t = q.lt(0) ? ledger.sell(a, p, q.neg(), Decimal.ROUND_DOWN) : null;
+          addSell(a, t);
+          if (t) left = left.minus(t.amount);
+        }
+        // What they leave of the move is the program's sale of positions in lots too small to count whole.
+        positions = positions.filter((p) => !programmed.includes(p));
+        if (positions.length === 0 || left.lt(0.01)) continue;
+      }
       const planned = a.taxable ? positions.filter((p) => plannedSale(options.lotPlan, p).gt(0)) : [];
       if (planned.length) {
         // The optimizer chose the lots: each position sells what the program sold of it (rounded down to
@@ -251,7 +283,9 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
     const buys = moves.filter((m) => m.account === a.name && m.amount.gt(0));
     const wanted = buys.reduce((s, m) => s.plus(m.amount), ZERO);
     const available = Decimal.max(ZERO, cash.get(a.name)!.minus(a.reserve));
-    const scale = wanted.gt(available) && wanted.gt(0) ? available.div(wanted) : new Decimal(1);
+    // The program's orders were budgeted at their worst fill: they are cut only if that does not fit (below).
+    const ordered = buys.some((m) => a.positions.some((p) => p.assetClass === m.assetClass && options.quantities?.has(positionKey(p))));
+    const scale = wanted.gt(available) && wanted.gt(0) && !ordered ? available.div(wanted) : new Decimal(1);
     if (scale.lt(1) && wanted.minus(available).gte(1)) {
       warnings.push(`${a.name}: buys cut to the cash available (${money(available)} after the ${money(a.reserve)} reserve) instead of ${money(wanted)}`);
     }
@@ -266,13 +300,17 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
         if (blocked) warnings.push(`${a.name}: no ${m.assetClass} buy: ${blocked.position.symbol} was sold at a loss in a taxable account (wash sale) and the sheet lists no other ${m.assetClass} security here (Equivalents can name a substitute)`);
         continue;
       }
+      // The program's orders, when it made them for this buy: each security's quantity, as far as the cash allows.
+      const programmed = vehicles.some((v) => options.quantities?.has(positionKey(v.position)));
       // A model's securities share the class's buy; the last takes what the others leave.
       let left = m.amount.times(scale);
       vehicles.forEach((v, i) => {
         const part = i === vehicles.length - 1 ? left : m.amount.times(scale).times(v.share);
         left = left.minus(part);
-        const budget = Decimal.min(part, worstCash.minus(a.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN);
-        const t = planBuy(v.position, budget, policy);
+        const exact = programmed ? (options.quantities!.get(positionKey(v.position)) ?? ZERO) : null;
+        if (exact?.lte(0)) return;
+        const t = exact ? planBuy(v.position, worstCash.minus(a.reserve).toDecimalPlaces(2, Decimal.ROUND_DOWN), policy, exact) : planBuy(v.position, Decimal.min(part, worstCash.minus(a.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN), policy);
+        if (exact && (!t || t.quantity.lt(exact))) warnings.push(`${a.name}: ${v.position.symbol} buy cut to ${t ? t.quantity.toString() : "nothing"} of the ${exact.toString()} planned: the cash available (${money(Decimal.max(ZERO, worstCash.minus(a.reserve)))} after the ${money(a.reserve)} reserve) does not cover it at its limit price`);
         if (!t) return;
         bought.push(t);
         cash.set(a.name, cash.get(a.name)!.minus(t.amount).minus(t.fee));

@@ -29,7 +29,7 @@ export function highsSolver(highs: Highs): Solver {
   return {
     name: "HiGHS",
     solve(program: LinearProgram, options: SolveOptions): Solution {
-      const result = highs.solve(lpText(program), { output_flag: false, time_limit: options.timeLimit, ...MIP_OPTIONS });
+      const result = highs.solve(lpText(program), { output_flag: false, time_limit: options.timeLimit, ...MIP_OPTIONS, ...(options.presolve === false ? { presolve: "off" } : {}) });
       const values = new Map<string, number>();
       for (const [name, column] of Object.entries(result.Columns ?? {})) values.set(name, (column as { Primal?: number }).Primal ?? 0);
       return { status: String(result.Status), values, objective: Number(result.ObjectiveValue ?? NaN) };

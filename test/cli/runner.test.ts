@@ -221,10 +221,12 @@ function consistencyProblems(p: PlanOut): string[] {
 // Trad cash 2,000 + 6,000 − 11 = 7,989. The $2,000 of bonds may be bought in either account (the same
 // dollars traded); the optimizer buys them in the Roth, whose BND trades in single shares (Trad's in lots
 // of 10, of which only 20 shares would fit): Roth cash 4,000 less its 1,000 reserve leaves 3,000;
-//   limit 80 × 1.0020 = 80.16, per unit with the bps fee 80.16 × 1.001 = 80.24016,
-//   (2,000 − 5) / 80.24016 = 24.86 → 24 → $1,920.00, fee 5 + 1.92 = 6.92.
-// Roth cash 4,000 − 1,920 − 6.92 = 2,073.08; Trad keeps 7,989.
-// After: Stocks 60,000.00, Bonds 29,920.00, Cash 10,062.08; total 99,982.08 (= 100,000 − 17.92 fees).
+//   25 shares @ 80 = $2,000.00, fee 5 + 2,000 × 10 bps = 7.00; limit 80 × 1.0020 = 80.16, so at worst
+//   25 × 80.16 + 7 = 2,011.00 ≤ 3,000 (the fees come out of the Roth's cash, not out of the $2,000).
+//   24 shares would leave Bonds $80 short of 30,000; 25 puts them on it, and every class's distance to
+//   its target after the $18 of fees (Stocks 10.80, Bonds 5.40, Cash 16.20 = 32.40) is the least.
+// Roth cash 4,000 − 2,000 − 7 = 1,993.00; Trad keeps 7,989.
+// After: Stocks 60,000.00, Bonds 30,000.00, Cash 9,982.00; total 99,982.00 (= 100,000 − 18.00 fees).
 // (The greedy pass bought through Trad's BND: 20 shares, $1,600.00, Bonds ending at 29,600.)
 // PRIV is illiquid and was valued 508 days before As Of (> 365): one warning, at its Symbol cell.
 
@@ -429,22 +431,22 @@ describe("runner --json", () => {
     });
     expect(plan.trades).toEqual([
       { account: "Trad", symbol: "VTI", assetClass: "Stocks", side: "sell", quantity: "20", price: "300", limitPrice: "299.40", amount: "6000.00", fee: "11.00", ...NO_TAX },
-      { account: "Roth", symbol: "BND", assetClass: "Bonds", side: "buy", quantity: "24", price: "80", limitPrice: "80.16", amount: "1920.00", fee: "6.92", ...NO_TAX },
+      { account: "Roth", symbol: "BND", assetClass: "Bonds", side: "buy", quantity: "25", price: "80", limitPrice: "80.16", amount: "2000.00", fee: "7.00", ...NO_TAX },
     ]);
     expect(plan.cashFlow).toBeNull();
-    const totalAfter = 99982.08;
+    const totalAfter = 99982;
     expect(plan.after.classes.map((c) => [c.assetClass, c.value])).toEqual([
       ["Stocks", "60000.00"],
-      ["Bonds", "29920.00"],
-      ["Cash", "10062.08"],
+      ["Bonds", "30000.00"],
+      ["Cash", "9982.00"],
     ]);
-    [60000, 29920, 10062.08].forEach((v, i) => {
+    [60000, 30000, 9982].forEach((v, i) => {
       expect(plan.after.classes[i].weight).toBeCloseTo(v / totalAfter, 9);
       expect(plan.after.classes[i].drift).toBeCloseTo(v / totalAfter - [0.6, 0.3, 0.1][i], 9);
     });
     expect(plan.after.cash).toEqual([
       { account: "Trad", value: "7989.00" },
-      { account: "Roth", value: "2073.08" },
+      { account: "Roth", value: "1993.00" },
     ]);
     expect(plan.warnings).toEqual([expect.stringMatching(/^Holdings!B8: PRIV was last valued on 2025-06-30\b/)]);
   });
@@ -537,10 +539,10 @@ describe("runner summary", () => {
     expect(s).toMatch(/^Trades \(2\):$/m);
     // Prices with the cents they trade at.
     expect(s).toMatch(/^Trad\s+VTI\s+Stocks\s+SELL\s+20\s+\$300\.00\s+\$299\.40\s+\$6,000\.00\s+\$11\.00\s+2026-11-23$/m);
-    expect(s).toMatch(/^Roth\s+BND\s+Bonds\s+BUY\s+24\s+\$80\.00\s+\$80\.16\s+\$1,920\.00\s+\$6\.92\s+2026-11-23$/m);
+    expect(s).toMatch(/^Roth\s+BND\s+Bonds\s+BUY\s+25\s+\$80\.00\s+\$80\.16\s+\$2,000\.00\s+\$7\.00\s+2026-11-23$/m);
     // After the trades: with each class's band and status.
     expect(s).toMatch(/^Class\s+Value\s+Weight\s+Drift pp\s+Band\s+Status$/m);
-    expect(s).toMatch(/^Cash\s+\$10,062\.08\s+10\.06%\s+\+0\.06\s+5\.00%-15\.00%\s+In band$/m);
+    expect(s).toMatch(/^Cash\s+\$9,982\.00\s+9\.98%\s+-0\.02\s+5\.00%-15\.00%\s+In band$/m);
     expect(s).toMatch(/^Trad\s+\$7,989\.00$/m);
     expect(s).toMatch(/^Optimizer: optimal · Optimal · gap 0\.00%$/m);
     expect(s).toMatch(/^ {2}! Holdings!B8: PRIV was last valued on 2025-06-30/m);
@@ -637,7 +639,7 @@ describe("runner --out", () => {
     });
     expect(tradeRows).toEqual([
       ["Trad", "VTI", "Stocks", "sell", 20, 300, 299.4, 6000, 11],
-      ["Roth", "BND", "Bonds", "buy", 24, 80, 80.16, 1920, 6.92],
+      ["Roth", "BND", "Bonds", "buy", 25, 80, 80.16, 2000, 7],
     ]);
     // The source workbook's own sheets are all still there, first and in order.
     expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Holdings", "Targets", "Policy"]);

@@ -22,11 +22,13 @@ describe("Full strategy properties", () => {
     );
   });
 
-  test("to Target, the largest drift after is never larger than before (one lot's value and fees allowed)", () => {
+  test("to Target, with every class buyable somewhere, the largest drift after is never larger than before (one lot's value and fees allowed)", () => {
     fc.assert(
       fc.property(householdArb({ rebalanceTo: ["Target"] }), (p) => {
         const plan = planRebalance(p);
-        if (plan.trades.length === 0 || plan.total.isZero()) return;
+        // A class no account can buy (unresolved) gives its target to the classes that can be bought
+        // (src/engine/desired.ts): those are then aimed past their own targets, by design.
+        if (plan.trades.length === 0 || plan.total.isZero() || plan.unresolved.length > 0) return;
         const before = maxDrift(plan.classes.map((c) => c.drift));
         const after = maxDrift(plan.after.classes.map((c) => c.drift));
         const largestLot = plan.trades.reduce((m, t) => {

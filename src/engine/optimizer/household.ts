@@ -4,8 +4,8 @@
  *
  *   0. every account ends with at least its cash reserve (as far as its sales can raise it),
  *   1. the classes lie outside their bands by as few dollars as possible (for a class in band before,
- *      the band aimed for is brought in by one lot at each edge, so that rounding the trades to whole
- *      lots does not push it just outside),
+ *      the band aimed for is brought in at each edge by the lot too small to be whole in the program, so
+ *      that rounding it does not push the class just outside),
  *   2. the classes lie as close as possible to what Rebalance To asks (Target: the target value, the
  *      targets rescaled over what can move when a class is locked or the reserves pin cash; Band
  *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
@@ -27,30 +27,34 @@
  * each account pays for its buys with its own cash and sales.
  *
  * Variables: b[a,c] ≥ 0 dollars bought of class c in account a (only where the account lists a
- * tradable security of c), s[a,c] in [0, sellable value of c in a]; per account r[a] ≥ 0, the reserve
+ * tradable security of c), s[a,c] in [0, sellable value of c in a], each the sum of its orders: per
+ * position sold, an integer count of whole lots (dollars for a fractional security); per security a buy
+ * goes to (a Models split: each within one lot of its share), likewise. Per account r[a] ≥ 0, the reserve
  * shortfall; per class u[c], l[c] ≥ 0, the dollars over and under the band; d[c] ≥ 0, the distance to
  * the Rebalance To goal. In a taxable account, when tax is counted or a Tax Budget set, q[k] in [0, the
  * lot's value] per tax lot, the dollars sold of it (s = Σ q over the class's lots): the program chooses the
- * lots; the Tax Budget bounds Σ gain per dollar × q over every taxable lot. Where a fixed fee, Min Trade or Fewest Trades needs it, a trade t has an
+ * lots; the Tax Budget bounds Σ gain per dollar × q over every taxable lot. Where a fixed fee, Min Trade or Fewest Trades needs it, an order t has an
  * indicator y ∈ {0, 1}: t ≤ U·y (U: what the account could sell, or spend), t ≥ Min Trade·y, and y pays the
- * fee (a sale's out of the account's cash) — the levels are then mixed-integer programs. Dollars are scaled
+ * fee out of the account's cash. A buy is budgeted at its limit price (the worst fill). Dollars are scaled
  * so that the household is 1,000,000 units.
  *
  * The Cash Flow strategy gives a placement (Mao's, per account and class): only the flows' accounts trade,
  * each only its flow's way, level 2 is the distance to the placement trade by trade, and the bands are no level.
  *
- * The result is class moves per account; src/engine/execute.ts turns them into orders (lot sizes,
- * Min Trade, fees, limit prices, lots, the wash-sale guard) exactly as it does the greedy pass's; the program holds the
- * wash-sale guard itself (a binary per symbol whose loss sale would bar a buy it plans), and says which losses it kept.
+ * The result is the orders (a quantity per position) and the class moves per account they make;
+ * src/engine/execute.ts carries the orders out as they are (a look-through fund's dollars it turns into orders
+ * as it does the greedy pass's); the program holds the wash-sale guard itself (a binary per symbol whose loss
+ * sale would bar a buy it plans), and says which losses it kept.
  */
 import Decimal from "decimal.js";
-import { AccountType, RebalanceTo } from "../../contract/portfolio";
+import { AccountType, RebalanceTo, SellOrder } from "../../contract/portfolio";
 import { ClassMove } from "../allocate";
 import { isLongTerm } from "../lots";
 import { Account } from "../positions";
 import { ClassRow } from "../types";
 import { Exposure } from "../look-through";
 import { BuyRules, NO_RULES, buyVehicles } from "../vehicles";
+import { FRACTIONAL_PLACES, positionKey, sellOrder, worstBuyPrice } from "../execute";
 import { explainInfeasible } from "./infeasible";
 import { LinearProgram, Row, Solver, Term } from "./program";
 
@@ -70,6 +74,10 @@ export interface HouseholdProblem {
   taxAware: boolean;
   /** The fee in basis points, as a fraction: a sale brings its amount less this share. */
   feeRate: number;
+  /** Policy Limit Offset Bps, as a fraction: a buy is budgeted at its limit price, the worst fill. */
+  limitOffset?: number;
+  /** Policy Sell Order: between positions of a class the plan may sell alike, the one it puts first sells first. */
+  sellOrder?: SellOrder;
   /**
    * Policy Max Turnover: buys, and sells, each at most this share of the household (the sales a withdrawal
    * needs beyond the accounts' cash come on top); null = no limit.
@@ -137,6 +145,12 @@ export interface HouseholdSolution {
    * lots of them — its sales there must leave those lots (absent when there is none).
    */
   keepLosses?: string[];
+  /**
+   * The program's orders: position key (src/engine/execute.ts positionKey) → quantity bought (> 0) or sold
+   * (< 0), whole lots where the position has a lot size. A class's buy that a Models row splits, and a
+   * look-through fund's trades, are dollars (the execution rounds them).
+   */
+  quantities?: Map<string, Decimal>;
   status: string;
   objective: ObjectiveTerms;
 }
@@ -177,9 +191,9 @@ function lotTaxPerDollar(l: Lot, price: Decimal, rates: NonNullable<HouseholdPro
 }
 
 /** The lots of a class (or a look-through fund's mix) a taxable account may sell, with their value and tax per dollar. */
-function lotsOf(p: HouseholdProblem, a: Account, assetClass: string): { lot: Lot; dollars: number; tax: number; gain: number }[] {
+function lotsOf(p: HouseholdProblem, a: Account, assetClass: string, symbol?: string): { lot: Lot; dollars: number; tax: number; gain: number }[] {
   return a.positions
-    .filter((x) => x.assetClass === assetClass)
+    .filter((x) => x.assetClass === assetClass && (symbol === undefined || x.symbol === symbol))
     .flatMap((x) => x.lots.filter(sellableLot).map((lot) => ({ lot, dollars: lot.quantity.times(x.price).toNumber(), tax: p.taxRates ? lotTaxPerDollar(lot, x.price, p.taxRates) : 0, gain: gainPerDollar(lot, x.price) })));
 }
 
@@ -190,11 +204,11 @@ const lotsAreVariables = (p: HouseholdProblem, a: Account) => a.taxable && (p.ta
  * The least tax a sale of `dollars` of a class in an account can realise: its lots taken cheapest tax
  * per dollar first — what the program's lot variables give for that one sale.
  */
-function leastSaleTax(p: HouseholdProblem, a: Account, assetClass: string, dollars: number): number {
+function leastSaleTax(p: HouseholdProblem, a: Account, assetClass: string, dollars: number, symbol?: string): number {
   if (!a.taxable || p.taxRates === null) return 0;
   let left = dollars;
   let tax = 0;
-  for (const l of lotsOf(p, a, assetClass).sort((x, y) => x.tax - y.tax)) {
+  for (const l of lotsOf(p, a, assetClass, symbol).sort((x, y) => x.tax - y.tax)) {
     if (left <= 0) break;
     const take = Math.min(left, l.dollars);
     tax += take * l.tax;
@@ -204,18 +218,34 @@ function leastSaleTax(p: HouseholdProblem, a: Account, assetClass: string, dolla
 }
 
 /**
- * The band the program aims for, in dollars. For a class in band before the trades, its band brought in
- * at each edge by one lot of its dearest tradable security (at most a quarter of the band's width), so
- * that rounding the trades to whole lots cannot push it just outside — but a Target goal (`goal`) inside
- * the band and within the margin of an edge is let in; a class out of band aims for the band itself (its
- * edge is the goal under Band Edge).
+ * A lot worth at least this share of the household (0.05%: $500 of a $1,000,000 household) is an integer
+ * count in the program; a smaller one is a continuous count, rounded to the nearest lot when the orders are
+ * made — each order then moves its class by at most half a lot, 0.025% of the household, far inside any band.
+ * Measured on the property suite's households: whole lots everywhere made the solves about five times slower
+ * (branch and bound proving a cent-exact optimum over thousands of one-share lots), for no difference an
+ * advisor could see.
+ */
+export const WHOLE_LOT_SHARE = 0.0005;
+
+/**
+ * The band the program aims for, in dollars. A class ends where the program's orders put it, but for the
+ * rounding of lots too small to be whole in the program (WHOLE_LOT_SHARE): for a class in band before the
+ * trades, its band is brought in at each edge by its dearest such lot (at most a quarter of the band's
+ * width), so that the rounding cannot push it just outside — but a Target goal (`goal`) inside the band and
+ * within the margin of an edge is let in; a class out of band aims for the band itself (its edge is the goal
+ * under Band Edge).
  */
 function aimBand(p: HouseholdProblem, c: ClassRow, total: number, goal?: number): [number, number] {
   const low = c.bandLow * total;
   const high = c.bandHigh * total;
   if (c.status !== "In band") return [low, high];
   let lot = 0;
-  for (const a of p.accounts) for (const x of a.positions) if (x.assetClass === c.assetClass && x.tradable) lot = Math.max(lot, x.lotSize.times(x.price).toNumber());
+  for (const a of p.accounts) {
+    for (const x of a.positions) {
+      const value = x.lotSize.times(x.price).toNumber();
+      if (x.assetClass === c.assetClass && x.tradable && value < WHOLE_LOT_SHARE * total) lot = Math.max(lot, value);
+    }
+  }
   const margin = Math.min((high - low) / 4, lot);
   const aimedLow = low > 0 ? low + margin : low;
   const aimedHigh = high - margin;
@@ -258,6 +288,41 @@ function tradeDollarCost(p: HouseholdProblem, a: Account, assetClass: string, si
   return 1 + surcharge + (side === 1 && preferred && !preferred.includes(a.type) ? LOCATION_PENALTY : 0);
 }
 
+/**
+ * What a dollar bought of a class in an account costs its cash at worst: the limit price over the price of
+ * the security it goes to (a Models split: averaged by its shares), plus the fee in basis points.
+ */
+function buyCostPerDollar(p: HouseholdProblem, a: Account, assetClass: string): number {
+  const { vehicles } = buyVehicles(a, assetClass, new Set(), p.rules ?? NO_RULES);
+  const offset = p.limitOffset ?? 0;
+  const worst = vehicles.length ? vehicles.reduce((s, v) => s + v.share * worstBuyPrice(v.position.price, offset).div(v.position.price).toNumber(), 0) : 1;
+  return worst + p.feeRate;
+}
+
+/** An order the program makes: its variable counts whole lots (`lotSize`), or dollars for a fractional security (`lotSize` null). */
+interface Order {
+  variable: string;
+  key: string;
+  sign: 1 | -1;
+  lotSize: Decimal | null;
+  price: Decimal;
+  /** Whether the program counts it in whole lots (false: a lot too small to be an integer, or fractional). */
+  whole: boolean;
+}
+
+/**
+ * Between sales alike on every other count, the positions of a class sell in Sell Order: a dollar sold of
+ * the k-th of n positions in that order costs k ÷ n times this much more (far below every other tie-break,
+ * however many positions the class has).
+ */
+export const SELL_ORDER_TIEBREAK = 1e-7;
+
+/** Each position's sell-order tie-break per dollar, for the class's positions in an account (sorted once: a class may have thousands). */
+function sellRanks(p: HouseholdProblem, a: Account, assetClass: string): Map<Account["positions"][number], number> {
+  const ranked = sellOrder(a, a.positions.filter((y) => y.assetClass === assetClass && y.sellable.gt(0)), { sellOrder: p.sellOrder ?? "Most Overweight" }, p.taxAware);
+  return new Map(ranked.map((x, k) => [x, (SELL_ORDER_TIEBREAK * k) / ranked.length]));
+}
+
 /** A position's per-trade fee in dollars: its Trade Fee, else the Policy's Fee Per Trade. */
 const feeOf = (p: HouseholdProblem, x: Account["positions"][number]) => (x.tradeFee ? x.tradeFee.toNumber() : (p.feePerTrade ?? 0));
 
@@ -274,15 +339,23 @@ export function fixedFee(p: HouseholdProblem, a: Account, assetClass: string, si
 
 /**
  * The objective levels of any class moves (the greedy pass's, say), in dollars, computed directly from
- * the moves — a second formulation of what the program minimises, so the two can be compared.
+ * the moves — a second formulation of what the program minimises, so the two can be compared. A move
+ * that names its `symbol` is one order of that position (its own fee and lots); one that does not is a
+ * class's move, paying the fees fixedFee gives it.
  */
-export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): ObjectiveTerms {
+export function evaluateMoves(p: HouseholdProblem, moves: (ClassMove & { symbol?: string })[]): ObjectiveTerms {
   const total = p.total.toNumber();
   const net = new Map<string, number>(p.classes.map((c) => [c.assetClass, 0]));
   let reserveShortfall = 0;
   let turnover = 0;
   let cashChange = 0;
   let trades = 0;
+  const ranks = new Map<string, Map<Account["positions"][number], number>>();
+  const rankOf = (a: Account, x: Account["positions"][number]) => {
+    const key = `${a.name}\u0000${x.assetClass}`;
+    if (!ranks.has(key)) ranks.set(key, sellRanks(p, a, x.assetClass));
+    return ranks.get(key)!.get(x) ?? 0;
+  };
   for (const a of p.accounts) {
     let flow = 0;
     let budget = 0;
@@ -291,9 +364,11 @@ export function evaluateMoves(p: HouseholdProblem, moves: ClassMove[]): Objectiv
       for (const e of p.mixes?.get(m.assetClass) ?? [{ assetClass: m.assetClass, share: 1 }]) net.set(e.assetClass, (net.get(e.assetClass) ?? 0) + dollars * e.share);
       flow -= dollars;
       const side = dollars > 0 ? 1 : -1;
-      const fee = dollars === 0 ? 0 : fixedFee(p, a, m.assetClass, side);
-      budget -= dollars > 0 ? dollars : dollars * (1 - p.feeRate) + fee;
-      turnover += Math.abs(dollars) * tradeDollarCost(p, a, m.assetClass, side) + fee + (side === -1 ? leastSaleTax(p, a, m.assetClass, -dollars) : 0);
+      const position = m.symbol === undefined ? undefined : a.positions.find((x) => x.symbol === m.symbol && x.assetClass === m.assetClass);
+      const fee = dollars === 0 ? 0 : position ? feeOf(p, position) : fixedFee(p, a, m.assetClass, side);
+      budget -= (dollars > 0 ? dollars * buyCostPerDollar(p, a, m.assetClass) : dollars * (1 - p.feeRate)) + fee;
+      flow -= (dollars > 0 ? dollars * p.feeRate : -dollars * p.feeRate) + fee;
+      turnover += Math.abs(dollars) * (tradeDollarCost(p, a, m.assetClass, side) + (side === -1 && position ? rankOf(a, position) : 0)) + fee + (side === -1 ? leastSaleTax(p, a, m.assetClass, -dollars, position?.symbol) : 0);
       if (dollars !== 0) trades++;
     }
     cashChange += flow;
@@ -328,7 +403,7 @@ function placementDistance(placement: ClassMove[], moves: ClassMove[]): number {
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; orders: Order[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
   const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
@@ -342,13 +417,14 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   const capacities = new Map<string, number>(); // account → the most it could buy (scaled)
   const gains: Term[] = []; // Σ gain per dollar × dollars sold, over the taxable lots (the Tax Budget's row)
   /**
-   * A sale in a taxable account whose lots are variables: s = Σ q[lot], each q at most the lot's value;
+   * A sale in a taxable account whose lots are variables: the sale (`unit` dollars per unit of `sale`) =
+   * Σ q[lot] over the lots of the class (of one position, given `symbol`), each q at most the lot's value;
    * each q costs its lot's tax per dollar (levels 3 and costs) and adds its gain to the Tax Budget's row.
    */
-  const sellLots = (sale: string, a: Account, assetClass: string) => {
+  const sellLots = (sale: string, a: Account, assetClass: string, symbol?: string, unit = 1) => {
     if (!lotsAreVariables(p, a)) return;
-    const link: Term[] = [{ variable: sale, coefficient: 1 }];
-    for (const l of lotsOf(p, a, assetClass)) {
+    const link: Term[] = [{ variable: sale, coefficient: unit }];
+    for (const l of lotsOf(p, a, assetClass, symbol)) {
       const q = `q${sale}_${l.lot.index}`;
       lotVariable.set(l.lot.index, q);
       columns.push({ name: q, lower: 0, upper: l.dollars * scale });
@@ -363,6 +439,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     rows.push({ name: `lots${sale}`, terms: link, lower: 0, upper: 0 });
   };
   const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
+  const orders: Order[] = [];
+  /** Whether a lot worth `unit` is an integer count (WHOLE_LOT_SHARE of the household, in units). */
+  const whole = (unit: number) => unit >= WHOLE_LOT_SHARE * SCALE_UNITS;
   const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
   const cashIndex = p.classes.findIndex((c) => c.assetClass === p.cashClass);
   const withdrawn: { name: string; account: string; group: number }[] = [];
@@ -370,9 +449,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
 
   let outflow = groups.reduce((sum, w) => sum + w.amount.toNumber(), 0); // dollars the withdrawals take out beyond the accounts' cash
   p.accounts.forEach((a, i) => {
-    const flows: Term[] = []; // Σ(s − b): the account's change in cash, in market dollars
-    // What the account can spend: a sale brings its amount less the fee in basis points (a buy's dollars
-    // already include its fees: the execution buys what they pay for, at the limit price).
+    const flows: Term[] = []; // the account's change in cash: sales less their fees, less buys and their fees
+    // What the account can spend: a sale brings its amount less its fees; a buy costs its amount at the
+    // limit price (the worst fill, what the execution budgets it at) and its fees.
     const budget: Term[] = [];
     const g0 = groups.findIndex((w) => w.accounts.includes(a.name));
     const startCash = a.cash.toNumber() + (g0 >= 0 ? (groups[g0].split.get(a.name)?.toNumber() ?? 0) : 0);
@@ -382,24 +461,93 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     capacities.set(a.name, capacity);
     /**
      * A trade's indicator y ∈ {0, 1}, when a fixed fee, Min Trade or Fewest Trades needs it: the trade
-     * is at most its bound × y, at least Min Trade × y; y pays the fixed fee (a sale's from the
-     * account's cash) and counts as a trade.
+     * (`unit` dollars per unit of `name`) is at most its bound × y, at least Min Trade × y; y pays the fixed
+     * fee out of the account's cash and counts as a trade.
      */
-    const indicate = (name: string, assetClass: string, sign: 1 | -1, upper: number) => {
-      const fee = fixedFee(p, a, assetClass, sign);
+    const indicate = (name: string, fee: number, upper: number, unit = 1) => {
       const minimum = (p.minTrade ?? 0) * scale;
       if (fee <= 0 && minimum <= 0 && !p.fewestTrades) return;
       const y = `y${name}`;
       columns.push({ name: y, lower: 0, upper: 1, integer: true });
-      rows.push({ name: `on${name}`, terms: [{ variable: name, coefficient: 1 }, { variable: y, coefficient: -upper }], lower: -Infinity, upper: 0 });
-      // A trade the account cannot make as large as Min Trade is left to the execution (it drops it, or keeps a sale the reserve needs).
-      if (minimum > 0 && minimum <= upper) rows.push({ name: `min${name}`, terms: [{ variable: name, coefficient: 1 }, { variable: y, coefficient: -minimum }], lower: 0, upper: Infinity });
+      rows.push({ name: `on${name}`, terms: [{ variable: name, coefficient: unit }, { variable: y, coefficient: -upper }], lower: -Infinity, upper: 0 });
+      // A buy the account cannot make as large as Min Trade is left to the execution (it drops it).
+      if (minimum > 0 && minimum <= upper) rows.push({ name: `min${name}`, terms: [{ variable: name, coefficient: unit }, { variable: y, coefficient: -minimum }], lower: 0, upper: Infinity });
       if (fee > 0) {
         levels.turnover.push({ variable: y, coefficient: fee * scale });
         levels.costs.push({ variable: y, coefficient: fee * scale });
-        if (sign === -1) budget.push({ variable: y, coefficient: -fee * scale });
+        budget.push({ variable: y, coefficient: -fee * scale });
+        flows.push({ variable: y, coefficient: -fee * scale });
       }
       if (p.fewestTrades) levels.trades.push({ variable: y, coefficient: 1 });
+    };
+    /** A buy of `name` dollars of a class: what it costs the account's cash (its worst fill and the fee in basis points). */
+    const pays = (name: string, assetClass: string) => {
+      const cost = buyCostPerDollar(p, a, assetClass);
+      flows.push({ variable: name, coefficient: -(1 + p.feeRate) });
+      budget.push({ variable: name, coefficient: -cost });
+    };
+    /** A sale of `name` dollars: what it brings the account's cash (its amount less the fee in basis points). */
+    const brings = (name: string, unit = 1) => {
+      flows.push({ variable: name, coefficient: unit * (1 - p.feeRate) });
+      budget.push({ variable: name, coefficient: unit * (1 - p.feeRate) });
+    };
+    /**
+     * A class's buy is whole lots of the securities it goes to (src/engine/vehicles.ts): per security an
+     * integer count n of lots (a fractional security: dollars), b = Σ n × the lot's value; under a Models
+     * split each security's dollars lie within one lot of its share of b (a fractional one: exactly its
+     * share). Each security's buy is an order, with its own fee and Min Trade. A buy that goes nowhere is 0.
+     */
+    const buyOrders = (name: string, assetClass: string) => {
+      const { vehicles } = buyVehicles(a, assetClass, new Set(), p.rules ?? NO_RULES);
+      const link: Term[] = [{ variable: name, coefficient: 1 }];
+      vehicles.forEach((v, k) => {
+        const x = v.position;
+        const lots = !x.lotSize.isZero();
+        const unit = lots ? x.lotSize.times(x.price).toNumber() * scale : 1;
+        const variable = vehicles.length === 1 && !lots ? name : `${name}_${k}`;
+        if (variable !== name) {
+          columns.push({ name: variable, lower: 0, upper: lots ? Math.floor(capacity / unit) : Infinity, ...(lots && whole(unit) ? { integer: true } : {}) });
+          link.push({ variable, coefficient: -unit });
+        }
+        if (vehicles.length > 1) rows.push({ name: `share${variable}`, terms: [{ variable, coefficient: unit }, { variable: name, coefficient: -v.share }], lower: lots ? -unit : 0, upper: lots ? unit : 0 });
+        orders.push({ variable, key: positionKey(x), sign: 1, lotSize: lots ? x.lotSize : null, price: x.price, whole: lots && whole(unit) });
+        indicate(variable, feeOf(p, x), capacity, unit);
+      });
+      if (link.length > 1 || vehicles.length === 0) rows.push({ name: `buy${name}`, terms: link, lower: 0, upper: 0 });
+    };
+    /**
+     * A class's sale is the sum of its positions' sales, each its own order: an integer count of whole
+     * lots (at most what the position holds in whole lots; a fractional position: dollars), with its own
+     * fee and Min Trade, and, in a taxable account whose lots are variables, its own tax lots. A position
+     * whose whole sale would fall short of Min Trade is not sold (the execution may still sell it to keep
+     * a cash reserve).
+     */
+    const sellOrders = (sale: string, assetClass: string, positions: Account["positions"]) => {
+      // Without a whole lot, a fee, Min Trade or Fewest Trades the split over positions is free but for the
+      // Sell Order: the class's sale stays one variable (its lots, when they are variables, the class's) and
+      // the execution sells it in Sell Order. A class of thousands of positions keeps the program small.
+      const lotValue = (x: Account["positions"][number]) => x.lotSize.times(x.price).toNumber() * scale;
+      if (!positions.some((x) => (!x.lotSize.isZero() && whole(lotValue(x))) || feeOf(p, x) > 0) && !(p.minTrade ?? 0) && !p.fewestTrades) {
+        sellLots(sale, a, assetClass);
+        return;
+      }
+      const link: Term[] = [{ variable: sale, coefficient: 1 }];
+      const ranks = sellRanks(p, a, assetClass);
+      positions.forEach((x, k) => {
+        const wholeLots = x.lotSize.isZero() ? null : x.sellable.div(x.lotSize).floor();
+        const most = (wholeLots ? wholeLots.times(x.lotSize) : x.sellable).times(x.price).toNumber() * scale;
+        if (most <= 0 || most < (p.minTrade ?? 0) * scale) return;
+        const v = `${sale}_${k}`;
+        const unit = wholeLots ? x.lotSize.times(x.price).toNumber() * scale : 1;
+        columns.push({ name: v, lower: 0, upper: wholeLots ? wholeLots.toNumber() : most, ...(wholeLots && whole(unit) ? { integer: true } : {}) });
+        link.push({ variable: v, coefficient: -unit });
+        orders.push({ variable: v, key: positionKey(x), sign: -1, lotSize: wholeLots ? x.lotSize : null, price: x.price, whole: !!wholeLots && whole(unit) });
+        const rank = ranks.get(x) ?? 0;
+        if (rank > 0) levels.turnover.push({ variable: v, coefficient: rank * unit });
+        indicate(v, feeOf(p, x), most, unit);
+        sellLots(v, a, assetClass, x.symbol, unit);
+      });
+      rows.push({ name: `sale${sale}`, terms: link, lower: 0, upper: 0 });
     };
     const mayBuy = !p.sides || p.sides.get(a.name) === 1;
     const maySell = !p.sides || p.sides.get(a.name) === -1;
@@ -412,22 +560,19 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         const name = `b_${i}_${j}`;
         columns.push({ name, lower: 0, upper: Infinity });
         net.get(c.assetClass)!.push({ variable: name, coefficient: 1 });
-        flows.push({ variable: name, coefficient: -1 });
-        budget.push({ variable: name, coefficient: -1 });
+        pays(name, c.assetClass);
         charge(name, a, c.assetClass, 1);
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: 1 });
-        indicate(name, c.assetClass, 1, capacity);
+        buyOrders(name, c.assetClass);
       }
       if (sellable > 0) {
         const name = `s_${i}_${j}`;
         columns.push({ name, lower: 0, upper: sellable });
         net.get(c.assetClass)!.push({ variable: name, coefficient: -1 });
-        flows.push({ variable: name, coefficient: 1 });
-        budget.push({ variable: name, coefficient: 1 - p.feeRate });
+        brings(name);
         charge(name, a, c.assetClass, -1);
-        sellLots(name, a, c.assetClass);
         trades.push({ name, account: a.name, assetClass: c.assetClass, sign: -1 });
-        indicate(name, c.assetClass, -1, sellable);
+        sellOrders(name, c.assetClass, positions.filter((x) => x.sellableValue.gt(0)));
       }
     });
     // Look-through funds: one pair of variables per mix the account holds; a dollar of it moves each of its classes by its share.
@@ -441,23 +586,21 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         const name = `bm_${i}_${k}`;
         columns.push({ name, lower: 0, upper: Infinity });
         spread(name, 1);
-        flows.push({ variable: name, coefficient: -1 });
-        budget.push({ variable: name, coefficient: -1 });
+        pays(name, label);
         charge(name, a, label, 1);
         trades.push({ name, account: a.name, assetClass: label, sign: 1 });
-        indicate(name, label, 1, capacity);
+        indicate(name, fixedFee(p, a, label, 1), capacity);
       }
       const sellable = maySell ? positions.reduce((s, x) => s.plus(x.sellableValue), new Decimal(0)).toNumber() * scale : 0;
       if (sellable > 0) {
         const name = `sm_${i}_${k}`;
         columns.push({ name, lower: 0, upper: sellable });
         spread(name, -1);
-        flows.push({ variable: name, coefficient: 1 });
-        budget.push({ variable: name, coefficient: 1 - p.feeRate });
+        brings(name);
         charge(name, a, label, -1);
         sellLots(name, a, label);
         trades.push({ name, account: a.name, assetClass: label, sign: -1 });
-        indicate(name, label, -1, sellable);
+        indicate(name, fixedFee(p, a, label, -1), sellable);
       }
     });
     const cash = startCash * scale;
@@ -561,7 +704,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     r.upper = sane(r.upper);
   }
   for (const c of columns) c.upper = sane(c.upper);
-  return { program: { columns, rows, objective: [] }, levels, trades, withdrawn, lots, guarded };
+  return { program: { columns, rows, objective: [] }, levels, trades, orders, withdrawn, lots, guarded };
 }
 
 /**
@@ -628,7 +771,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const total = p.total.toNumber();
   if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
-  const { program, levels, trades, withdrawn, lots, guarded } = build(p, scale);
+  const { program, levels, trades, orders, withdrawn, lots, guarded } = build(p, scale);
   const rows = [...program.rows];
   let values = new Map<string, number>();
   let status = "Optimal";
@@ -648,6 +791,10 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     const levelProgram = { ...program, rows: [...rows], objective: levels[level] };
     try {
       solution = solver.solve(levelProgram, { timeLimit: left });
+      // A level below a solved one is feasible (the solved plan meets every row it is held to), but HiGHS's
+      // presolve has called such programs infeasible (measured: a held level a few units tight, on a
+      // program that solves without presolve): solve it again without.
+      if (solution.status === "Infeasible" && solved && timeLimit - elapsed() > 0) solution = solver.solve(levelProgram, { timeLimit: timeLimit - elapsed(), presolve: false });
     } catch (e) {
       return { failed: `the solver could not read the problem: ${e instanceof Error ? e.message : String(e)}`, seconds: elapsed() };
     }
@@ -665,7 +812,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
       if (why) return { failed: why, explained: true, seconds: elapsed() };
     }
     if (solution.status !== "Optimal") return { failed: `the solver ended with "${solution.status}"`, seconds: elapsed() };
-    values = solution.values;
+    values = polished(solver, levelProgram, solution.values, left);
     solved = true;
     const best = valueOf(levels[level], values);
     // Hold this level at its optimum while the next ones are solved.
@@ -688,7 +835,9 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   }
   const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
   const net = [...byKey.values()].filter((m) => !m.amount.isZero());
-  objective.trades = net.length;
+  const quantities = orderQuantities(orders, values, scale, moves);
+  // The orders: one per position the program trades, one per other class move (a look-through fund's).
+  objective.trades = [...quantities.values()].filter((q) => !q.isZero()).length + net.filter((m) => !classHasOrders(p, m, quantities)).length;
   // Not a level with a placement: measured on the plan, as the greedy plan's is.
   if (p.placement) objective.bandViolation = evaluateMoves(p, net).bandViolation;
   const lotSales = new Map<number, Decimal>();
@@ -698,7 +847,64 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   }
   // The symbols whose losses the program kept to buy them (a buy planned, of at least a cent): the execution's sales leave their loss lots.
   const keepLosses = guarded.filter((g) => (values.get(g.name) ?? 0) < 0.5 && g.buys.some((b) => (values.get(b) ?? 0) / scale >= 0.01)).map((g) => g.symbol);
-  return { moves: net, ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), ...(keepLosses.length ? { keepLosses } : {}), status, gap, objective, seconds: elapsed() };
+  return { moves: net, ...(quantities.size ? { quantities } : {}), ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), ...(keepLosses.length ? { keepLosses } : {}), status, gap, objective, seconds: elapsed() };
+}
+
+/**
+ * A mixed-integer answer made exact: HiGHS holds integers to its integrality tolerance (10⁻⁶), so an
+ * indicator of 0.000001 lets a trade of a millionth of its bound (the account's capacity, thousands of
+ * scaled units) through without its fee or Min Trade, and a level held at that value leaves the next
+ * level no exact plan. The integers are rounded and fixed and the continuous part solved again (a linear
+ * program), when some integer is off by more than 10⁻⁹; where that fails, the answer is kept as it is. (A tighter integrality tolerance, 10⁻⁹, made
+ * HiGHS's presolve call some of these programs infeasible.)
+ */
+function polished(solver: Solver, program: LinearProgram, values: Map<string, number>, timeLimit: number): Map<string, number> {
+  const off = (c: LinearProgram["columns"][number]) => Math.abs((values.get(c.name) ?? 0) - Math.round(values.get(c.name) ?? 0)) > 1e-9;
+  if (!program.columns.some((c) => c.integer && off(c))) return values;
+  const columns = program.columns.map((c) => {
+    if (!c.integer) return c;
+    const v = Math.round(values.get(c.name) ?? 0);
+    return { ...c, lower: v, upper: v, integer: false };
+  });
+  const fixed = solver.solve({ ...program, columns }, { timeLimit: Math.max(timeLimit, 0.1) });
+  return fixed.status === "Optimal" ? fixed.values : values;
+}
+
+/**
+ * The program's orders as quantities per position (whole lots; a fractional security to a millionth of a
+ * unit), 0 where the program could sell a position and sells none of it. A sale in lots too small
+ * to be whole in the program is left out: the execution sells what the class's orders leave of its move
+ * from those positions, in Sell Order, to the lot (rounding each such count on its own lost up to a lot
+ * per position). Where an account both buys and sells one class (only a plan stopped at the time limit
+ * does), its orders are left out and the execution carries out the net move in dollars.
+ */
+function orderQuantities(orders: Order[], values: Map<string, number>, scale: number, moves: ClassMove[]): Map<string, Decimal> {
+  const bothWays = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const m of moves) {
+    const key = `${m.account}\u0000${m.assetClass}`;
+    const sign = m.amount.gt(0) ? 1 : -1;
+    if ((seen.get(key) ?? sign) !== sign) bothWays.add(m.account);
+    seen.set(key, sign);
+  }
+  const quantities = new Map<string, Decimal>();
+  for (const o of orders) {
+    if (bothWays.has(o.key.split("\u0000")[0]) || (o.sign === -1 && o.lotSize && !o.whole)) continue;
+    const v = values.get(o.variable) ?? 0;
+    // A fractional security: its dollars to the cent, then units to a millionth (a buy rounded down, so it costs no more).
+    // Lots: the count (a buy in lots too small to be whole in the program: its count rounded down, so it costs no more).
+    const q = o.lotSize ? new Decimal(o.whole ? Math.round(v) : Math.floor(v + 1e-6)).times(o.lotSize) : new Decimal(v / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(o.price).toDecimalPlaces(FRACTIONAL_PLACES, o.sign === 1 ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
+    // A sale of 0 is kept (the execution then sells none of it); a buy of 0 need not be (it buys only what is planned).
+    if (q.lte(0) && (o.sign === 1 || quantities.has(o.key))) continue;
+    quantities.set(o.key, (quantities.get(o.key) ?? new Decimal(0)).plus(o.sign === 1 ? q : Decimal.max(q, 0).neg()));
+  }
+  return quantities;
+}
+
+/** Whether a class move in an account is carried out as the program's orders (some position of the class has one). */
+function classHasOrders(p: HouseholdProblem, m: ClassMove, quantities: Map<string, Decimal>): boolean {
+  const a = p.accounts.find((x) => x.name === m.account);
+  return !!a && a.positions.some((x) => x.assetClass === m.assetClass && !(quantities.get(positionKey(x)) ?? new Decimal(0)).isZero());
 }
 
 /**

@@ -42,6 +42,8 @@ export interface Solution {
 export interface SolveOptions {
   /** Seconds the solver may take. */
   timeLimit: number;
+  /** False: solve without presolve (a retry when presolve wrongly calls a program infeasible). */
+  presolve?: boolean;
 }
 
 /** What the engine needs of a solver: solve one program, synchronously. */

@@ -11,7 +11,7 @@ import { ClassMove, allocateMoves } from "../allocate";
 import { HouseholdProblem, evaluateMoves, solveHousehold } from "../optimizer/household";
 import { maxTurnoverText } from "../optimizer/infeasible";
 import { activeSolver, now } from "../optimizer/solver";
-import { OptimizerReport } from "../types";
+import { OptimizerReport, Trade } from "../types";
 import { cashFlowMoves } from "../cashflow";
 import { classTable } from "../classes";
 import { desiredValues } from "../desired";
@@ -59,7 +59,8 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const decided = decideHousehold({ ...sharedTerms(ctx, taxAware), accounts: afterFlow, classes, total, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), maxTurnover: policy.maxTurnover, withdrawals: ctx.withdrawals }, policy, greedy);
+  const problem: HouseholdProblem = { ...sharedTerms(ctx, taxAware), accounts: afterFlow, classes, total, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), maxTurnover: policy.maxTurnover, withdrawals: ctx.withdrawals };
+  const decided = decideHousehold(problem, policy, greedy);
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
   const finalFlows = resplit ? [...flows.filter((f) => !ctx.withdrawals.some((w) => w.accounts.includes(f.account.name))), ...resplit] : flows;
@@ -67,7 +68,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   const finalRaising = raisingAccounts(finalFlows);
   const execution = executeMoves(accounts, decided.moves, policy, { taxAware, restoreReserve: (name) => finalRaising.has(name), rules: buyRules(portfolio), ...programChoices(decided) });
   const heldFunds = decided.report.method === "greedy" ? greedyHoldsFunds(afterFlow) : [];
-  return { execution, warnings: [...decided.warnings, ...heldFunds, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: decided.report, ...(resplit ? { flows: finalFlows } : {}) };
+  return { execution, warnings: [...decided.warnings, ...heldFunds, ...(execution.trades.length === 0 ? [NO_TRADE_CLEARS] : [])], optimizer: scored(decided.report, problem, execution.trades), ...(resplit ? { flows: finalFlows } : {}) };
 }
 
 /** The greedy pass decides class by class, so it leaves look-through funds where they are (it still sells them to restore a reserve): say so. */
@@ -82,14 +83,24 @@ function tradeCosts(policy: Policy): Pick<HouseholdProblem, "minTrade" | "feePer
 }
 
 /** What every household program takes from the Policy and the workbook's rules: costs, tax, Location, look-through mixes, Models and Equivalents. */
-function sharedTerms(ctx: StrategyContext, taxAware: boolean): Pick<HouseholdProblem, "cashClass" | "taxAware" | "feeRate" | "taxRates" | "taxBudget" | "location" | "mixes" | "rules" | "minTrade" | "feePerTrade" | "fewestTrades"> {
+function sharedTerms(ctx: StrategyContext, taxAware: boolean): Pick<HouseholdProblem, "cashClass" | "taxAware" | "feeRate" | "limitOffset" | "sellOrder" | "taxRates" | "taxBudget" | "location" | "mixes" | "rules" | "minTrade" | "feePerTrade" | "fewestTrades"> {
   const { portfolio, policy } = ctx;
-  return { cashClass: ctx.cashClass, taxAware, feeRate: policy.feeBps.div(10000).toNumber(), taxRates: taxRates(policy, taxAware), taxBudget: policy.taxBudget?.toNumber() ?? null, location: locationMap(portfolio.location), mixes: mixesOf(portfolio.lookThrough), rules: buyRules(portfolio), ...tradeCosts(policy) };
+  return { cashClass: ctx.cashClass, taxAware, feeRate: policy.feeBps.div(10000).toNumber(), limitOffset: policy.limitOffsetBps.div(10000).toNumber(), sellOrder: policy.sellOrder, taxRates: taxRates(policy, taxAware), taxBudget: policy.taxBudget?.toNumber() ?? null, location: locationMap(portfolio.location), mixes: mixesOf(portfolio.lookThrough), rules: buyRules(portfolio), ...tradeCosts(policy) };
 }
 
-/** What the execution takes from the program's answer besides its moves: the tax lots it chose and the losses it kept (the wash-sale guard). */
-function programChoices(decided: { lots?: Map<number, Decimal>; keepLosses?: string[] }): Pick<ExecuteOptions, "lotPlan" | "keepLosses"> {
-  return { ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) };
+/** What the execution takes from the program's answer besides its moves: its orders, the tax lots it chose and the losses it kept (the wash-sale guard). */
+function programChoices(decided: { quantities?: Map<string, Decimal>; lots?: Map<number, Decimal>; keepLosses?: string[] }): Pick<ExecuteOptions, "quantities" | "lotPlan" | "keepLosses"> {
+  return { ...(decided.quantities ? { quantities: decided.quantities } : {}), ...(decided.lots ? { lotPlan: decided.lots } : {}), ...(decided.keepLosses ? { keepLosses: decided.keepLosses } : {}) };
+}
+
+/**
+ * The greedy plan scored on its orders — what the execution made of its moves, each order with its own
+ * fee and lots — as the program scores its own, so that the two compare like for like (its class moves
+ * before rounding are not a plan it can carry out).
+ */
+function scored(report: OptimizerReport, problem: HouseholdProblem, trades: Trade[]): OptimizerReport {
+  if (report.method !== "greedy" || !report.objective) return report;
+  return { ...report, objective: evaluateMoves(problem, trades.map((t) => ({ account: t.account, assetClass: t.assetClass, symbol: t.symbol, amount: t.side === "buy" ? t.amount : t.amount.neg() }))) };
 }
 
 /** Tax Aware's default rates on realised gains, when the Policy sets none. */
@@ -131,7 +142,7 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
  * the entry point loaded, or by the greedy pass (Optimizer = Greedy; or, with a warning saying why,
  * when no solver is loaded or it finds no optimum in the time limit).
  */
-export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal>; lots?: Map<number, Decimal>; keepLosses?: string[] } {
+export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal>; quantities?: Map<string, Decimal>; lots?: Map<number, Decimal>; keepLosses?: string[] } {
   // The greedy pass's moves, with their objective levels (as the program would score them).
   const greedyDecision = (seconds: number, warnings: string[]) => {
     const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover);
@@ -146,7 +157,7 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [solved.explained ? `The optimizer found no plan: ${solved.failed}, so the greedy plan is used` : `The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
   const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.lots ? { lots: solved.lots } : {}), ...(solved.keepLosses ? { keepLosses: solved.keepLosses } : {}) };
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.quantities ? { quantities: solved.quantities } : {}), ...(solved.lots ? { lots: solved.lots } : {}), ...(solved.keepLosses ? { keepLosses: solved.keepLosses } : {}) };
 }
 
 /**
@@ -169,10 +180,11 @@ export function placeCashFlow(ctx: StrategyContext, taxAware: boolean, note?: st
   const desired = classes.map((c) => (c.assetClass === ctx.cashClass ? c.value.minus(invested) : c.value.plus(placed(c.assetClass))));
   // The flows are the strategy's only trades: Max Turnover does not hold them back (a fund's turnover rate leaves its flows out).
   const flowPolicy = { ...policy, maxTurnover: null };
-  const decided = decideHousehold({ ...sharedTerms(ctx, taxAware), accounts: ctx.afterFlow, classes, total, rebalanceTo: "Target", desired, maxTurnover: null, sides: flowSides(flows), placement: lazy.moves }, flowPolicy, () => lazy.moves);
+  const problem: HouseholdProblem = { ...sharedTerms(ctx, taxAware), accounts: ctx.afterFlow, classes, total, rebalanceTo: "Target", desired, maxTurnover: null, sides: flowSides(flows), placement: lazy.moves };
+  const decided = decideHousehold(problem, flowPolicy, () => lazy.moves);
   const raising = raisingAccounts(flows);
   const execution = executeMoves(ctx.afterFlow, decided.moves, policy, { taxAware, restoreReserve: (name) => raising.has(name), rules: buyRules(portfolio), ...programChoices(decided) });
-  return { execution, warnings: [...lazy.warnings, ...decided.warnings, ...(note ? [note] : [])], optimizer: decided.report };
+  return { execution, warnings: [...lazy.warnings, ...decided.warnings, ...(note ? [note] : [])], optimizer: scored(decided.report, problem, execution.trades) };
 }
 
 /** Mao's placement of each flow in its account, the flows one after another. */

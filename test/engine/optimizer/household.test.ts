@@ -50,9 +50,10 @@ describe("a pinned overweight property: the other classes are kept inside their 
   // (target 10%, band 5–15%). Bands are 5 points (Rel Band None).
   // Target rescaled over the 67,000 that can move would put Stocks at 40/80 × 67,000 = 33,500 — below its band
   // (the greedy pass goes there). Keeping every liquid class in band is possible: Stocks 35,000, Bonds 25,000,
-  // Cash 7,000 = 67,000. So the optimizer sells VTI down to Stocks' band edge — one share inside it (35,100: the
-  // margin it keeps for a class in band, so rounding to whole shares cannot push it out) — and buys 50 BND
-  // (Bonds to 25,000), paying 100 of it from cash (6,900, inside Cash's band).
+  // Cash 7,000 = 67,000. So the optimizer sells VTI down to Stocks' band edge (35,000 = 35.00%: in band, since out
+  // of band is strictly beyond it; the program's orders are whole shares, so nothing rounds it past the edge) and
+  // buys 50 BND (Bonds to 25,000) with the proceeds; Cash stays at 7,000. (Before the program held whole lots it
+  // kept one share inside the edge, 35,100, and paid 100 from cash: further from the goal.)
   const lots: LotSpec[] = [
     { symbol: "RENTAL-12-OAK", assetClass: "Real Estate", quantity: 1, price: 33000, tradable: false, valuedOn: "2026-06-30" },
     { symbol: "VTI", assetClass: "Stocks", quantity: 400, price: 100 },
@@ -61,14 +62,14 @@ describe("a pinned overweight property: the other classes are kept inside their 
   ];
   const t = targets({ "Real Estate": 0.2, Stocks: 0.4, Bonds: 0.3, Cash: 0.1 });
 
-  test("optimal: Stocks one share inside its band edge, Bonds into its band", () => {
+  test("optimal: Stocks on its band edge, Bonds into its band", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ relBand: null }))));
-    expect(plan.trades.map(line)).toEqual(["IRA sell 49 VTI", "IRA buy 50 BND"]);
+    expect(plan.trades.map(line)).toEqual(["IRA sell 50 VTI", "IRA buy 50 BND"]);
     expect(after(plan)).toEqual({
       "Real Estate": ["33000.00", "Locked"],
-      Stocks: ["35100.00", "In band"],
+      Stocks: ["35000.00", "In band"],
       Bonds: ["25000.00", "In band"],
-      Cash: ["6900.00", "In band"],
+      Cash: ["7000.00", "In band"],
     });
     expect(plan.warnings.filter((w) => w.includes("was in band before"))).toEqual([]);
   });
@@ -199,9 +200,10 @@ describe("Max Turnover", () => {
 describe("Max Turnover and a withdrawal", () => {
   // Born 1952-03-01 (74 in 2026, divisor 25.5): Trad 306,000 / 25.5 = 12,000, SEP 76,500 / 25.5 = 3,000 → a 15,000 RMD
   // from either IRA. Trad holds 100,000 of stocks, SEP 20,000 of bonds; after the RMD the household is 105,000 and
-  // Max Turnover 5% allows 5,250 one way. The RMD's sales are not turnover: Trad sells 15,000 for it and 5,250 more
-  // (202.5 shares, rounded to 203) to buy 5,250 of bonds (52 whole shares). Counting the RMD's sales against the cap
-  // would leave no plan at all.
+  // Max Turnover 5% allows 5,250 one way. The RMD's sales are not turnover: Trad sells 15,000 for it and at most
+  // 5,250 more — 202.5 shares, so 202 whole ones (20,200 in all; the program's orders are whole shares, so the cap
+  // holds to the dollar: rounding 202.5 up to 203 went 50 past it) — and buys 5,200 of bonds (52 whole shares).
+  // Counting the RMD's sales against the cap would leave no plan at all.
   const lots: LotSpec[] = [
     { account: "Trad", symbol: "VTI", assetClass: "Stocks", quantity: 1000, price: 100 },
     { account: "Trad", symbol: "BND", assetClass: "Bonds", quantity: 0, price: 100 },
@@ -213,7 +215,7 @@ describe("Max Turnover and a withdrawal", () => {
     const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ rmdFlow: true, maxTurnover: 0.05 }), acc, [], owners({ Pat: "1952-03-01" }))));
     expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal" });
     expect(plan.rmd[0].groups[0].planned).toEqual([{ account: "Trad", amount: "15000.00" }]);
-    expect(plan.trades.map(line)).toEqual(["Trad sell 203 VTI", "Trad buy 52 BND"]);
+    expect(plan.trades.map(line)).toEqual(["Trad sell 202 VTI", "Trad buy 52 BND"]);
     expect(plan.warnings).toContain("Max Turnover (5.00% of the household, $5,250.00 one way) limits the trades");
   });
 });
@@ -445,6 +447,52 @@ describe("trade indicators: Min Trade, fixed fees and Fewest Trades inside the p
   test("the greedy pass leaves B's small trades to the execution, which drops them under Min Trade", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ minTrade: 1000, optimizer: "Greedy" }))));
     expect(plan.trades.every((x) => Number(x.amount) >= 1000)).toBe(true);
+  });
+});
+
+describe("an indicator HiGHS leaves a millionth above 0 does not carry a trade without its fee", () => {
+  // Found by the property suite. Total 10,569.33: A holds a cent of cash and 1,332 BND at 7.51 (fractional,
+  // 10,003.32: Bonds 94.6%, target 95.65%); B holds 566 of an illiquid stock (Tradable = No: Stocks 5.4%,
+  // target 4.35%, locked over). Fee Per Trade $1. The only trade that moves Bonds toward its target is
+  // A's cent of cash into BND, and it costs a $1 fee the cent cannot pay: the optimum trades nothing.
+  // HiGHS holds integers to 10⁻⁶, so its answer set the buy's indicator to 0.000001 — enough, times the
+  // buy's bound (A's capacity, ~10,003 dollars), for a cent's buy with a millionth of the fee. Held at
+  // that value, the next level had no exact plan ("Infeasible") and the greedy plan was used instead.
+  // Each level's integers are now rounded and the continuous part re-solved before the level is held.
+  const lots: LotSpec[] = [
+    { account: "A", symbol: "CASH", quantity: 0.01 },
+    { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 1332, price: 7.51, lotSize: 0 },
+    { account: "B", symbol: "CASH", quantity: 0 },
+    { account: "B", symbol: "ILLQ", assetClass: "Stocks", quantity: 566, price: 1, tradable: false, valuedOn: "2026-06-30" },
+  ];
+  test("the optimum: no trade, and no fallback to the greedy plan", () => {
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.0435, Bonds: 0.9565 }), policy({ feePerTrade: 1, absBand: 0.01, relBand: 0.25 }))));
+    expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal" });
+    expect(plan.warnings.filter((w) => w.includes("optimizer"))).toEqual([]);
+    expect(plan.trades).toEqual([]);
+  });
+
+  test("a level HiGHS's presolve calls infeasible below a solved one is solved again without presolve", () => {
+    // The property suite found a program HiGHS (1.15.1, the highs package 1.15.3) calls infeasible with presolve and solves without it;
+    // a level below a solved one is never infeasible (the solved plan meets every row it is held to).
+    // Stand-in: a solver whose presolve says "Infeasible" for every level after the first.
+    const solver = activeSolver()!;
+    let calls = 0;
+    let retried = 0;
+    useSolver({ name: "presolve-bug", solve: (program, options) => {
+      calls++;
+      if (program.rows.some((r) => r.name.startsWith("keep_")) && options.presolve !== false) return { status: "Infeasible", values: new Map(), objective: NaN };
+      if (options.presolve === false) retried++;
+      return solver.solve(program, options);
+    } });
+    try {
+      const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.0435, Bonds: 0.9565 }), policy({ feePerTrade: 1, absBand: 0.01, relBand: 0.25 }))));
+      expect(plan.optimizer).toMatchObject({ method: "optimal", status: "Optimal" });
+      expect(retried).toBeGreaterThan(0);
+      expect(calls).toBeGreaterThan(retried);
+    } finally {
+      useSolver(solver);
+    }
   });
 });
 
