@@ -80,9 +80,11 @@ export interface HouseholdProblem {
   sellOrder?: SellOrder;
   /**
    * Policy Max Turnover: buys, and sells, each at most this share of the household (the sales a withdrawal
-   * needs beyond the accounts' cash come on top); null = no limit.
+   * needs beyond the accounts' cash, and the buys of the plan's contributions, come on top); null = no limit.
    */
   maxTurnover: number | null;
+  /** Dollars the plan's contributions bring in: buys up to this much are not turnover (Max Turnover). */
+  inflow?: number;
   /** The tax on realised gains in taxable accounts, counted as a cost of selling there; null = not counted. */
   taxRates: { shortTerm: number; longTerm: number; asOf: string } | null;
   /** Policy Tax Budget in dollars: the net gain (losses offsetting) the sales in taxable accounts may realise; null = no limit. */
@@ -631,8 +633,9 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     const cap = p.maxTurnover * SCALE_UNITS;
     const side = (sign: 1 | -1) => trades.filter((t) => t.sign === sign).map((t) => ({ variable: t.name, coefficient: 1 }));
     // The sales a withdrawal needs are not turnover (as a fund's turnover rate leaves out its flows): the
-    // sell side may go past the cap by what leaves the household beyond the accounts' cash.
-    rows.push({ name: "turnover_buys", terms: side(1), lower: -Infinity, upper: cap }, { name: "turnover_sells", terms: side(-1), lower: -Infinity, upper: cap + outflow * scale });
+    // sell side may go past the cap by what leaves the household beyond the accounts' cash, the buy side by
+    // what the contributions bring in.
+    rows.push({ name: "turnover_buys", terms: side(1), lower: -Infinity, upper: cap + (p.inflow ?? 0) * scale }, { name: "turnover_sells", terms: side(-1), lower: -Infinity, upper: cap + outflow * scale });
   }
 
   // Tax Budget: the net gain the taxable sales realise (losses offsetting) stays within it.

@@ -59,7 +59,7 @@ export function rebalanceHousehold(ctx: StrategyContext, taxAware: boolean): Str
   });
   const mustRaise = (name: string) => raising.has(name);
   const greedy = () => allocateMoves(afterFlow, delta, cashDelta, { sellOrder: policy.sellOrder, taxAware, mustRaise });
-  const problem: HouseholdProblem = { ...sharedTerms(ctx, taxAware), accounts: afterFlow, classes, total, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), maxTurnover: policy.maxTurnover, withdrawals: ctx.withdrawals };
+  const problem: HouseholdProblem = { ...sharedTerms(ctx, taxAware), accounts: afterFlow, classes, total, rebalanceTo: policy.rebalanceTo, desired: desiredValues(classes, total, cashClass, reserves, "Target"), maxTurnover: policy.maxTurnover, inflow: flows.reduce((sum, f) => (f.amount.gt(0) ? sum + f.amount.toNumber() : sum), 0), withdrawals: ctx.withdrawals };
   const decided = decideHousehold(problem, policy, greedy);
   // The optimizer may take an RMD from other IRAs of the owner than the greedy split did.
   const resplit = decided.split ? ctx.accounts.flatMap((a) => (decided.split!.has(a.name) ? [{ account: a, amount: decided.split!.get(a.name)!.neg() }] : [])) : null;
@@ -115,26 +115,31 @@ function taxRates(policy: Policy, taxAware: boolean): HouseholdProblem["taxRates
 }
 
 /** The larger of the dollars bought and the dollars sold: what Max Turnover bounds. */
-function oneWay(moves: ClassMove[]): Decimal {
+/** The dollars bought and the dollars sold. */
+function sides(moves: ClassMove[]): [Decimal, Decimal] {
   const side = (buy: boolean) => moves.filter((m) => m.amount.gt(0) === buy).reduce((s, m) => s.plus(m.amount.abs()), ZERO);
-  return Decimal.max(side(true), side(false));
+  return [side(true), side(false)];
 }
 
-/** The greedy pass's moves scaled down, buys and sells alike, so that neither side trades more than Max Turnover. */
-function withinTurnover(moves: ClassMove[], total: Decimal, maxTurnover: number | null): ClassMove[] {
+/**
+ * The greedy pass's moves scaled down, buys and sells alike, so that neither side trades more than Max
+ * Turnover (the buys may go past it by what the contributions bring in, as the program's may).
+ */
+function withinTurnover(moves: ClassMove[], total: Decimal, maxTurnover: number | null, inflow = 0): ClassMove[] {
   if (maxTurnover === null) return moves;
   const cap = total.times(maxTurnover);
-  const most = oneWay(moves);
-  if (most.lte(cap)) return moves;
-  const factor = cap.div(most);
+  const [buys, sells] = sides(moves);
+  const factor = Decimal.min(1, buys.gt(0) ? cap.plus(inflow).div(buys) : 1, sells.gt(0) ? cap.div(sells) : 1);
+  if (factor.gte(1)) return moves;
   return moves.map((m) => ({ ...m, amount: m.amount.times(factor).toDecimalPlaces(2, Decimal.ROUND_DOWN) })).filter((m) => !m.amount.isZero());
 }
 
 /** A note when Max Turnover holds the plan back (a side trades up to the cap). */
-function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | null): string[] {
+function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | null, inflow = 0): string[] {
   if (maxTurnover === null) return [];
   const cap = total.times(maxTurnover);
-  return oneWay(moves).gte(cap.minus(1)) ? [`${maxTurnoverText(maxTurnover, total)} limits the trades`] : [];
+  const [buys, sells] = sides(moves);
+  return buys.gte(cap.plus(inflow).minus(1)) || sells.gte(cap.minus(1)) ? [`${maxTurnoverText(maxTurnover, total)} limits the trades`] : [];
 }
 
 /**
@@ -145,19 +150,19 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
 export function decideHousehold(problem: HouseholdProblem, policy: Policy, greedy: () => ClassMove[]): { moves: ClassMove[]; report: OptimizerReport; warnings: string[]; split?: Map<string, Decimal>; quantities?: Map<string, Decimal>; lots?: Map<number, Decimal>; keepLosses?: string[] } {
   // The greedy pass's moves, with their objective levels (as the program would score them).
   const greedyDecision = (seconds: number, warnings: string[]) => {
-    const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover);
+    const moves = withinTurnover(greedy(), problem.total, policy.maxTurnover, problem.inflow);
     return { moves, report: { method: "greedy" as const, status: "Greedy", gap: null, seconds, objective: evaluateMoves(problem, moves) }, warnings };
   };
   if (policy.optimizer === "Greedy") {
     const decided = greedyDecision(0, []);
-    return { ...decided, warnings: turnoverNote(decided.moves, problem.total, policy.maxTurnover) };
+    return { ...decided, warnings: turnoverNote(decided.moves, problem.total, policy.maxTurnover, problem.inflow) };
   }
   const solver = activeSolver();
   if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [solved.explained ? `The optimizer found no plan: ${solved.failed}, so the greedy plan is used` : `The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
   const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
-  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover)], ...(solved.split ? { split: solved.split } : {}), ...(solved.quantities ? { quantities: solved.quantities } : {}), ...(solved.lots ? { lots: solved.lots } : {}), ...(solved.keepLosses ? { keepLosses: solved.keepLosses } : {}) };
+  return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover, problem.inflow)], ...(solved.split ? { split: solved.split } : {}), ...(solved.quantities ? { quantities: solved.quantities } : {}), ...(solved.lots ? { lots: solved.lots } : {}), ...(solved.keepLosses ? { keepLosses: solved.keepLosses } : {}) };
 }
 
 /**

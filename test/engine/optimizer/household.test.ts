@@ -197,6 +197,29 @@ describe("Max Turnover", () => {
   });
 });
 
+describe("Max Turnover and a contribution", () => {
+  // Stocks 60,000 and Bonds 40,000 in the IRA, a $10,000 contribution to it: the household is 110,000, 55,000 a
+  // class at target — sell 5,000 of stocks (50 VTI), buy 15,000 of bonds (150 BND). Max Turnover 5% is 5,500 one
+  // way. The contribution's buys are not turnover (a fund's turnover rate leaves out its flows): the buy side may
+  // trade 5,500 + 10,000 = 15,500, so the plan reaches the target. Counted against the cap, the buys would stop at
+  // 5,500 (55 BND) and leave 9,500 of the contribution in cash.
+  const lots: LotSpec[] = [
+    { symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100 },
+    { symbol: "BND", assetClass: "Bonds", quantity: 400, price: 100 },
+  ];
+  test.each(["Optimal", "Greedy"] as const)("%s: the contribution is invested on top of the cap, and the cap holds the rest", (optimizer) => {
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ optimizer, maxTurnover: 0.05, cashFlow: 10000, cashFlowAccount: "IRA" }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 50 VTI", "IRA buy 150 BND"]);
+    expect(after(plan)).toMatchObject({ Stocks: ["55000.00", "In band"], Bonds: ["55000.00", "In band"] });
+  });
+  test("a cap the rest of the plan passes still holds it back", () => {
+    // Max Turnover 2% = 2,200: sales stop at 2,200 (22 VTI), buys at 2,200 + 10,000 = 12,200 (122 BND).
+    const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ maxTurnover: 0.02, cashFlow: 10000, cashFlowAccount: "IRA" }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 22 VTI", "IRA buy 122 BND"]);
+    expect(plan.warnings).toContain("Max Turnover (2.00% of the household, $2,200.00 one way) limits the trades");
+  });
+});
+
 describe("Max Turnover and a withdrawal", () => {
   // Born 1952-03-01 (74 in 2026, divisor 25.5): Trad 306,000 / 25.5 = 12,000, SEP 76,500 / 25.5 = 3,000 → a 15,000 RMD
   // from either IRA. Trad holds 100,000 of stocks, SEP 20,000 of bonds; after the RMD the household is 105,000 and
