@@ -721,7 +721,6 @@ function washSaleGuards(p: HouseholdProblem): { symbol: string; sellers: { accou
   for (const a of p.accounts) {
     if (!a.taxable) continue;
     for (const x of a.positions) {
-      if (x.exposure) continue;
       const losses = x.lots.filter((l) => sellableLot(l) && gainPerDollar(l, x.price) < 0).map((l) => ({ index: l.index, dollars: l.quantity.times(x.price).toNumber() }));
       if (losses.length === 0) continue;
       const key = x.symbol.toLowerCase();

@@ -7,7 +7,7 @@ import { planRebalance } from "../../../src/engine/plan";
 import { explainInfeasible } from "../../../src/engine/optimizer/infeasible";
 import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
 import { planJson } from "../../../src/plans/json";
-import { LotSpec, accounts, equivalents, owners, policy, portfolio, targets } from "../../support/portfolio";
+import { LotSpec, accounts, equivalents, lookThrough, owners, policy, portfolio, targets } from "../../support/portfolio";
 
 const line = (t: { account: string; side: string; quantity: string; symbol: string }) => `${t.account} ${t.side} ${t.quantity} ${t.symbol}`;
 const after = (plan: ReturnType<typeof planJson>) => Object.fromEntries(plan.after.classes.map((c) => [c.assetClass, [c.value, c.status]]));
@@ -637,5 +637,32 @@ describe("the wash-sale guard inside the program", () => {
     const p = planJson(planRebalance({ ...portfolio(withItv, targets({ Stocks: 0.5, Bonds: 0.5 }), policy({ cashFlow: -5000, cashFlowAccount: "Brokerage" }), acc), equivalents: equivalents([["VTI", "ITOT"]]) }));
     expect(p.trades.map(line)).toEqual(["Brokerage sell 50 VTI", "IRA sell 100 BND", "IRA buy 100 ITOT"]);
     expect(p.trades[0]).toMatchObject({ realizedLongTerm: "-2500.00" });
+  });
+});
+
+describe("the wash-sale guard covers look-through funds", () => {
+  // Brokerage (taxable) holds 100 BAL (a 60/40 fund, LookThrough) at $100 bought for $12,000 — every lot a loss —
+  // and lists VTI; the IRA holds 50 BND at $100 and lists BAL. Household 15,000: Stocks 6,000 (40%), Bonds 9,000;
+  // targets 70/30 (bands ±5 points), so Stocks must reach 65% = 9,750. The IRA alone (sell its BND, buy BAL) adds
+  // 0.6 × 5,000 = 3,000: Stocks 9,000 = 60%, still under. Brokerage alone (sell BAL, buy VTI) adds 0.4 a dollar: all
+  // 10,000 → Stocks 10,000 = 66.7%, Bonds 5,000 = 33.3%, both in band (500 each from the target). Both at once
+  // would sell BAL at a loss in a taxable account and buy it in the IRA: a wash sale, whose buy the execution bars.
+  // Before the guard knew look-through funds the program planned both, the execution dropped the IRA's BAL buy, and
+  // the IRA's $4,900 of sold bonds sat in cash (32.67%, out of band).
+  const lots: LotSpec[] = [
+    { account: "Brokerage", symbol: "BAL", assetClass: "Balanced", quantity: 100, price: 100, costBasis: 12000, acquired: "2020-01-02" },
+    { account: "Brokerage", symbol: "VTI", assetClass: "Stocks", quantity: 0, price: 100 },
+    { account: "Brokerage", symbol: "CASH", quantity: 0 },
+    { account: "IRA", symbol: "BND", assetClass: "Bonds", quantity: 50, price: 100 },
+    { account: "IRA", symbol: "BAL", assetClass: "Balanced", quantity: 0, price: 100 },
+    { account: "IRA", symbol: "CASH", quantity: 0 },
+  ];
+  test("the program takes the loss in the taxable account and buys no BAL anywhere", () => {
+    const plan = planJson(planRebalance({ ...portfolio(lots, targets({ Stocks: 0.7, Bonds: 0.3 }), policy(), accounts({ Brokerage: "Taxable", IRA: "Traditional IRA" })), lookThrough: lookThrough({ BAL: { Stocks: 0.6, Bonds: 0.4 } }) }));
+    expect(plan.trades.map(line)).toEqual(["Brokerage sell 100 BAL", "Brokerage buy 100 VTI"]);
+    expect(plan.trades[0]).toMatchObject({ realizedLongTerm: "-2000.00" });
+    expect(after(plan)).toEqual({ Stocks: ["10000.00", "In band"], Bonds: ["5000.00", "In band"], Cash: ["0.00", "In band"] });
+    expect(plan.warnings.join(" ")).not.toMatch(/wash sale/);
+    expect(plan.optimizer).toMatchObject({ method: "optimal", objective: { bandViolation: "0.00", goalDistance: "1000.00" } });
   });
 });
