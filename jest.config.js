@@ -9,6 +9,8 @@ module.exports = {
     // office-addin-mock pulls office-addin-manifest, whose deep ESM-only dependencies break CommonJS jest.
     "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js",
   },
+  // Two workers: these machines (and CI) have 2 cores, and jest's default (cores − 1) ran the suite on one.
+  maxWorkers: 2,
   testTimeout: 120000,
   setupFilesAfterEnv: ["<rootDir>/test/support/solver.ts"],
 };
