@@ -77,15 +77,17 @@ async function benchOptimizer(options = {}) {
     const snapshot = household(rng, n);
     const withOptimizer = (o, extra = []) => ({ ...snapshot, ranges: { ...snapshot.ranges, policy: { ...snapshot.ranges.policy, values: [...snapshot.ranges.policy.values, ["Optimizer", o], ...extra] } } });
     const timed = (o, extra) => {
+      // The first plan of a kind is timed apart: V8 compiles WebAssembly in tiers, so HiGHS's first
+      // mixed-integer solves in a process run slower; the row is the median of the three after it.
       const runs = [];
       let result;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         const s = performance.now();
         result = planWorkbook(withOptimizer(o, extra), { today: "2026-11-20" });
         runs.push(performance.now() - s);
       }
       if (!result.ok) throw new Error(`household of ${n}: ${result.errors[0].text}`);
-      return { ms: runs.sort((a, b) => a - b)[1], plan: result.plan };
+      return { ms: runs.slice(1).sort((a, b) => a - b)[1], first: runs[0], plan: result.plan };
     };
     const opt = timed("Optimal");
     const greedy = timed("Greedy");
@@ -96,7 +98,7 @@ async function benchOptimizer(options = {}) {
       name: "optimal plan",
       size: n,
       ms: opt.ms,
-      note: `${opt.plan.optimizer.status}; misplacement ${(mo * 100).toFixed(3)}%, ${opt.plan.trades.length} trades${goal ? `; goal ≤ ${goal} ms: ${opt.ms <= goal ? "met" : "NOT MET"}` : ""}`,
+      note: `${opt.plan.optimizer.status}; first run ${opt.first.toFixed(0)} ms; misplacement ${(mo * 100).toFixed(3)}%, ${opt.plan.trades.length} trades${goal ? `; goal ≤ ${goal} ms: ${opt.ms <= goal ? "met" : "NOT MET"}` : ""}`,
     });
     rows.push({
       name: "greedy plan",
@@ -114,7 +116,7 @@ async function benchOptimizer(options = {}) {
       name: "optimal, $4.95 fee + $500 min (MIP)",
       size: n,
       ms: optF.ms,
-      note: `${optF.plan.optimizer.status}, gap ${(optF.plan.optimizer.gap * 100).toFixed(2)}%; misplacement ${(moF * 100).toFixed(3)}%, ${optF.plan.trades.length} trades, fees $${fees(optF.plan).toFixed(2)}${goal ? `; goal ≤ ${goal} ms: ${optF.ms <= goal ? "met" : "NOT MET"}` : ""}`,
+      note: `${optF.plan.optimizer.status}, gap ${(optF.plan.optimizer.gap * 100).toFixed(2)}%; misplacement ${(moF * 100).toFixed(3)}%, ${optF.plan.trades.length} trades, fees $${fees(optF.plan).toFixed(2)}; first run ${optF.first.toFixed(0)} ms${goal ? `; goal ≤ ${goal} ms: ${optF.ms <= goal ? "met" : "NOT MET"}` : ""}`,
     });
     rows.push({
       name: "greedy, $4.95 fee + $500 min",

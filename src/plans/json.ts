@@ -106,7 +106,11 @@ export interface PlanJson {
   };
 }
 
-export const money = (d: Decimal): string => d.toFixed(2, Decimal.ROUND_HALF_UP);
+/** Dollars to the cent; a value that rounds to zero is "0.00", never "-0.00" (a solver's −1e-9). */
+export const money = (d: Decimal): string => {
+  const text = d.toFixed(2, Decimal.ROUND_HALF_UP);
+  return text === "-0.00" ? "0.00" : text;
+};
 /** Quantities and prices: as few decimals as they need, never exponent notation. */
 export const plain = (d: Decimal): string => d.toFixed();
 

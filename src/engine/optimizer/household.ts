@@ -56,6 +56,7 @@ import { Exposure } from "../look-through";
 import { BuyRules, NO_RULES, buyVehicles } from "../vehicles";
 import { FRACTIONAL_PLACES, positionKey, sellOrder, worstBuyPrice } from "../execute";
 import { explainInfeasible } from "./infeasible";
+import { Pool, PoolMember, allocatePool, poolRows } from "./pooled-sales";
 import { LinearProgram, Row, Solver, Term } from "./program";
 
 export interface HouseholdProblem {
@@ -107,6 +108,11 @@ export interface HouseholdProblem {
   feePerTrade?: number;
   /** Policy Fewest Trades = Yes: with every level above held, the number of trades is minimised. */
   fewestTrades?: boolean;
+  /**
+   * false: every position sold is its own order with its own indicator, never a pool (src/engine/optimizer/pooled-sales.ts)
+   * — the second formulation the tests hold the pools to. Absent = pools.
+   */
+  poolSales?: boolean;
   /** Models and Equivalents: the securities a class's buy goes to (each a trade with its own fee). */
   rules?: BuyRules;
   /**
@@ -405,7 +411,7 @@ function placementDistance(placement: ClassMove[], moves: ClassMove[]): number {
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; orders: Order[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; orders: Order[]; pools: Pool[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
   const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
@@ -442,6 +448,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   };
   const trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[] = [];
   const orders: Order[] = [];
+  const pools: Pool[] = [];
   /** Whether a lot worth `unit` is an integer count (WHOLE_LOT_SHARE of the household, in units). */
   const whole = (unit: number) => unit >= WHOLE_LOT_SHARE * SCALE_UNITS;
   const net = new Map<string, Term[]>(p.classes.map((c) => [c.assetClass, []])); // Σ(b − s) per class
@@ -535,7 +542,41 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       }
       const link: Term[] = [{ variable: sale, coefficient: 1 }];
       const ranks = sellRanks(p, a, assetClass);
+      // Positions told apart only by size and Sell Order (a continuous sale, no tax lots as variables) pool by fee (src/engine/optimizer/pooled-sales.ts).
+      const pooled = new Map<string, { fee: number; list: PoolMember[] }>();
+      const members = new Map<Account["positions"][number], PoolMember>();
+      const rankOf = new Map<PoolMember, number>();
+      for (const x of lotsAreVariables(p, a) || p.poolSales === false ? [] : positions) {
+        const wholeLots = x.lotSize.isZero() ? null : x.sellable.div(x.lotSize).floor();
+        const most = (wholeLots ? wholeLots.times(x.lotSize) : x.sellable).times(x.price).toNumber() * scale;
+        if (most <= 0 || most < (p.minTrade ?? 0) * scale || (wholeLots && whole(lotValue(x)))) continue;
+        const member = { key: positionKey(x), price: x.price, lotSize: wholeLots ? x.lotSize : null, most, unit: wholeLots ? lotValue(x) : 1 };
+        members.set(x, member);
+        rankOf.set(member, ranks.get(x) ?? 0);
+        // One pool per fee, fractional positions apart from those in lots (whose sales the execution makes).
+        const group = `${feeOf(p, x)}\u0000${wholeLots ? "lots" : "fractional"}`;
+        pooled.set(group, { fee: feeOf(p, x), list: [...(pooled.get(group)?.list ?? []), member] });
+      }
+      [...pooled.values()].forEach(({ fee, list }, g) => {
+        if (list.length < 2) {
+          for (const m of list) members.delete(positions.find((x) => members.get(x) === m)!);
+          return;
+        }
+        const pool: Pool = { sale: `${sale}_p${g}`, count: `${sale}_n${g}`, members: list.sort((x, y) => rankOf.get(x)! - rankOf.get(y)!), minimum: (p.minTrade ?? 0) * scale };
+        columns.push({ name: pool.sale, lower: 0, upper: list.reduce((s, m) => s + m.most, 0) }, { name: pool.count, lower: 0, upper: list.length, integer: true });
+        link.push({ variable: pool.sale, coefficient: -1 });
+        rows.push(...poolRows(pool));
+        if (fee > 0) {
+          levels.turnover.push({ variable: pool.count, coefficient: fee * scale });
+          levels.costs.push({ variable: pool.count, coefficient: fee * scale });
+          budget.push({ variable: pool.count, coefficient: -fee * scale });
+          flows.push({ variable: pool.count, coefficient: -fee * scale });
+        }
+        if (p.fewestTrades) levels.trades.push({ variable: pool.count, coefficient: 1 });
+        pools.push(pool);
+      });
       positions.forEach((x, k) => {
+        if (members.has(x)) return;
         const wholeLots = x.lotSize.isZero() ? null : x.sellable.div(x.lotSize).floor();
         const most = (wholeLots ? wholeLots.times(x.lotSize) : x.sellable).times(x.price).toNumber() * scale;
         if (most <= 0 || most < (p.minTrade ?? 0) * scale) return;
@@ -707,7 +748,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     r.upper = sane(r.upper);
   }
   for (const c of columns) c.upper = sane(c.upper);
-  return { program: { columns, rows, objective: [] }, levels, trades, orders, withdrawn, lots, guarded };
+  return { program: { columns, rows, objective: [] }, levels, trades, orders, pools, withdrawn, lots, guarded };
 }
 
 /**
@@ -773,7 +814,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   const total = p.total.toNumber();
   if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
-  const { program, levels, trades, orders, withdrawn, lots, guarded } = build(p, scale);
+  const { program, levels, trades, orders, pools, withdrawn, lots, guarded } = build(p, scale);
   const rows = [...program.rows];
   let values = new Map<string, number>();
   let status = "Optimal";
@@ -837,7 +878,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   }
   const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
   const net = [...byKey.values()].filter((m) => !m.amount.isZero());
-  const quantities = orderQuantities(orders, values, scale, moves);
+  const quantities = orderQuantities(orders, pools, values, scale, moves);
   // The orders: one per position the program trades, one per other class move (a look-through fund's).
   objective.trades = [...quantities.values()].filter((q) => !q.isZero()).length + net.filter((m) => !classHasOrders(p, m, quantities)).length;
   // Not a level with a placement: measured on the plan, as the greedy plan's is.
@@ -880,7 +921,7 @@ function polished(solver: Solver, program: LinearProgram, values: Map<string, nu
  * per position). Where an account both buys and sells one class (only a plan stopped at the time limit
  * does), its orders are left out and the execution carries out the net move in dollars.
  */
-function orderQuantities(orders: Order[], values: Map<string, number>, scale: number, moves: ClassMove[]): Map<string, Decimal> {
+function orderQuantities(orders: Order[], pools: Pool[], values: Map<string, number>, scale: number, moves: ClassMove[]): Map<string, Decimal> {
   const bothWays = new Set<string>();
   const seen = new Map<string, number>();
   for (const m of moves) {
@@ -899,6 +940,18 @@ function orderQuantities(orders: Order[], values: Map<string, number>, scale: nu
     // A sale of 0 is kept (the execution then sells none of it); a buy of 0 need not be (it buys only what is planned).
     if (q.lte(0) && (o.sign === 1 || quantities.has(o.key))) continue;
     quantities.set(o.key, (quantities.get(o.key) ?? new Decimal(0)).plus(o.sign === 1 ? q : Decimal.max(q, 0).neg()));
+  }
+  // A pool of fractional positions: its sale in as few orders as cover it, in Sell Order. A pool in lots too small to be
+  // whole in the program is left to the execution, as those positions' own orders are (above).
+  for (const pool of pools) {
+    if (bothWays.has(pool.members[0].key.split("\u0000")[0]) || pool.members[0].lotSize) continue;
+    const sold = allocatePool(pool, values.get(pool.sale) ?? 0);
+    pool.members.forEach((m, i) => {
+      const q = new Decimal(sold[i] / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(m.price).toDecimalPlaces(FRACTIONAL_PLACES, Decimal.ROUND_HALF_UP);
+      // A sale of 0 keeps the position out of the execution's own sales; it never replaces the program's buy of it.
+      if (q.isZero() && quantities.has(m.key)) return;
+      quantities.set(m.key, (quantities.get(m.key) ?? new Decimal(0)).minus(q));
+    });
   }
   return quantities;
 }
