@@ -56,7 +56,7 @@ import { Exposure } from "../look-through";
 import { BuyRules, NO_RULES, buyVehicles } from "../vehicles";
 import { FRACTIONAL_PLACES, positionKey, sellOrder, worstBuyPrice } from "../execute";
 import { explainInfeasible } from "./infeasible";
-import { Pool, PoolMember, allocatePool, poolRows } from "./pooled-sales";
+import { Pool, allocatePool, poolRows } from "./pooled-sales";
 import { LinearProgram, Row, Solver, Term } from "./program";
 
 export interface HouseholdProblem {
@@ -542,28 +542,30 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       }
       const link: Term[] = [{ variable: sale, coefficient: 1 }];
       const ranks = sellRanks(p, a, assetClass);
-      // Positions told apart only by size and Sell Order (a continuous sale, no tax lots as variables) pool by fee (src/engine/optimizer/pooled-sales.ts).
-      const pooled = new Map<string, { fee: number; list: PoolMember[] }>();
-      const members = new Map<Account["positions"][number], PoolMember>();
-      const rankOf = new Map<PoolMember, number>();
-      for (const x of lotsAreVariables(p, a) || p.poolSales === false ? [] : positions) {
+      /** What a position could sell: its whole lots (null: fractional) and their value in units; null when it is nothing or below Min Trade. */
+      const saleOf = (x: Account["positions"][number]) => {
         const wholeLots = x.lotSize.isZero() ? null : x.sellable.div(x.lotSize).floor();
         const most = (wholeLots ? wholeLots.times(x.lotSize) : x.sellable).times(x.price).toNumber() * scale;
-        if (most <= 0 || most < (p.minTrade ?? 0) * scale || (wholeLots && whole(lotValue(x)))) continue;
-        const member = { key: positionKey(x), price: x.price, lotSize: wholeLots ? x.lotSize : null, most, unit: wholeLots ? lotValue(x) : 1 };
-        members.set(x, member);
-        rankOf.set(member, ranks.get(x) ?? 0);
-        // One pool per fee, fractional positions apart from those in lots (whose sales the execution makes).
-        const group = `${feeOf(p, x)}\u0000${wholeLots ? "lots" : "fractional"}`;
-        pooled.set(group, { fee: feeOf(p, x), list: [...(pooled.get(group)?.list ?? []), member] });
+        return most <= 0 || most < (p.minTrade ?? 0) * scale ? null : { wholeLots, most };
+      };
+      // Positions told apart only by size and Sell Order (a continuous sale, no tax lots as variables) pool by fee,
+      // fractional ones apart from those in lots (whose sales the execution makes): src/engine/optimizer/pooled-sales.ts.
+      const groups = new Map<string, { fee: number; inLots: boolean; positions: Account["positions"] }>();
+      for (const x of lotsAreVariables(p, a) || p.poolSales === false ? [] : positions) {
+        const bounds = saleOf(x);
+        if (!bounds || (bounds.wholeLots && whole(lotValue(x)))) continue;
+        const key = `${feeOf(p, x)}\u0000${bounds.wholeLots ? "lots" : "fractional"}`;
+        const group = groups.get(key) ?? { fee: feeOf(p, x), inLots: !!bounds.wholeLots, positions: [] };
+        group.positions.push(x);
+        groups.set(key, group);
       }
-      [...pooled.values()].forEach(({ fee, list }, g) => {
-        if (list.length < 2) {
-          for (const m of list) members.delete(positions.find((x) => members.get(x) === m)!);
-          return;
-        }
-        const pool: Pool = { sale: `${sale}_p${g}`, count: `${sale}_n${g}`, members: list.sort((x, y) => rankOf.get(x)! - rankOf.get(y)!), minimum: (p.minTrade ?? 0) * scale };
-        columns.push({ name: pool.sale, lower: 0, upper: list.reduce((s, m) => s + m.most, 0) }, { name: pool.count, lower: 0, upper: list.length, integer: true });
+      const pooled = new Set<Account["positions"][number]>();
+      [...groups.values()].forEach(({ fee, inLots, positions: xs }, g) => {
+        if (xs.length < 2) return;
+        xs.forEach((x) => pooled.add(x));
+        const members = xs.sort((x, y) => (ranks.get(x) ?? 0) - (ranks.get(y) ?? 0)).map((x) => ({ key: positionKey(x), price: x.price, most: saleOf(x)!.most }));
+        const pool: Pool = { sale: `${sale}_p${g}`, count: `${sale}_n${g}`, members, inLots, minimum: (p.minTrade ?? 0) * scale };
+        columns.push({ name: pool.sale, lower: 0, upper: members.reduce((sum, m) => sum + m.most, 0) }, { name: pool.count, lower: 0, upper: members.length, integer: true });
         link.push({ variable: pool.sale, coefficient: -1 });
         rows.push(...poolRows(pool));
         if (fee > 0) {
@@ -576,12 +578,11 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
         pools.push(pool);
       });
       positions.forEach((x, k) => {
-        if (members.has(x)) return;
-        const wholeLots = x.lotSize.isZero() ? null : x.sellable.div(x.lotSize).floor();
-        const most = (wholeLots ? wholeLots.times(x.lotSize) : x.sellable).times(x.price).toNumber() * scale;
-        if (most <= 0 || most < (p.minTrade ?? 0) * scale) return;
+        const bounds = pooled.has(x) ? null : saleOf(x);
+        if (!bounds) return;
+        const { wholeLots, most } = bounds;
         const v = `${sale}_${k}`;
-        const unit = wholeLots ? x.lotSize.times(x.price).toNumber() * scale : 1;
+        const unit = wholeLots ? lotValue(x) : 1;
         columns.push({ name: v, lower: 0, upper: wholeLots ? wholeLots.toNumber() : most, ...(wholeLots && whole(unit) ? { integer: true } : {}) });
         link.push({ variable: v, coefficient: -unit });
         orders.push({ variable: v, key: positionKey(x), sign: -1, lotSize: wholeLots ? x.lotSize : null, price: x.price, whole: !!wholeLots && whole(unit) });
@@ -944,7 +945,7 @@ function orderQuantities(orders: Order[], pools: Pool[], values: Map<string, num
   // A pool of fractional positions: its sale in as few orders as cover it, in Sell Order. A pool in lots too small to be
   // whole in the program is left to the execution, as those positions' own orders are (above).
   for (const pool of pools) {
-    if (bothWays.has(pool.members[0].key.split("\u0000")[0]) || pool.members[0].lotSize) continue;
+    if (bothWays.has(pool.members[0].key.split("\u0000")[0]) || pool.inLots) continue;
     const sold = allocatePool(pool, values.get(pool.sale) ?? 0);
     pool.members.forEach((m, i) => {
       const q = new Decimal(sold[i] / scale).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(m.price).toDecimalPlaces(FRACTIONAL_PLACES, Decimal.ROUND_HALF_UP);

@@ -19,12 +19,8 @@ import { Row } from "./program";
 export interface PoolMember {
   key: string;
   price: Decimal;
-  /** The lot size of a position in lots too small to be whole in the program; null for a fractional one. */
-  lotSize: Decimal | null;
   /** The most it can sell, in the program's units (whole lots for a lot position). */
   most: number;
-  /** Its lot's value in the program's units (1 for a fractional position). */
-  unit: number;
 }
 
 export interface Pool {
@@ -33,6 +29,8 @@ export interface Pool {
   count: string;
   /** Its positions in Sell Order. */
   members: PoolMember[];
+  /** Positions in lots too small to be whole in the program (the execution makes their sales); false: fractional. */
+  inLots: boolean;
   minimum: number;
 }
 

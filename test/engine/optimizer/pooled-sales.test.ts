@@ -12,7 +12,7 @@ import { planRebalance } from "../../../src/engine/plan";
 import { LotSpec, policy, portfolio, targets } from "../../support/portfolio";
 import Decimal from "decimal.js";
 
-const pool = (most: number[], minimum = 0): Pool => ({ sale: "S", count: "K", minimum, members: most.map((m, i) => ({ key: `IRA\u0000P${i}`, price: new Decimal(1), lotSize: null, most: m, unit: 1 })) });
+const pool = (most: number[], minimum = 0): Pool => ({ sale: "S", count: "K", minimum, inLots: false, members: most.map((m, i) => ({ key: `IRA\u0000P${i}`, price: new Decimal(1), most: m })) });
 
 describe("allocatePool: as few orders as cover the sale, in Sell Order", () => {
   test("the first in Sell Order is used when the largest after it can still cover the rest", () => {
