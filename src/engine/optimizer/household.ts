@@ -804,6 +804,29 @@ export function feasible(program: LinearProgram, values: Map<string, number>, to
 }
 
 /**
+ * The plan that trades nothing, as values of the program: every trade 0, each deviation variable (a
+ * reserve shortfall, a band or goal distance: `deviations`) at what its row then needs. Null when that
+ * does not meet every row and bound (a withdrawal to pay, a contribution to place, a limit that binds).
+ */
+function noTradePlan(program: LinearProgram, deviations: Set<string>): Map<string, number> | null {
+  const values = new Map<string, number>();
+  for (const r of program.rows) {
+    const v = valueOf(r.terms, values);
+    const short = v < r.lower ? r.lower - v : v > r.upper ? r.upper - v : 0;
+    if (short === 0) continue;
+    const slack = r.terms.find((t) => deviations.has(t.variable) && Math.sign(t.coefficient) === Math.sign(short));
+    if (slack) values.set(slack.variable, (values.get(slack.variable) ?? 0) + short / slack.coefficient);
+  }
+  return feasible(program, values) ? values : null;
+}
+
+/** True when these values are a least of the level: each term's variable ≥ 0 by its bound, each coefficient ≥ 0, and the level 0 at them. */
+function leastAt(program: LinearProgram, values: Map<string, number>): boolean {
+  const lower = new Map(program.columns.map((c) => [c.name, c.lower]));
+  return program.objective.every((t) => t.coefficient >= 0 && (lower.get(t.variable) ?? -Infinity) >= 0) && valueOf(program.objective, values) <= 1e-9;
+}
+
+/**
  * Solves the household level by level. With trade indicators the levels are mixed-integer programs:
  * when the time limit stops one with a feasible plan found, that plan is used (the levels below are not
  * solved) and the gap to the bound of its linear relaxation is reported; with none, `failed` (the
@@ -823,6 +846,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   let solved = false;
   const elapsed = () => (clock() - started) / 1000;
   const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 };
+  const idle = noTradePlan(program, new Set([...levels.reserveShortfall, ...levels.bandViolation, ...levels.goalDistance].map((t) => t.variable)));
   for (const level of p.fewestTrades ? FEWEST_TRADES_ORDER : ORDER) {
     if (levels[level].length === 0) continue;
     const left = timeLimit - elapsed();
@@ -833,6 +857,13 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     }
     let solution;
     const levelProgram = { ...program, rows: [...rows], objective: levels[level] };
+    if (idle && leastAt(levelProgram, idle) && feasible(levelProgram, idle)) {
+      // Trading nothing meets every row with this level at 0, its least: no solve (the reserve level of a household with no withdrawal and every account at its reserve; the band level when every class is in its band).
+      values = idle;
+      solved = true;
+      rows.push({ name: `keep_${level}`, terms: levels[level], lower: -Infinity, upper: 1e-5 });
+      continue;
+    }
     try {
       solution = solver.solve(levelProgram, { timeLimit: left });
       // A level below a solved one is feasible (the solved plan meets every row it is held to), but HiGHS's

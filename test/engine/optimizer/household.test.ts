@@ -666,3 +666,47 @@ describe("the wash-sale guard covers look-through funds", () => {
     expect(plan.optimizer).toMatchObject({ method: "optimal", objective: { bandViolation: "0.00", goalDistance: "1000.00" } });
   });
 });
+
+describe("a level whose answer trading nothing already gives is not solved", () => {
+  // Every account at or above its reserve and no withdrawal: the plan that trades nothing has no reserve
+  // shortfall, the least there is, so the shortfall level needs no solve (one mixed-integer program fewer with
+  // fees). Below the reserve it is solved as before. The plans are the hand-computed ones either way.
+  const lots: LotSpec[] = [
+    { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100 },
+    { account: "A", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 50 },
+    { account: "B", symbol: "GLD", assetClass: "Gold", quantity: 400, price: 50 },
+    { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 });
+  /** The objectives the solver is asked to minimise while a plan is made: each as its variables' name prefixes. */
+  const solvedLevels = (run: () => void): string[][] => {
+    const solver = activeSolver()!;
+    const seen: string[][] = [];
+    useSolver({ name: solver.name, solve: (program, options) => (seen.push([...new Set(program.objective.map((x) => x.variable.replace(/_.*/, "")))]), solver.solve(program, options)) });
+    try {
+      run();
+    } finally {
+      useSolver(solver);
+    }
+    return seen;
+  };
+  const reserveLevel = (objective: string[]) => objective.length === 1 && objective[0] === "r";
+
+  test("at the reserve: the shortfall level is skipped, the plan is the chain's optimum", () => {
+    let plan!: ReturnType<typeof planJson>;
+    const seen = solvedLevels(() => (plan = planJson(planRebalance(portfolio(lots, t)))));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.some(reserveLevel)).toBe(false);
+    expect(plan.trades.map(line).sort()).toEqual(["A buy 200 GLD", "A sell 100 VTI", "B buy 100 BND", "B sell 200 GLD"]);
+    expect(plan.optimizer).toMatchObject({ status: "Optimal", objective: { reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00" } });
+  });
+
+  test("below the reserve: the shortfall level is solved, and the reserve is raised", () => {
+    // A holds no cash; a $1,000 reserve needs 10 more VTI sold than the swap (and 20 fewer GLD bought).
+    let plan!: ReturnType<typeof planJson>;
+    const seen = solvedLevels(() => (plan = planJson(planRebalance(portfolio(lots, t, policy({ cashReserve: 1000 }))))));
+    expect(seen.some(reserveLevel)).toBe(true);
+    expect(plan.optimizer.objective).toMatchObject({ reserveShortfall: "0.00" });
+    expect(plan.after.cash.every((c) => Number(c.value) >= 1000)).toBe(true);
+  });
+});
