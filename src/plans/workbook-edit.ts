@@ -9,12 +9,14 @@ import { WorkbookSnapshot } from "../contract/snapshot";
 import { WorkbookParseOptions } from "./plan-workbook";
 import { PolicyEdits, policyEdit } from "./policy-edit";
 import { RangeEdit } from "./range-edit";
-import { TargetEdits, targetsEdit } from "./targets-edit";
+import { TargetEdits, TargetRowEdits, targetsEdit } from "./targets-edit";
 
 /** What to change: Policy settings by name ({ Strategy: "Tax Aware" }), Targets cells by asset class ({ Stocks: { Target: "55%" } }). */
 export interface WorkbookEdits {
   policy?: PolicyEdits;
   targets?: TargetEdits;
+  /** Classes added to Targets (each with its Target) and removed from it. */
+  targetRows?: TargetRowEdits;
 }
 
 export type WorkbookEditResult =
@@ -40,12 +42,12 @@ export function workbookEdit(snapshot: WorkbookSnapshot, edits: WorkbookEdits, o
     written.push(...p.changes.map((c) => `${c.setting} (${p.edit!.sheet}!${c.cell})`));
     current = p.snapshot;
   }
-  if (edits.targets) {
-    const t = targetsEdit(current, edits.targets, options);
+  if (edits.targets || edits.targetRows) {
+    const t = targetsEdit(current, edits.targets ?? {}, options, edits.targetRows);
     if (!t.ok) return t;
     if (t.problems.length > 0) return { ok: false, errors: t.problems };
     if (t.edit) out.push(t.edit);
-    written.push(...t.changes.map((c) => `${c.assetClass} ${c.column} (${t.edit!.sheet}!${c.cell})`));
+    written.push(...t.changes.map((c) => `${c.assetClass} ${c.column} (${t.edit!.sheet}!${c.cell})`), ...t.rows.map((r) => `${r.kind === "added" ? "new class" : "class removed:"} ${r.assetClass} (${t.edit!.sheet}!${r.cells})`));
     current = t.snapshot;
   }
   return { ok: true, edits: out, written, snapshot: current };

@@ -101,3 +101,21 @@ test("a bad value, or a taken row below the range: nothing is written, the probl
   expect(taken.outcome).toMatchObject({ ok: false, errors: [{ sheet: "Policy", cell: "B10" }] });
   expect(changed(taken.before, taken.after)).toEqual([]);
 });
+
+test("a class added and one removed, in Excel and in the file alike: only Targets cells change, the name grows over the new row", async () => {
+  const book = sampleBook();
+  setCell(book, "Targets!A5", "Gold");
+  setCell(book, "Targets!B5", 0);
+  book.names = { Holdings: { table: "Holdings" }, Targets: { ref: "Targets!$A$1:$D$5" }, Policy: { table: "Policy" } };
+  const edits: WorkbookEdits = { targets: { Stocks: { Target: "45%" } }, targetRows: { add: { "Real Estate": { Target: "5%" } }, remove: ["Gold"] } };
+  const { before, after, outcome } = await inExcel(book, edits);
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.text).join("\n"));
+  expect(changed(before, after)).toEqual(["Targets!A5", "Targets!A6", "Targets!B2", "Targets!B5", "Targets!B6"]);
+  expect(after.names).toEqual({ ...before.names, Targets: "Targets!A1:D6" });
+  const file = await editedWorkbook("book.xlsx", new Uint8Array(await workbookBuffer(book)).buffer, edits);
+  if (!file.ok) throw new Error(file.errors[0].text);
+  expect(file.written).toEqual(["Stocks Target (Targets!B2)", "class removed: Gold (Targets!A5:D5)", "new class Real Estate (Targets!A6:D6)"]);
+  const parsed = parseWorkbook(await readWorkbookSnapshot(file.data));
+  expect(parsed.ok && parsed.portfolio.targets.map((t) => [t.assetClass, t.target])).toEqual([["Stocks", 0.45], ["Bonds", 0.4], ["Cash", 0.1], ["Real Estate", 0.05]]);
+  expect(outcome.book).toEqual(planOutcome(await readWorkbookSnapshot(file.data)));
+});

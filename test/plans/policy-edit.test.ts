@@ -117,3 +117,56 @@ test("Policy and Targets together: Targets judged with the Policy edit in place"
   expect(r.written).toEqual(["Strategy (Policy!B10)", "Stocks Target (Targets!B2)", "Bonds Target (Targets!B3)"]);
   expect(policyOf(r.snapshot).strategy).toBe("Tax Aware");
 });
+
+describe("Targets: adding and removing classes", () => {
+  test("a class added: a row below the range (which grows over it), read back as the contract reads it", async () => {
+    const r = workbookEdit(await snapshotOf(), { targets: { Stocks: { Target: "40%" } }, targetRows: { add: { Gold: { Target: "10%", "Abs Band": "3%" } } } });
+    if (!r.ok) throw new Error(r.errors.map((e) => e.text).join("\n"));
+    expect(r.written).toEqual(["Stocks Target (Targets!B2)", "new class Gold (Targets!A5:D5)"]);
+    expect(r.edits[0].after).toEqual({ top: 1, left: 1, bottom: 5, right: 4 });
+    expect(r.edits[0].cells.filter((c) => c.row === 5).map((c) => [c.col, c.value])).toEqual([[1, "Gold"], [2, 0.1], [3, 0.03]]);
+    const parsed = parseWorkbook(r.snapshot);
+    expect(parsed.ok && parsed.portfolio.targets.map((t) => [t.assetClass, t.target, t.absBand])).toEqual([
+      ["Stocks", 0.4, null],
+      ["Bonds", 0.4, null],
+      ["Cash", 0.1, null],
+      ["Gold", 0.1, 0.03],
+    ]);
+  });
+
+  test("a class removed: its row's cells cleared inside the range (a blank row the contract skips)", async () => {
+    const book = sampleBook();
+    setCell(book, "Targets!A5", "Gold");
+    setCell(book, "Targets!B5", 0);
+    const snapshot = await snapshotOf(book);
+    const r = workbookEdit(snapshot, { targetRows: { remove: ["gold"] } });
+    if (!r.ok) throw new Error(r.errors.map((e) => e.text).join("\n"));
+    expect(r.written).toEqual(["class removed: Gold (Targets!A5:D5)"]);
+    expect(r.edits[0].cells).toEqual([{ row: 5, col: 1, value: null }, { row: 5, col: 2, value: null }]);
+    const parsed = parseWorkbook(r.snapshot);
+    expect(parsed.ok && parsed.portfolio.targets.map((t) => t.assetClass)).toEqual(["Stocks", "Bonds", "Cash"]);
+  });
+
+  test("removing a class Holdings still names is a problem at the Holdings cell, though it lies outside Targets", async () => {
+    const r = workbookEdit(await snapshotOf(), { targets: { Stocks: { Target: "90%" } }, targetRows: { remove: ["Bonds"] } });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => `${e.sheet}!${e.cell}`)).toEqual(["Holdings!C3"]);
+    expect(!r.ok && r.errors[0].message).toMatch(/Asset Class "Bonds" is not in Targets/);
+  });
+
+  test("a class added that is listed already, one with no Target, one removed that is not listed, one both edited and removed: each said", async () => {
+    const snapshot = await snapshotOf();
+    const messages = (edits: Parameters<typeof workbookEdit>[1]) => {
+      const r = workbookEdit(snapshot, edits);
+      return r.ok ? [] : r.errors.map((e) => e.message);
+    };
+    expect(messages({ targetRows: { add: { " stocks ": { Target: "5%" } } } })).toEqual(['Targets already lists "Stocks"']);
+    expect(messages({ targetRows: { add: { Gold: { Target: "" } } } })).toEqual(['"Gold" needs a Target']);
+    expect(messages({ targetRows: { add: { "": { Target: "5%" } } } })).toEqual(["A class to add needs a name"]);
+    expect(messages({ targetRows: { remove: ["Gold"] } })).toEqual(['Targets has no row for "Gold" to remove (it lists Stocks, Bonds, Cash)']);
+    expect(messages({ targets: { Cash: { Target: "5%" } }, targetRows: { remove: ["Cash"] } })).toEqual(['"Cash" is both edited and removed']);
+    // A bad Target on the new row: the contract's own message at its cell.
+    const bad = workbookEdit(snapshot, { targets: { Stocks: { Target: "40%" } }, targetRows: { add: { Gold: { Target: "lots" } } } });
+    expect(!bad.ok && bad.errors.map((e) => `${e.sheet}!${e.cell} ${e.message}`)).toEqual([expect.stringMatching(/^Targets!B5 Target must be a percent/)]);
+  });
+});
