@@ -41,18 +41,23 @@ export interface TargetRowState {
 export interface TargetsForm {
   sheet: string;
   rows: TargetRowState[];
+  /** The sheet column (1 = A) of Asset Class and of each editable column, null where the range has none. */
+  columns: Record<"Asset Class" | TargetColumn, number | null>;
+  /** The row a class added now would take (the one below the range's last). */
+  nextRow: number;
   /** Problems that stop the range being edited (no Targets range, no Asset Class / Target headers, a master workbook's). */
   errors: ContractError[];
 }
 
 export function targetsForm(snapshot: WorkbookSnapshot): TargetsForm {
   const range = snapshot.ranges["targets"];
-  if (!range) return { sheet: "", rows: [], errors: [contractError("", "", 'The workbook has no named range "Targets"')] };
+  const none = { rows: [], columns: { "Asset Class": null, Target: null, "Abs Band": null, "Rel Band": null }, nextRow: 0 };
+  if (!range) return { sheet: "", ...none, errors: [contractError("", "", 'The workbook has no named range "Targets"')] };
   const header = range.values[0] ?? [];
   const at = (h: string) => header.findIndex((c) => normalizeKey(c) === normalizeKey(h));
   const anchor = cellAddress(range.top, range.left);
-  if (at("Asset Class") < 0 || at("Target") < 0) return { sheet: range.sheet, rows: [], errors: [contractError(range.sheet, anchor, 'Targets has no "Asset Class" and "Target" headers in its first row')] };
-  if (at(HOUSEHOLD_HEADER) >= 0) return { sheet: range.sheet, rows: [], errors: [contractError(range.sheet, anchor, "Targets has a Household column (a master workbook): edit its rows in the workbook itself")] };
+  if (at("Asset Class") < 0 || at("Target") < 0) return { sheet: range.sheet, ...none, errors: [contractError(range.sheet, anchor, 'Targets has no "Asset Class" and "Target" headers in its first row')] };
+  if (at(HOUSEHOLD_HEADER) >= 0) return { sheet: range.sheet, ...none, errors: [contractError(range.sheet, anchor, "Targets has a Household column (a master workbook): edit its rows in the workbook itself")] };
   const seen = new Set<string>();
   const rows: TargetRowState[] = [];
   range.values.forEach((row, i) => {
@@ -62,7 +67,9 @@ export function targetsForm(snapshot: WorkbookSnapshot): TargetsForm {
     const cell = (col: TargetColumn) => (at(col) < 0 ? null : { cell: cellAddress(range.top + i, range.left + at(col)), value: row[at(col)] ?? null });
     rows.push({ assetClass, cells: { Target: cell("Target"), "Abs Band": cell("Abs Band"), "Rel Band": cell("Rel Band") } });
   });
-  return { sheet: range.sheet, rows, errors: [] };
+  const column = (h: string) => (at(h) < 0 ? null : range.left + at(h));
+  const columns = { "Asset Class": column("Asset Class"), Target: column("Target"), "Abs Band": column("Abs Band"), "Rel Band": column("Rel Band") };
+  return { sheet: range.sheet, rows, columns, nextRow: snapshotRect(range).bottom + 1, errors: [] };
 }
 
 export interface TargetChange {

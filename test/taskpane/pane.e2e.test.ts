@@ -707,6 +707,51 @@ test("Policy tab: a changed setting re-plans as the runner plans the edited work
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-policy.png"), fullPage: true });
 });
 
+test("Policy tab: a Targets class added (Gold, with a GLD row held at 0 in Holdings) and removed; the plan is the runner's of the edited workbook, the download carries the new row; 320 px", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  // Holdings lists a gold fund held at 0, so the class can be bought once Targets lists it.
+  const holdings: Row[] = [...HOLDINGS.slice(0, 4), ["IRA", "GLD", "Gold", 0, 180], HOLDINGS[4]];
+  const targets: Row[] = [...TARGETS, ["Gold", 0]];
+  const data = await workbook(holdings, targets, POLICY);
+  const editedTargets: Row[] = [["Asset Class", "Target"], ["US Stocks", 0.45], ["Intl Stocks", 0.2], ["Bonds", 0.25], ["Cash", 0.05], ["Gold", 0], ["Real Estate", 0.05]];
+  await openFile("targets.xlsx", data);
+  await page.click('[data-testid="tab-policy"]');
+  await page.waitForSelector('[data-testid="targets-editor"]');
+  // Removing Gold while Holdings names it: the contract's problem at the GLD row's Asset Class, Save held back.
+  await page.click('[data-testid="target-remove-Gold"]');
+  await page.waitForSelector('[data-testid="policy-view"] >> text=Asset Class "Gold" is not in Targets');
+  expect(await page.isDisabled('[data-testid="policy-save"]')).toBe(true);
+  await page.click('[data-testid="target-remove-Gold"]');
+  // Add Real Estate at 5% by keyboard (Enter in the name field), US Stocks down to 45%.
+  await page.fill('[data-testid="target-new-class"]', "Real Estate");
+  await page.press('[data-testid="target-new-class"]', "Enter");
+  await page.fill('[data-testid="target-input-Real Estate-Target"]', "5");
+  await page.fill('[data-testid="target-input-US Stocks-Target"]', "45");
+  await page.waitForSelector('[data-testid="targets-sum"] >> text=Sum 100.00% ✓');
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-targets-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="policy-save"]') as HTMLButtonElement).disabled);
+  await page.click('[data-testid="policy-save"]');
+  await page.waitForSelector('[data-testid="policy-result"][data-state="saved"]');
+  expect(await page.textContent('[data-testid="policy-result"]')).toContain("Wrote US Stocks Target (Targets!B2), new class Real Estate (Targets!A7:B7).");
+  // The plan is the runner's of the workbook typed with the edited Targets (a class no account can buy says so).
+  const expected = await expectedPlan(await workbook(holdings, editedTargets, POLICY));
+  if (!expected.ok) throw new Error("the edited workbook should plan");
+  const shown = (rows: string[][]) => rows.map((r) => `${r[0]} ${r[1]} ${r[3]} ${r[4]}`);
+  expect(shown(await panelRows("rebalance", "Trades"))).toEqual(expected.plan.trades.map(tradeLine));
+  // The download's Targets range holds the new row.
+  await page.click('[data-testid="tab-rebalance"]');
+  const downloading = page.waitForEvent("download", { timeout: 20_000 });
+  await page.click('[data-testid="download-updated"]');
+  const file = path.join(tmp, "targets-updated.xlsx");
+  await (await downloading).saveAs(file);
+  const bytes = fs.readFileSync(file);
+  const snapshot = await readWorkbookSnapshot(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  expect(snapshot.ranges.targets.values).toEqual(editedTargets.map((r) => [...r]));
+});
+
 // ---------------------------------------------------------------- Compare tab and the starter sheets
 
 /** The runner's `rebalance <file> --compare --json`, run in-process: what the Compare tab must show. */

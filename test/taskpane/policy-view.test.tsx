@@ -141,6 +141,45 @@ test("Targets: the sum is shown live, and a sum off 100% holds Save back with th
   expect(calls).toEqual([{ targets: { Stocks: { Target: "55%" }, Bonds: { Target: "35%", "Abs Band": "3%" } } }]);
 });
 
+test("Targets: a class added and one removed — the sum follows, a removal Holdings still needs is held back at its Holdings cell, Save hands both over", async () => {
+  const calls: WorkbookEdits[] = [];
+  const s = saver(calls);
+  wrap(<PolicyView load={s.load} save={s.save} />);
+  await screen.findByTestId("policy-view");
+  const save = () => screen.getByTestId("policy-save") as HTMLButtonElement;
+  // Remove Bonds: the sum drops to 60%, and Holdings' BND row (Holdings!C3) names a class Targets no longer lists.
+  fireEvent.click(screen.getByRole("button", { name: "Remove Bonds" }));
+  expect(screen.getByTestId("targets-sum").textContent).toBe("Sum 60.00%: Targets sum to 60.00%, expected 100%");
+  expect((screen.getByLabelText("Bonds target") as HTMLInputElement).disabled).toBe(true);
+  await waitFor(() => expect(screen.getByRole("list", { name: "Workbook problems" }).textContent).toContain("Holdings!C3"));
+  expect(save().disabled).toBe(true);
+  // Keep it after all; add Gold at 10% with Stocks at 40%.
+  fireEvent.click(screen.getByRole("button", { name: "Keep Bonds" }));
+  type("New class", "Gold");
+  fireEvent.click(screen.getByRole("button", { name: "Add class" }));
+  expect(screen.getByTestId("target-row-Gold").dataset.added).toBeDefined();
+  type("Gold target", "10");
+  type("Stocks target", "40");
+  expect(screen.getByTestId("targets-sum").textContent).toBe("Sum 100.00% ✓");
+  // A name Targets lists already cannot be added twice.
+  type("New class", " stocks");
+  expect((screen.getByRole("button", { name: "Add class" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId("policy-changes").textContent).toContain("Add class Gold: target 10%");
+  await waitFor(() => expect(save().disabled).toBe(false));
+  fireEvent.click(save());
+  await waitFor(() => expect(screen.getByTestId("policy-result").dataset.state).toBe("saved"));
+  expect(calls).toEqual([{ targets: { Stocks: { Target: "40%" } }, targetRows: { add: { Gold: { Target: "10%" } } } }]);
+  expect(screen.getByTestId("policy-result").textContent).toContain("new class Gold (Targets!A5:C5)");
+  // Read again: Gold is a row like the others now, and it can be removed (it holds nothing).
+  await waitFor(() => expect(screen.getByTestId("target-row-Gold").dataset.added).toBeUndefined());
+  fireEvent.click(screen.getByRole("button", { name: "Remove Gold" }));
+  type("Stocks target", "50");
+  await waitFor(() => expect(save().disabled).toBe(false));
+  fireEvent.click(save());
+  await waitFor(() => expect(screen.getByTestId("policy-result").textContent).toContain("class removed: Gold (Targets!A5:C5)"));
+  expect(calls[1]).toEqual({ targets: { Stocks: { Target: "50%" } }, targetRows: { remove: ["Gold"] } });
+});
+
 test("standalone: the Policy tab's Save replaces the file's bytes, re-plans them, and the download starts from them", async () => {
   const planned: number[] = [];
   const updated: number[] = [];

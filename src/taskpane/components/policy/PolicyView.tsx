@@ -4,16 +4,19 @@
  * the field, before anything is written); the Targets the same way, with their sum shown live. Save
  * writes the edited cells through the injected `save` (the file's bytes, or Excel) and shows the plan
  * the edited workbook makes; Discard puts the controls back. What changed is listed above the buttons.
+ * A class can be added to Targets (a row below the range) or removed (its row cleared); a removal that
+ * leaves Holdings naming the class is shown as the contract's problem at that Holdings cell.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ContractError } from "../../../contract/errors";
 import type { WorkbookSnapshot } from "../../../contract/snapshot";
 import type { PolicyField } from "../../../contract/policy-fields";
 import { readPercent } from "../../../contract/cells";
 import { targetSumProblem } from "../../../contract/targets";
 import { PolicyEdits, policyEdit, policyForm } from "../../../plans/policy-edit";
-import { TARGET_COLUMNS, TargetColumn, TargetEdits, targetsEdit, targetsForm } from "../../../plans/targets-edit";
+import { TARGET_COLUMNS, TargetColumn, TargetEdits, TargetRowEdits, targetsEdit, targetsForm } from "../../../plans/targets-edit";
+import { cellAddress } from "../../../a1";
 import type { WorkbookEdits } from "../../../plans/workbook-edit";
 import type { PlanOutcome } from "../../../plans/plan-outcome";
 import { percent } from "../../../display";
@@ -43,7 +46,9 @@ const useStyles = makeStyles({
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
   control: { width: "100%", minWidth: 0 },
   targets: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  targetRow: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  targetRow: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS, alignItems: "end", border: "none", margin: 0, padding: 0, minWidth: 0 },
+  addRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
+  removed: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center", position: "sticky", bottom: 0, padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground1 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   sum: { fontWeight: tokens.fontWeightSemibold },
@@ -51,6 +56,8 @@ const useStyles = makeStyles({
 });
 
 type Texts = Record<string, string>;
+/** No class added or removed (one object, so the memos that depend on it hold still). */
+const NO_ROWS: { added: string[]; removed: string[] } = { added: [], removed: [] };
 const tkey = (assetClass: string, column: TargetColumn) => `${assetClass}\u0000${column}`;
 
 /** A percent cell as its control shows it ("5" for 5%). */
@@ -107,6 +114,9 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
   // The controls' texts, made for one reading of the workbook (a new reading starts from its values).
   const [draft, setDraft] = React.useState<{ for: Texts | null; texts: Texts }>({ for: null, texts: {} });
   const [targetDraft, setTargetDraft] = React.useState<{ for: Texts | null; texts: Texts }>({ for: null, texts: {} });
+  // Classes added (their names, in order; their cells' texts are in the target texts) and removed, for one reading of the workbook.
+  const [rowDraft, setRowDraft] = React.useState<{ for: Texts | null; added: string[]; removed: string[] }>({ for: null, added: [], removed: [] });
+  const [newClass, setNewClass] = React.useState("");
   const [saving, setSaving] = React.useState(false);
   const [result, setResult] = React.useState<SaveOutcome | { ok: "failed"; message: string } | null>(null);
 
@@ -136,6 +146,8 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
   const targetTexts = targetDraft.for === originalTargets ? targetDraft.texts : originalTargets;
   const setTexts = (f: (prev: Texts) => Texts) => setDraft({ for: original, texts: f(texts) });
   const setTargetTexts = (f: (prev: Texts) => Texts) => setTargetDraft({ for: originalTargets, texts: f(targetTexts) });
+  const rowsNow = rowDraft.for === originalTargets ? rowDraft : NO_ROWS;
+  const setRows = (next: { added?: string[]; removed?: string[] }) => setRowDraft({ for: originalTargets, added: next.added ?? rowsNow.added, removed: next.removed ?? rowsNow.removed });
 
   const policyEdits: PolicyEdits = React.useMemo(() => {
     const out: Record<string, ReturnType<typeof settingValue>> = {};
@@ -145,26 +157,36 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
   const targetEdits: TargetEdits = React.useMemo(() => {
     const out: Record<string, Partial<Record<TargetColumn, ReturnType<typeof percentValue>>>> = {};
     for (const [k, t] of Object.entries(targetTexts)) {
-      if (t === originalTargets[k]) continue;
+      if (!(k in originalTargets) || t === originalTargets[k]) continue;
       const [assetClass, column] = k.split("\u0000") as [string, TargetColumn];
+      if (rowsNow.removed.includes(assetClass)) continue;
       (out[assetClass] ??= {})[column] = percentValue(t);
     }
     return out;
-  }, [targetTexts, originalTargets]);
+  }, [targetTexts, originalTargets, rowsNow.removed]);
+  const rowEdits: TargetRowEdits = React.useMemo(() => {
+    const add: Record<string, Partial<Record<TargetColumn, ReturnType<typeof percentValue>>>> = {};
+    // Each added class: its Target, and the band columns the range has that are filled in.
+    for (const name of rowsNow.added) add[name] = Object.fromEntries(TARGET_COLUMNS.filter((c) => tform?.columns[c] !== null && (c === "Target" || (targetTexts[tkey(name, c)] ?? "") !== "")).map((c) => [c, percentValue(targetTexts[tkey(name, c)] ?? "")]));
+    return { ...(rowsNow.added.length ? { add } : {}), ...(rowsNow.removed.length ? { remove: rowsNow.removed } : {}) };
+  }, [rowsNow.added, rowsNow.removed, targetTexts, tform]);
 
   // The contract's verdict on the edited workbook, as it is typed (a step behind the keys on a large workbook: Save judges again).
   const deferredPolicy = React.useDeferredValue(policyEdits);
   const deferredTargets = React.useDeferredValue(targetEdits);
+  const deferredRows = React.useDeferredValue(rowEdits);
   const judged = React.useMemo(() => {
     if (!snapshot || !form || form.errors.length > 0) return null;
     const p = policyEdit(snapshot, deferredPolicy);
     if (!p.ok) return { general: p.errors, byCell: new Map<string, ContractError[]>(), cellOf: new Map<string, string>(), policyCount: 0, targets: null };
-    const t = tform && tform.errors.length === 0 ? targetsEdit(p.snapshot, deferredTargets) : null;
+    const t = tform && tform.errors.length === 0 ? targetsEdit(p.snapshot, deferredTargets, {}, deferredRows) : null;
     const problems = [...p.problems, ...(t?.ok ? t.problems : t ? t.errors : [])];
     const cellOf = new Map<string, string>();
     for (const st of form.settings) if (st.cell) cellOf.set(st.field.setting, `${form.range!.sheet}!${st.cell}`);
     for (const c of p.changes) cellOf.set(c.setting, `${p.edit!.sheet}!${c.cell}`);
     for (const r of tform?.rows ?? []) for (const c of TARGET_COLUMNS) if (r.cells[c]) cellOf.set(tkey(r.assetClass, c), `${tform!.sheet}!${r.cells[c]!.cell}`);
+    // An added class's cells: the rows below the range, in the order added.
+    if (tform) (deferredRows.add ? Object.keys(deferredRows.add) : []).forEach((name, i) => TARGET_COLUMNS.forEach((c) => tform.columns[c] !== null && cellOf.set(tkey(name, c), `${tform.sheet}!${cellAddress(tform.nextRow + i, tform.columns[c]!)}`)));
     const byCell = new Map<string, ContractError[]>();
     const placed = new Set(cellOf.values());
     const general: ContractError[] = [];
@@ -174,8 +196,8 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
       else general.push(e);
     }
     return { general, byCell, cellOf, policyCount: p.changes.length, targets: t };
-  }, [snapshot, form, tform, deferredPolicy, deferredTargets]);
-  const judging = deferredPolicy !== policyEdits || deferredTargets !== targetEdits;
+  }, [snapshot, form, tform, deferredPolicy, deferredTargets, deferredRows]);
+  const judging = deferredPolicy !== policyEdits || deferredTargets !== targetEdits || deferredRows !== rowEdits;
 
   if (!source) return <Spinner size="tiny" label="Reading the Policy…" />;
   if (!source.ok) return <ErrorList errors={source.errors} onSelect={onSelect} />;
@@ -184,6 +206,8 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
   const changes = [
     ...form.settings.filter((st) => st.field.setting in policyEdits).map((st) => `${st.field.setting}: ${shown(st.field, original[st.field.setting] ?? "")} → ${shown(st.field, texts[st.field.setting] ?? "")}`),
     ...Object.entries(targetEdits).flatMap(([cls, cols]) => Object.keys(cols).map((c) => `${cls} ${c}: ${shown(null, originalTargets[tkey(cls, c as TargetColumn)] ? `${originalTargets[tkey(cls, c as TargetColumn)]}%` : "")} → ${shown(null, targetTexts[tkey(cls, c as TargetColumn)] ? `${targetTexts[tkey(cls, c as TargetColumn)]}%` : "")}`)),
+    ...rowsNow.removed.map((cls) => `Remove class ${cls}`),
+    ...rowsNow.added.map((cls) => `Add class ${cls}: target ${targetTexts[tkey(cls, "Target")] ? `${targetTexts[tkey(cls, "Target")]}%` : "blank"}`),
   ];
   const problemCount = judged ? judged.general.length + [...judged.byCell.values()].reduce((n, l) => n + l.length, 0) : 0;
   const messageOf = (key: string) => {
@@ -194,12 +218,14 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
   const discard = () => {
     setDraft({ for: original, texts: original });
     setTargetDraft({ for: originalTargets, texts: originalTargets });
+    setRowDraft({ for: originalTargets, added: [], removed: [] });
+    setNewClass("");
   };
   const onSave = async () => {
     setSaving(true);
     setResult(null);
     try {
-      const edits: WorkbookEdits = { ...(Object.keys(policyEdits).length ? { policy: policyEdits } : {}), ...(Object.keys(targetEdits).length ? { targets: targetEdits } : {}) };
+      const edits: WorkbookEdits = { ...(Object.keys(policyEdits).length ? { policy: policyEdits } : {}), ...(Object.keys(targetEdits).length ? { targets: targetEdits } : {}), ...(rowEdits.add || rowEdits.remove ? { targetRows: rowEdits } : {}) };
       const r = await save(edits);
       setResult(r);
       if (r.ok) await reload();
@@ -210,11 +236,31 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
     }
   };
 
-  const sum = tform.rows.reduce((acc, r) => {
-    const t = targetTexts[tkey(r.assetClass, "Target")] ?? "";
+  const sum = [...tform.rows.map((r) => r.assetClass).filter((c) => !rowsNow.removed.includes(c)), ...rowsNow.added].reduce((acc, c) => {
+    const t = targetTexts[tkey(c, "Target")] ?? "";
     const p = readPercent(percentValue(t) ?? "");
     return p.ok && acc !== null ? acc + p.value : null;
   }, 0 as number | null);
+  const listed = (name: string) => [...tform.rows.map((r) => r.assetClass).filter((c) => !rowsNow.removed.includes(c)), ...rowsNow.added].some((c) => c.toLowerCase() === name.trim().toLowerCase());
+  const addClass = () => {
+    const name = newClass.trim();
+    if (name === "" || listed(name)) return;
+    // A class removed and added again is the same row kept.
+    const was = rowsNow.removed.find((c) => c.toLowerCase() === name.toLowerCase());
+    if (was) setRows({ removed: rowsNow.removed.filter((c) => c !== was) });
+    else setRows({ added: [...rowsNow.added, name] });
+    setNewClass("");
+  };
+  const targetInput = (cls: string, c: TargetColumn, disabled = false) => {
+    const k = tkey(cls, c);
+    const message = disabled ? undefined : messageOf(k);
+    const added = rowsNow.added.includes(cls);
+    return (
+      <Field key={c} label={`${cls} ${c === "Target" ? "target" : c.toLowerCase()}`} validationState={message ? "error" : "none"} validationMessage={message} hint={added ? (c === "Target" ? "New class" : "Blank: the Policy's") : targetTexts[k] !== originalTargets[k] ? `was ${originalTargets[k] ? `${originalTargets[k]}%` : "blank"}` : c === "Target" ? undefined : "Blank: the Policy's"}>
+        <Input className={s.control} inputMode="decimal" contentAfter="%" disabled={disabled} value={targetTexts[k] ?? ""} data-testid={`target-input-${cls}-${c}`} onChange={(_, d) => setTargetTexts((prev) => ({ ...prev, [k]: d.value }))} />
+      </Field>
+    );
+  };
   const sumProblem = sum === null ? "A Target is blank or not a percent" : targetSumProblem(sum);
 
   return (
@@ -270,20 +316,35 @@ export function PolicyView({ load, save, onSelect, version = 0 }: PolicyViewProp
           <Caption1>{tform.errors.map((e) => e.text).join("; ")}</Caption1>
         ) : (
           <>
-            {tform.rows.map((r) => (
-              <fieldset key={r.assetClass} className={s.targetRow}>
-                <legend className={s.legend}>{r.assetClass}</legend>
-                {TARGET_COLUMNS.filter((c) => r.cells[c]).map((c) => {
-                  const k = tkey(r.assetClass, c);
-                  const message = messageOf(k);
-                  return (
-                    <Field key={c} label={`${r.assetClass} ${c === "Target" ? "target" : c.toLowerCase()}`} validationState={message ? "error" : "none"} validationMessage={message} hint={targetTexts[k] !== originalTargets[k] ? `was ${originalTargets[k] ? `${originalTargets[k]}%` : "blank"}` : c === "Target" ? undefined : "Blank: the Policy's"}>
-                      <Input className={s.control} inputMode="decimal" contentAfter="%" value={targetTexts[k] ?? ""} data-testid={`target-input-${r.assetClass}-${c}`} onChange={(_, d) => setTargetTexts((prev) => ({ ...prev, [k]: d.value }))} />
-                    </Field>
-                  );
-                })}
+            {tform.rows.map((r) => {
+              const gone = rowsNow.removed.includes(r.assetClass);
+              return (
+                <fieldset key={r.assetClass} className={s.targetRow} data-testid={`target-row-${r.assetClass}`} data-removed={gone || undefined}>
+                  <legend className={mergeClasses(s.legend, gone && s.removed)}>{gone ? `${r.assetClass} (removed on save)` : r.assetClass}</legend>
+                  {TARGET_COLUMNS.filter((c) => r.cells[c]).map((c) => targetInput(r.assetClass, c, gone))}
+                  <Button appearance="subtle" data-testid={`target-remove-${r.assetClass}`} aria-label={gone ? `Keep ${r.assetClass}` : `Remove ${r.assetClass}`} onClick={() => setRows({ removed: gone ? rowsNow.removed.filter((c) => c !== r.assetClass) : [...rowsNow.removed, r.assetClass] })}>
+                    {gone ? "Keep" : "Remove"}
+                  </Button>
+                </fieldset>
+              );
+            })}
+            {rowsNow.added.map((cls) => (
+              <fieldset key={`added-${cls}`} className={s.targetRow} data-testid={`target-row-${cls}`} data-added>
+                <legend className={s.legend}>{cls} (new)</legend>
+                {TARGET_COLUMNS.filter((c) => tform.columns[c] !== null).map((c) => targetInput(cls, c))}
+                <Button appearance="subtle" data-testid={`target-remove-${cls}`} aria-label={`Do not add ${cls}`} onClick={() => setRows({ added: rowsNow.added.filter((c) => c !== cls) })}>
+                  Do not add
+                </Button>
               </fieldset>
             ))}
+            <div className={s.addRow}>
+              <Field label="New class" hint={newClass.trim() !== "" && listed(newClass) ? "Targets lists it already" : "A row below the Targets range"}>
+                <Input value={newClass} data-testid="target-new-class" onChange={(_, d) => setNewClass(d.value)} onKeyDown={(e) => e.key === "Enter" && addClass()} />
+              </Field>
+              <Button data-testid="target-add" disabled={newClass.trim() === "" || listed(newClass)} onClick={addClass}>
+                Add class
+              </Button>
+            </div>
             <Body1 className={sumProblem ? s.bad : s.sum} data-testid="targets-sum" aria-live="polite">
               Sum {sum === null ? "—" : percent(sum)}
               {sumProblem ? `: ${sumProblem}` : " ✓"}
