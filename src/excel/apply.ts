@@ -10,6 +10,7 @@
 import { Rect, columnsAddress, parseArea, rangeAddress } from "../a1";
 import { UpdateSheetPlan, WritePlan } from "../plans/types";
 import { besidePlan } from "../plans/check";
+import { listMessage, listSource } from "../plans/list-rule";
 import { CHUNK_BYTES, Op, WorkbookState, cellsRect, checkWrite, chunkOps, opBytes, planOps, rectangles } from "./ops";
 import { supports } from "./host";
 
@@ -175,6 +176,15 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
       if (op.rule.style.fill) cf.cellValue.format.fill.color = op.rule.style.fill;
       if (op.rule.style.color) cf.cellValue.format.font.color = op.rule.style.color;
       cf.cellValue.rule = { formula1: `="${op.rule.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+      return;
+    }
+    case "list": {
+      // Data validation came with ExcelApi 1.8: an older Excel gets the cells without their drop-downs.
+      if (!supports("ExcelApi", "1.8")) return;
+      const dv = ws(op.sheet).getRange(op.list.range).dataValidation;
+      const { title, message } = listMessage(op.list);
+      dv.rule = { list: { inCellDropDown: true, source: listSource(op.list) } };
+      dv.errorAlert = { showAlert: true, style: op.list.alert === "warn" ? "Warning" : "Stop", title, message };
       return;
     }
     case "deleteChart":

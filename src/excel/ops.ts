@@ -9,7 +9,7 @@
 import { Rect, boundingRect, rangeAddress, rectAddress } from "../a1";
 import { WorkbookView, besidePlan, checkWritePlan } from "../plans/check";
 import { FMT } from "../plans/formats";
-import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, CreateSheetPlan, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
+import { AppendSheetPlan, CellStyle, CellWrite, ChartPlan, CreateSheetPlan, ListRule, PlainValue, ReplaceSheetPlan, TextRule, UpdateSheetPlan, WritePlan } from "../plans/types";
 
 export const CHUNK_BYTES = 4_000_000;
 export const SLICE_BYTES = 1_000_000;
@@ -34,6 +34,7 @@ export type Op =
   | { kind: "freezeRows"; sheet: string; rows: number }
   | { kind: "table"; sheet: string; address: string; name: string; style: string }
   | { kind: "rule"; sheet: string; rule: TextRule }
+  | { kind: "list"; sheet: string; list: ListRule }
   | { kind: "chart"; sheet: string; chart: ChartPlan }
   | { kind: "deleteChart"; sheet: string; name: string }
   /** Adds rows at the end of an existing table (append-only log and history). */
@@ -216,6 +217,7 @@ function sheetOps(sp: ReplaceSheetPlan | UpdateSheetPlan | CreateSheetPlan): Op[
     ...contentOps(sp),
     ...(sp.tables ?? []).map((t): Op => ({ kind: "table", sheet: sp.sheet, address: rectAddress(t.rect), name: t.name, style: t.style })),
     ...(sp.rules ?? []).map((rule): Op => ({ kind: "rule", sheet: sp.sheet, rule })),
+    ...(sp.lists ?? []).map((list): Op => ({ kind: "list", sheet: sp.sheet, list })),
     ...(sp.charts ?? []).map((chart): Op => ({ kind: "chart", sheet: sp.sheet, chart })),
   ];
 }

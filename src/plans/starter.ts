@@ -5,6 +5,9 @@
  * sample does. Every sheet is created (never replaced) and every name is new: a workbook that already has
  * one of them is refused by the write-plan check, which names each sheet and name in the way.
  * Applied by the Office.js adapter (the pane's "Create starter sheets") and by exceljs (the download).
+ * The cells an advisor types choices into have drop-downs: Yes/No, account types and the Policy's choices
+ * refuse anything else; a Holdings Account or Asset Class, or an Accounts Owner, offers the rows of
+ * Accounts, Targets or Owners and only warns of another value (the advisor adds the row there too).
  */
 import Decimal from "decimal.js";
 import { DateSystem, isoToSerial } from "../dates/serial";
@@ -14,6 +17,7 @@ import {
   OWNERS_HEADERS,
   POLICY_HEADERS,
   SAMPLE_ACCOUNTS,
+  SAMPLE_ACCOUNT_TYPES,
   SAMPLE_HOLDINGS,
   SAMPLE_OWNERS,
   SAMPLE_POLICY,
@@ -24,7 +28,8 @@ import {
 } from "../samples/sdira-sample";
 import { marketValue, money } from "../samples/summary";
 import { FMT, HEADER_STYLE } from "./formats";
-import { CellStyle, CellWrite, CreateSheetPlan, NamePlan, PlainValue, WritePlan } from "./types";
+import { CellStyle, CellWrite, CreateSheetPlan, ListRule, NamePlan, PlainValue, WritePlan } from "./types";
+import { columnLetters } from "../a1";
 
 /** The sheets the starter plan creates, in order. */
 export const STARTER_SHEETS = [SHEET_NAMES.holdings, SHEET_NAMES.targets, SHEET_NAMES.policy, SHEET_NAMES.accounts, SHEET_NAMES.owners] as const;
@@ -35,6 +40,10 @@ export const STARTER_FILE = "sdira-starter.xlsx";
 const NOTE: CellStyle = { italic: true, color: "#595959" };
 const INPUT: CellStyle = { fill: "#FFF2CC", horizontal: "right" };
 const SHARES = "#,##0";
+/** The drop-downs reach this far down Holdings, Accounts and Owners: room for the advisor's own rows below the sample's. */
+const HOLDINGS_ROWS = 500;
+const ACCOUNTS_ROWS = 50;
+const OWNERS_ROWS = 20;
 const DOLLARS = "#,##0.00";
 
 type Cell = { value: PlainValue; numberFormat?: string; style?: CellStyle; formula?: string };
@@ -105,6 +114,14 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     [18, 18, 44, 14, 12, 13, 15, 15, 12, 10, 10, 12],
   );
   holdings.activate = true;
+  const column = (headers: readonly string[], h: string) => columnLetters(headers.indexOf(h) + 1);
+  const choices = (headers: readonly string[], h: string, last: number, options: readonly string[]): ListRule => ({ range: `${column(headers, h)}2:${column(headers, h)}${last}`, options, alert: "stop" });
+  const rowsOf = (headers: readonly string[], h: string, last: number, sheet: string, count: number): ListRule => ({ range: `${column(headers, h)}2:${column(headers, h)}${last}`, source: `=${sheet}!$A$2:$A$${count + 1}`, alert: "warn" });
+  holdings.lists = [
+    rowsOf(HOLDINGS_HEADERS, "Account", HOLDINGS_ROWS, SHEET_NAMES.accounts, SAMPLE_ACCOUNTS.length),
+    rowsOf(HOLDINGS_HEADERS, "Asset Class", HOLDINGS_ROWS, SHEET_NAMES.targets, SAMPLE_TARGETS.length),
+    choices(HOLDINGS_HEADERS, "Tradable", HOLDINGS_ROWS, ["Yes", "No"]),
+  ];
 
   // A check total below Targets (one blank row between, outside the name); nothing to its right: the drift columns go there.
   const n = SAMPLE_TARGETS.length;
@@ -128,6 +145,7 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     SAMPLE_POLICY.map((p) => [text(p.setting, { bold: true }), policyValue(p, (iso) => isoToSerial(iso, dateSystem)), text(p.note, { color: "#595959" })]),
     [18, 13, 90],
   );
+  policy.lists = SAMPLE_POLICY.flatMap((p, i) => (p.options ? [{ range: `B${i + 2}`, options: p.options, alert: "stop" as const }] : []));
 
   const accounts = table(
     SHEET_NAMES.accounts,
@@ -136,6 +154,7 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     [20, 18, 14, 14, 20, 21],
     [{ row: SAMPLE_ACCOUNTS.length + 3, col: 1, value: "Every Holdings account is listed here with its type; a blank Cash Reserve uses the Policy's. Prior Year End Value is the December 31 value the RMD is computed from (IRS Pub. 590-B).", style: NOTE }],
   );
+  accounts.lists = [choices(ACCOUNTS_HEADERS, "Type", ACCOUNTS_ROWS, SAMPLE_ACCOUNT_TYPES), rowsOf(ACCOUNTS_HEADERS, "Owner", ACCOUNTS_ROWS, SHEET_NAMES.owners, SAMPLE_OWNERS.length)];
 
   const owners = table(
     SHEET_NAMES.owners,
@@ -144,6 +163,7 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     [16, 13, 18, 24],
     [{ row: SAMPLE_OWNERS.length + 3, col: 1, value: "Birth dates decide the RMD age (73 for 1951–1959, 75 from 1960) and the Uniform Lifetime divisor.", style: NOTE }],
   );
+  owners.lists = [choices(OWNERS_HEADERS, "Spouse Sole Beneficiary", OWNERS_ROWS, ["Yes", "No"])];
 
   return {
     sheets: [holdings, targets, policy, accounts, owners],

@@ -39,6 +39,19 @@ export interface TextRule {
   style: CellStyle;
 }
 
+/**
+ * A drop-down over cells (data validation): the choices are `options`, or the cells `source` refers to
+ * ("=Targets!$A$2:$A$9"). A value outside them is refused (`stop`) or only warned of (`warn`: a list the
+ * advisor extends, such as the classes in Targets).
+ */
+export interface ListRule {
+  /** A1 range on the sheet, e.g. "J2:J500". */
+  range: string;
+  options?: readonly string[];
+  source?: string;
+  alert: "stop" | "warn";
+}
+
 /** An Excel table over a block of cells the plan also writes (header row included). */
 export interface TablePlan {
   /** Workbook-unique table name (letters, digits, underscores; no spaces). */
@@ -111,6 +124,8 @@ interface SheetContent {
   tables?: TablePlan[];
   charts?: ChartPlan[];
   rules?: TextRule[];
+  /** Drop-downs (data validation lists). */
+  lists?: ListRule[];
   /** Freeze panes below this many rows. */
   freezeRows?: number;
   /** Show this sheet when the write is done. */

@@ -9,6 +9,7 @@ import { isoOf } from "../dates/calendar";
 import { AppendRow, AppendSheetPlan, CellStyle, CellWrite, CreateSheetPlan, ReplaceSheetPlan, UpdateSheetPlan, WritePlan } from "../plans/types";
 import { WorkbookView, besidePlan, checkWritePlan } from "../plans/check";
 import { LOG_TABLE } from "../plans/log";
+import { listMessage, listSource } from "../plans/list-rule";
 import { hasKeptName, keptRange, touchName } from "./names";
 import { forgetCharts, rememberChart } from "./charts";
 
@@ -207,6 +208,21 @@ function applySheet(wb: ExcelJS.Workbook, sp: ReplaceSheetPlan | UpdateSheetPlan
       rows.push(row);
     }
     addTable(ws, t.name, area.top, area.left, t.style, t.headers, rows);
+  }
+
+  for (const list of sp.lists ?? []) {
+    const { title, message } = listMessage(list);
+    const source = listSource(list);
+    // One validation over the whole range (exceljs merges per-cell ones into overlapping ranges Excel repairs).
+    (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(list.range, {
+      type: "list",
+      allowBlank: true,
+      formulae: [list.source ? source.replace(/^=/, "") : `"${source}"`],
+      showErrorMessage: true,
+      errorStyle: list.alert === "warn" ? "warning" : "error",
+      errorTitle: title,
+      error: message,
+    });
   }
 
   for (const rule of sp.rules ?? []) {

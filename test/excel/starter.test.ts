@@ -104,3 +104,59 @@ test("both adapters write the same cells, formats and names", async () => {
   const file = await dumpXlsx(Buffer.from(await newWorkbookBytes(starterPlan())));
   expect(dumpFake(wb)).toEqual(file);
 });
+
+describe("the starter's drop-downs", () => {
+  /** The file's validations as its XML holds them, sheet → sqref → "formula (error style)" (exceljs itself reads them back cell by cell). */
+  async function fileLists(bytes: Buffer): Promise<Record<string, Record<string, string>>> {
+    const zip = await (await import("jszip")).default.loadAsync(bytes);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2].replace(/^\/?(xl\/)?/, "xl/")]));
+    const out: Record<string, Record<string, string>> = {};
+    for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+      const xml = await zip.file(target.get(m[2])!)!.async("string");
+      for (const v of xml.matchAll(/<dataValidation ([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
+        const attr = (k: string) => (v[1].match(new RegExp(`${k}="([^"]*)"`)) ?? [])[1];
+        const formula = (v[2].match(/<formula1>([\s\S]*?)<\/formula1>/) ?? [])[1].replace(/&quot;/g, '"');
+        (out[m[1]] ??= {})[attr("sqref")] = `${formula} (${attr("errorStyle") === "warning" ? "warning" : "stop"})`;
+      }
+    }
+    return out;
+  }
+
+  test("Yes/No, account types and Policy choices refuse other values; Account, Asset Class and Owner offer the rows of Accounts, Targets, Owners and warn — alike in Excel and in the file", async () => {
+    const wb = emptyBook();
+    await inExcel(wb, () => createStarterInExcel());
+    const inExcelLists = Object.fromEntries(wb.sheets.filter((s) => s.validations.length).map((s) => [s.name, Object.fromEntries(s.validations.map((v) => [v.address, `${v.rule!.list.source} (${v.errorAlert!.style})`]))]));
+    expect(inExcelLists.Holdings).toEqual({ "A2:A500": "=Accounts!$A$2:$A$3 (Warning)", "D2:D500": "=Targets!$A$2:$A$6 (Warning)", "J2:J500": "Yes,No (Stop)" });
+    expect(inExcelLists.Accounts).toEqual({ "B2:B50": "Traditional IRA,Roth IRA,SEP IRA,SIMPLE IRA,Solo 401k,Taxable (Stop)", "D2:D50": "=Owners!$A$2:$A$2 (Warning)" });
+    expect(inExcelLists.Owners).toEqual({ "D2:D20": "Yes,No (Stop)" });
+    // Policy: each choice setting's Value cell (Trigger, Frequency, Rebalance To, Strategy, Sell Order, Lot Order, Fractional).
+    expect(Object.keys(inExcelLists.Policy)).toEqual(["B3", "B4", "B8", "B9", "B11", "B12", "B18"]);
+    expect(inExcelLists.Policy.B3).toBe("Band,Calendar,Hybrid (Stop)");
+    // Every alert names the choices.
+    for (const s of wb.sheets) for (const v of s.validations) expect(v.errorAlert).toMatchObject({ showAlert: true, title: expect.any(String), message: expect.stringMatching(/Choose one of|Not one of/) });
+
+    // The file: the same ranges and sources (a list as a quoted string, a reference without "=").
+    const file = await fileLists(Buffer.from(await newWorkbookBytes(starterPlan())));
+    const asFile = (src: string, style: string) => `${src.startsWith("=") ? src.slice(1) : `"${src}"`} (${style === "Warning" ? "warning" : "stop"})`;
+    for (const s of wb.sheets.filter((x) => x.validations.length)) {
+      expect(file[s.name]).toEqual(Object.fromEntries(s.validations.map((v) => [v.address, asFile(v.rule!.list.source, v.errorAlert!.style)])));
+    }
+  });
+
+  test("an Excel without ExcelApi 1.8 gets the sheets without their drop-downs, nothing else changes", async () => {
+    const wb = emptyBook();
+    await inExcel(wb, async () => {
+      const office = (globalThis as { Office?: unknown }).Office;
+      (globalThis as { Office?: unknown }).Office = { context: { requirements: { isSetSupported: (set: string, v: string) => !(set === "ExcelApi" && Number(v) >= 1.8) } } };
+      try {
+        return await createStarterInExcel();
+      } finally {
+        (globalThis as { Office?: unknown }).Office = office;
+      }
+    });
+    expect(wb.sheets.every((s) => s.validations.length === 0)).toBe(true);
+    expect(planOf(await readContractSnapshot(wb.context() as unknown as Excel.RequestContext).then((r) => r.snapshot))).toEqual(samplePlan);
+  });
+});

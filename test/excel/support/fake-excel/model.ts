@@ -69,8 +69,16 @@ export interface CondFormat {
   rule: { formula1: string; operator: string } | null;
 }
 
+/** A data-validation list over a range, as Office.js was told it. */
+export interface Validation {
+  address: string;
+  rule: { list: { inCellDropDown: boolean; source: string } } | null;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string } | null;
+}
+
 export class Sheet {
   cells = new Map<string, Cell>();
+  validations: Validation[] = [];
   names: Name[] = [];
   charts: Chart[] = [];
   condFormats: CondFormat[] = [];

@@ -3,7 +3,7 @@
  * property writes on the request context, and captures loaded properties when the sync runs them.
  */
 import { type Context, RichApiError } from "./context";
-import { type Cell, type Chart, type CondFormat, MAX_COL, MAX_ROW, type Name, type Rect, type Scalar, type Sheet, type Style, type Table, absAddr, addr, parseRect, parseRef, quote, serialOfDay, typeInto } from "./model";
+import { type Cell, type Chart, type CondFormat, type Validation, MAX_COL, MAX_ROW, type Name, type Rect, type Scalar, type Sheet, type Style, type Table, absAddr, addr, parseRect, parseRef, quote, serialOfDay, typeInto } from "./model";
 
 // ---------------------------------------------------------------------------------------------
 // Proxies
@@ -261,11 +261,13 @@ export class RangeProxy extends Base {
   readonly target: () => Target;
   format: RangeFormatProxy;
   conditionalFormats: ConditionalFormatCollectionProxy;
+  dataValidation: DataValidationProxy;
   constructor(ctx: Context, resolve: () => Target) {
     super(ctx);
     this.target = bind(resolve);
     this.format = new RangeFormatProxy(ctx, () => this.must());
     this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, () => this.must());
+    this.dataValidation = new DataValidationProxy(ctx, () => this.must());
   }
   must(): { sheet: Sheet; rect: Rect } {
     const t = this.target();
@@ -471,6 +473,27 @@ export class RangeFormatProxy {
       const { sheet, rect } = this.target();
       for (let c = rect.left; c <= rect.right; c++) sheet.widths.set(c, points);
     });
+  }
+}
+
+/** A range's data validation: setting the rule replaces any validation over exactly that range (as Excel does for the cells). */
+export class DataValidationProxy {
+  constructor(
+    private readonly ctx: Context,
+    private readonly target: () => { sheet: Sheet; rect: Rect },
+  ) {}
+  private at(): Validation {
+    const { sheet, rect } = this.target();
+    let v = sheet.validations.find((x) => x.address === addr(rect));
+    if (!v) sheet.validations.push((v = { address: addr(rect), rule: null, errorAlert: null }));
+    return v;
+  }
+  set rule(v: Validation["rule"]) {
+    if (!v || !v.list || typeof v.list.source !== "string") throw new RichApiError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    this.ctx.push("dataValidation.rule", [v], () => (this.at().rule = { list: { inCellDropDown: v.list.inCellDropDown, source: v.list.source } }));
+  }
+  set errorAlert(v: NonNullable<Validation["errorAlert"]>) {
+    this.ctx.push("dataValidation.errorAlert", [v], () => (this.at().errorAlert = { ...v }));
   }
 }
 
