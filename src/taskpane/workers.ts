@@ -92,10 +92,34 @@ export const startBacktest: StartBacktest = (source, onProgress) => {
   return { result: call("backtest", (api) => answer<"backtest">(api.backtest(source, proxy(onProgress)))), cancel: () => stop("backtest", c) };
 };
 
-/** Stops the file work under way (a plan, a download, an edit, a comparison): each rejects with a CancelledError. */
+/**
+ * Work the advisor did not cancel but that shares the files worker with what they did: a comparison and the
+ * warm-up. Cancel ends the worker (a solve cannot be interrupted otherwise), so such work is started again in
+ * the fresh one instead of failing with "Cancelled" (up to `tries` times: each Cancel ends it once more).
+ */
+export async function outlivingCancel<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (!(e instanceof CancelledError) || i >= tries) throw e;
+    }
+  }
+}
+
+/** The last warm-up asked for: after a Cancel, the fresh worker loads the solver again (the sample's read and plan are not repeated). */
+let warmed = false;
+
+/**
+ * Stops the file work under way that Cancel is for (a plan, a download, an edit, Rebalance inside Excel): each
+ * rejects with a CancelledError. A comparison under way starts again in the fresh worker, and so does the
+ * warm-up's solver load.
+ */
 export function cancelFileWork(): void {
   const c = connections.get("files");
-  if (c) stop("files", c);
+  if (!c) return;
+  stop("files", c);
+  if (warmed) void fileWork.warm();
 }
 
 /** Standalone mode's file work, Compare, and inside Excel the plans of what Office.js read, in the files worker (file bytes are copied to it, never moved). */
@@ -105,11 +129,14 @@ export const fileWork = {
   update: (name: string, data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[] = []) => call("files", (api) => answer<"update">(api.update(name, data, [...doNotTrade], Date.now()))),
   edit: (name: string, data: ArrayBuffer, edits: Parameters<Api["edit"]>[2]) => call("files", (api) => answer<"edit">(api.edit(name, data, edits))),
   /** Starts the worker and loads the solver in it while the page is idle; given the sample, reads and plans it once there (a warm-up). */
-  warm: (sample?: { name: string; data: ArrayBuffer }) => call("files", (api) => answer<"warm">(api.warm(sample))).catch(() => undefined),
+  warm: (sample?: { name: string; data: ArrayBuffer }) => {
+    warmed = true;
+    return call("files", (api) => answer<"warm">(api.warm(sample))).catch(() => undefined);
+  },
   starter: () => call("files", (api) => answer<"starter">(api.starter(Date.now()))),
   /** Inside Excel: the plans of the ranges read and what to write for them (the page writes it). */
   rebalance: (snapshot: WorkbookSnapshot, options: BookRebalanceOptions) => call("files", (api) => answer<"rebalance">(api.rebalance(snapshot, { ...options, doNotTrade: [...(options.doNotTrade ?? [])] }))),
   /** Inside Excel: the plans of the ranges read after an edit. */
   planSnapshot: (snapshot: WorkbookSnapshot, options: BookPlanOptions) => call("files", (api) => answer<"planSnapshot">(api.planSnapshot(snapshot, { ...options, doNotTrade: [...(options.doNotTrade ?? [])] }))),
-  compare: (source: WorkbookSource, doNotTrade: readonly BookDoNotTrade[] = []): Promise<CompareOutcome> => call("files", (api) => answer<"compare">(api.compare(source, [...doNotTrade]))),
+  compare: (source: WorkbookSource, doNotTrade: readonly BookDoNotTrade[] = []): Promise<CompareOutcome> => outlivingCancel(() => call("files", (api) => answer<"compare">(api.compare(source, [...doNotTrade])))),
 };
