@@ -47,15 +47,33 @@ export interface RebalanceOptions {
   doNotTrade?: readonly BookDoNotTrade[];
   /** Where the plan is made (default: on this thread). The pane's runs in its worker. */
   planner?: BookPlanner;
+  /** Told as each step starts: the read, the plan, the write (the pane shows it, and offers Cancel only before the write). */
+  onPhase?: (phase: RebalancePhase) => void;
+  /** Aborted (Cancel): the plan is not written, even when it was made; the call rejects with an error named "CancelledError". Once the write has begun it is finished (a half-written sheet would be worse than none). */
+  signal?: AbortSignal;
+}
+
+export type RebalancePhase = "reading" | "planning" | "writing";
+
+/** The error a cancelled click rejects with (named as the pane's workers name theirs). */
+function cancelledError(): Error {
+  const e = new Error("Cancelled");
+  e.name = "CancelledError";
+  return e;
 }
 
 /** Reads, plans and writes in the given request context. */
 export async function rebalanceWithContext(context: Excel.RequestContext, options: RebalanceOptions = {}): Promise<ExcelRebalanceOutcome> {
+  options.onPhase?.("reading");
   const read = await readContractSnapshot(context);
+  if (options.signal?.aborted) throw cancelledError();
   const now = options.now ? options.now() : new Date();
+  options.onPhase?.("planning");
   const planned = await (options.planner ?? rebalanceHere)(read.snapshot, { today: options.today, doNotTrade: options.doNotTrade, now: now.getTime() });
+  if (options.signal?.aborted) throw cancelledError();
   if (!planned.ok) return { ok: false, errors: planned.errors };
   const { writePlan, ...outcome } = planned;
+  options.onPhase?.("writing");
   try {
     const report = await applyWritePlanInExcel(context, writePlan);
     return { ...outcome, syncs: { read: read.syncs, write: report.syncs } };

@@ -3,7 +3,7 @@
  * and never touch the `Office` or `Excel` globals themselves.
  */
 
-import type { BookPlanner, ExcelRebalanceOutcome } from "../excel/rebalance";
+import type { BookPlanner, ExcelRebalanceOutcome, RebalancePhase } from "../excel/rebalance";
 import { selectCell } from "../excel/select";
 import { LastRebalance, latestRebalance, publishRebalance, subscribeRebalance } from "../excel/outcome";
 import type { BacktestWriteOutcome } from "../excel/backtest";
@@ -69,8 +69,8 @@ export type { BacktestWriteOutcome, ExcelEditOutcome, ExcelRebalanceOutcome, Las
 /** What the pane can ask of Excel; components get this object as a prop. */
 export interface ExcelActions {
   /** Reads the workbook, plans (`doNotTrade` held still), writes the Rebalance sheet, drift columns and log row. Rejects only when Excel fails, or with a CancelledError after cancel() (nothing written). */
-  rebalance(doNotTrade?: readonly BookDoNotTrade[]): Promise<ExcelRebalanceOutcome>;
-  /** Stops the plan under way, when it is made in the pane's worker. */
+  rebalance(doNotTrade?: readonly BookDoNotTrade[], onPhase?: (phase: RebalancePhase) => void): Promise<ExcelRebalanceOutcome>;
+  /** Stops the click under way before its write (the plan in the pane's worker is ended; a plan already made is not written). */
   cancel?(): void;
   /** Activates the sheet and selects the cell; false when it no longer exists. */
   select(sheet: string, cell: string): Promise<boolean>;
@@ -108,19 +108,27 @@ export interface ExcelPlanners {
 const cancelled = (err: unknown) => err instanceof Error && err.name === "CancelledError";
 
 export function excelActions(planners: ExcelPlanners = {}): ExcelActions {
+  /** The click under way, to cancel. */
+  let running: AbortController | null = null;
   return {
-    async rebalance(doNotTrade) {
+    async rebalance(doNotTrade, onPhase) {
+      const controller = (running = new AbortController());
       try {
-        const outcome = await (await rebalancing()).rebalanceInExcel({ doNotTrade, planner: planners.rebalance });
+        const outcome = await (await rebalancing()).rebalanceInExcel({ doNotTrade, planner: planners.rebalance, onPhase, signal: controller.signal });
         publishRebalance({ at: new Date(), source: "pane", outcome });
         return outcome;
       } catch (err) {
         // A cancelled plan wrote nothing and changes nothing shown: the last outcome stays.
         if (!cancelled(err)) publishRebalance({ at: new Date(), source: "pane", failure: err instanceof Error ? err.message : String(err) });
         throw err;
+      } finally {
+        if (running === controller) running = null;
       }
     },
-    cancel: planners.cancel,
+    cancel: () => {
+      running?.abort();
+      planners.cancel?.();
+    },
     select: selectCell,
     latest: latestRebalance,
     subscribe: subscribeRebalance,

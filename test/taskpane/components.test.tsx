@@ -249,6 +249,31 @@ test("inside Excel, Cancel stops a plan under way in the worker: nothing written
   expect((screen.getByTestId("rebalance-button") as HTMLButtonElement).disabled).toBe(false);
 });
 
+test("inside Excel, once the write to Excel begins Cancel is no longer offered (the write is finished once begun); the step is named", async () => {
+  let phase: (p: "reading" | "planning" | "writing") => void = () => undefined;
+  let finish: () => void = () => undefined;
+  const rebalance = jest.fn((_: unknown, onPhase?: typeof phase) => {
+    phase = onPhase!;
+    return new Promise<never>((_, reject) => (finish = () => reject(new Error("Excel went away"))));
+  });
+  const never = async (): Promise<never> => {
+    throw new Error("not called");
+  };
+  const actions: ExcelActions = { rebalance, cancel: jest.fn(), select: async () => true, latest: () => null, subscribe: () => () => undefined, readWorkbook: never, writeBacktest: never, createStarter: never };
+  resizeObserver();
+  wrap(<ExcelRebalance actions={actions} download={() => true} />);
+  await act(async () => fireEvent.click(screen.getByTestId("rebalance-button")));
+  await act(async () => phase("planning"));
+  expect(screen.getByTestId("rebalance-phase").dataset.phase).toBe("planning");
+  expect(screen.getByTestId("cancel-rebalance")).toBeTruthy();
+  await act(async () => phase("writing"));
+  expect(screen.getByTestId("rebalance-phase").textContent).toContain("Writing to Excel");
+  expect(screen.queryByTestId("cancel-rebalance")).toBeNull();
+  expect(screen.getByTestId("excel-rebalance").textContent).toContain("a half-written sheet would be worse than none");
+  await act(async () => finish());
+  expect(screen.queryByTestId("rebalance-phase")).toBeNull();
+});
+
 test("a table longer than a page shows 100 rows at a time, with Previous and Next; new rows start at the first page", async () => {
   const { DataTable } = await import("../../src/taskpane/components/plan/parts");
   const rows = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ id: `${tag}${i + 1}` }));

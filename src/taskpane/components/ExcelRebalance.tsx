@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ExcelActions, LastRebalance } from "../office";
+import type { RebalancePhase } from "../../excel/rebalance";
 import { ErrorList } from "./ErrorList";
 import { BookView, BookHousehold, heldStillIn } from "./plan/BookView";
 import type { BookDoNotTrade } from "../../plans/plan-workbook";
@@ -40,6 +41,8 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   const s = useStyles();
   const [last, setLast] = React.useState<LastRebalance | null>(() => actions.latest());
   const [busy, setBusy] = React.useState(false);
+  /** The step under way: Cancel is offered until the write begins. */
+  const [phase, setPhase] = React.useState<RebalancePhase | null>(null);
   /** The last click was cancelled (nothing written; the outcome shown before stays). */
   const [cancelled, setCancelled] = React.useState(false);
   const [shownCsv, setShownCsv] = React.useState<string | null>(null);
@@ -53,13 +56,15 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
   const run = async (doNotTrade = held()) => {
     setBusy(true);
     setCancelled(false);
+    setPhase(null);
     try {
-      await actions.rebalance(doNotTrade);
+      await actions.rebalance(doNotTrade, setPhase);
     } catch (err) {
       // A failure has been published to the subscription above, which shows it; a cancel publishes nothing.
       if (err instanceof Error && err.name === "CancelledError") setCancelled(true);
     } finally {
       setBusy(false);
+      setPhase(null);
     }
   };
 
@@ -83,12 +88,13 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
         <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="rebalance-button">
           Rebalance
         </Button>
-        {busy && <Spinner size="tiny" label="Reading, planning and writing…" />}
-        {busy && actions.cancel && (
+        {busy && <Spinner size="tiny" data-testid="rebalance-phase" data-phase={phase ?? "starting"} label={phase === "writing" ? "Writing to Excel…" : phase === "planning" ? "Planning…" : "Reading the workbook…"} />}
+        {busy && actions.cancel && phase !== "writing" && (
           <Button onClick={() => actions.cancel?.()} data-testid="cancel-rebalance">
             Cancel
           </Button>
         )}
+        {busy && phase === "writing" && <Caption1>The write is finished once begun: a half-written sheet would be worse than none.</Caption1>}
       </div>
       <div aria-live="polite" data-testid="rebalance-result" data-state={state}>
         {cancelled && (
