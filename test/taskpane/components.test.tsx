@@ -299,3 +299,25 @@ test("a table longer than a page shows 100 rows at a time, with Previous and Nex
   expect(shown()).toHaveLength(100);
   expect(screen.queryByTestId("pager")).toBeNull();
 });
+
+test("the trades table leaves out a column no trade fills: Realised gain in an IRA household (said below it; Settles stays, its trades have dates); a taxable account's trade brings it back", async () => {
+  const headers = () => within(screen.getByRole("table", { name: "Trades" })).getAllByRole("columnheader").map((h) => h.textContent);
+  const ira = outcomeOf(twoAccounts());
+  if (!ira.ok) throw new Error("the two-account book should plan");
+  const view = wrap(<PlanView plan={ira.households[0].plan} />);
+  expect(headers()).not.toContain("Realised gain");
+  expect(screen.getByTestId("no-realized").textContent).toBe("No realised gains: no trade is in a taxable account.");
+  expect(headers()).toContain("Settles");
+  view.unmount();
+  // The same book with the IRA a taxable account, its VTI bought for 8,000: the sale realises a gain.
+  const book = twoAccounts();
+  book.ranges.holdings.values = [["Account", "Symbol", "Asset Class", "Quantity", "Price", "Cost Basis", "Acquired"], ["IRA", "VTI", "Stocks", 100, 100, 8000, "2020-01-02"], ["IRA", "BND", "Bonds", 300, 100, 30000, "2020-01-02"], ["Roth", "VTI", "Stocks", 0, 100, null, null], ["Roth", "BND", "Bonds", 100, 100, null, null]];
+  book.ranges.accounts = range("Accounts", [["Account", "Type"], ["IRA", "Taxable"], ["Roth", "Roth IRA"]]);
+  book.ranges.targets = range("Targets", [["Asset Class", "Target"], ["Stocks", 0.1], ["Bonds", 0.9]]);
+  const taxable = outcomeOf(book);
+  if (!taxable.ok) throw new Error(taxable.errors.map((e) => e.text).join("\n"));
+  expect(taxable.households[0].plan.trades.some((t) => t.realizedLongTerm !== null)).toBe(true);
+  wrap(<PlanView plan={taxable.households[0].plan} />);
+  expect(headers()).toContain("Realised gain");
+  expect(screen.queryByTestId("no-realized")).toBeNull();
+});

@@ -123,3 +123,41 @@ test("standalone: Try the sample plans the sample; Download updated workbook sav
   await waitFor(() => expect(screen.getByRole("list", { name: "Workbook problems" }).textContent).toBe("'Rebalance 2026-11-20'!A1: is yours"));
   expect(saved).toHaveLength(1);
 });
+
+test("a master workbook's chosen household is steered as a single household is: unticking its trade holds that position still in that household only, and the re-plan keeps the household on view", async () => {
+  const calls: unknown[] = [];
+  const plan = async (_name: string, _data: ArrayBuffer, doNotTrade: readonly { household?: string | null; account: string; symbol: string }[] = []): Promise<PlanOutcome> => {
+    calls.push(doNotTrade);
+    const book = planBook(master(), { doNotTrade });
+    if (!book.ok) throw new Error(book.errors.map((e) => e.text).join("\n"));
+    return { ok: true, master: true, households: book.households.map((h) => ({ household: h.household, plan: h.plan })) };
+  };
+  const files = { sample: async () => ({ name: "firm.xlsx", data: new ArrayBuffer(8) }), update: async () => ({ ok: false as const, errors: [] }), save: () => true };
+  wrap(<WorkbookPlanner plan={plan} files={files} />);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId("try-sample"));
+  });
+  const select = (await arrived()) as HTMLSelectElement;
+  fireEvent.change(select, { target: { value: "1" } });
+  await waitFor(() => expect(screen.getByTestId("household-plan").dataset.household).toBe("Jones"));
+  const symbols = () => Array.from(screen.getByRole("table", { name: "Trades" }).querySelectorAll("tbody tr")).map((r) => r.querySelectorAll("td")[1].textContent);
+  expect(symbols()).toEqual(["VTI", "BND"]);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("checkbox", { name: /^Keep sell VTI in IRA/ }));
+  });
+  await waitFor(() => expect(calls).toHaveLength(2));
+  expect(calls[1]).toEqual([{ household: "Jones", account: "IRA", symbol: "VTI" }]);
+  // Jones: VTI held still (shown as such); Smith still sells its VTI.
+  await waitFor(() => expect(screen.getByTestId("held-still").textContent).toContain("IRA · VTI: held still"));
+  expect(screen.getByTestId("household-plan").dataset.household).toBe("Jones");
+  expect(symbols()).not.toContain("VTI");
+  fireEvent.change(select, { target: { value: "0" } });
+  await waitFor(() => expect(screen.getByTestId("household-plan").dataset.household).toBe("Smith"));
+  expect(symbols()).toContain("VTI");
+  // Holding Smith's BND too keeps Jones's VTI held.
+  await act(async () => {
+    fireEvent.click(screen.getByRole("checkbox", { name: /^Keep buy BND in IRA/ }));
+  });
+  await waitFor(() => expect(calls).toHaveLength(3));
+  expect(calls[2]).toEqual([{ household: "Jones", account: "IRA", symbol: "VTI" }, { household: "Smith", account: "IRA", symbol: "BND" }]);
+});

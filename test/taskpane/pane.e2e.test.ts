@@ -310,6 +310,26 @@ test("a workbook that breaks the contract shows every problem as Sheet!Cell: mes
   expect(pageErrors).toEqual([]);
 });
 
+test("at 800 px every trade column is in view without scrolling the table: the sample (Realised gain left out: no taxable account, said so) and the sample with its Roth made taxable (Realised gain shown)", async () => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  const sample = fs.readFileSync(path.join(ROOT, "samples", "sdira-sample.xlsx"));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(sample as unknown as ArrayBuffer);
+  wb.getWorksheet("Accounts")!.getCell("B3").value = "Taxable";
+  const taxable = Buffer.from(await wb.xlsx.writeBuffer());
+  const fits = () => page.$eval('table[aria-label="Trades"]', (t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth, headers: Array.from(t.querySelectorAll("th")).map((h) => h.textContent) }));
+  for (const [name, data, gains] of [["sample.xlsx", sample, false], ["taxable.xlsx", taxable, true]] as const) {
+    await openFile(name, data);
+    const f = await fits();
+    expect(f.table).toBeLessThanOrEqual(f.box);
+    expect(f.headers.includes("Realised gain")).toBe(gains);
+    expect(f.headers).toContain("Settles");
+    expect(await page.isVisible('[data-testid="no-realized"]')).toBe(!gains);
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, `-trades-800-${gains ? "taxable" : "sdira"}.png`), fullPage: true });
+  }
+  expect(pageErrors).toEqual([]);
+});
+
 test("a file that is not a workbook is reported, not planned", async () => {
   await openFile("not-really.xlsx", Buffer.from("this is plain text, not a zip"));
   const items = await page.$$eval('ul[aria-label="Workbook problems"] li', (li) => li.map((l) => l.textContent));

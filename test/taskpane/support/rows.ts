@@ -2,9 +2,14 @@
 import type { PlanJson } from "../../../src/plans/json";
 import { money, price, quantity } from "../../../src/display";
 
-/** The Trades table: one row per trade, as displayed (the Keep box, when shown, sits in the Account cell and adds no text). */
-export const tradeRows = (plan: PlanJson): string[][] =>
-  plan.trades.map((t) => [
+/**
+ * The Trades table: one row per trade, as displayed (the Keep box, when shown, sits in the Account cell and adds no text).
+ * A column no trade fills is not shown: Realised gain without a trade in a taxable account, Settles without a settle date.
+ */
+export const tradeRows = (plan: PlanJson): string[][] => {
+  const gains = plan.trades.some((t) => t.realizedShortTerm !== null && t.realizedLongTerm !== null);
+  const settles = plan.trades.some((t) => !!t.settlesOn);
+  return plan.trades.map((t) => [
     t.account,
     t.symbol,
     t.assetClass,
@@ -14,9 +19,10 @@ export const tradeRows = (plan: PlanJson): string[][] =>
     price(t.limitPrice),
     money(t.amount),
     money(t.fee),
-    t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm)),
-    t.settlesOn,
+    ...(gains ? [t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(Number(t.realizedShortTerm) + Number(t.realizedLongTerm))] : []),
+    ...(settles ? [t.settlesOn ?? ""] : []),
   ]);
+};
 
 /** The Trades by account table: each account with cash after or a trade, its trade count, sells, buys, fees (summed in whole cents) and cash after. */
 export function accountRows(plan: PlanJson): string[][] {

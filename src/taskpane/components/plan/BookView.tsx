@@ -56,7 +56,7 @@ export function BookView({ households, actions, steer }: { households: BookHouse
   }
   return (
     <React.Suspense fallback={<Spinner size="tiny" label="Loading the households…" />}>
-      <HouseholdsView households={households} actions={actions} />
+      <HouseholdsView households={households} actions={actions} steer={steer} />
     </React.Suspense>
   );
 }

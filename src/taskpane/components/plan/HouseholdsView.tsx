@@ -1,26 +1,37 @@
 /**
  * A master workbook's households: a summary line each and the plan of the household chosen (a
- * Household dropdown; the summary's names choose too). Loaded only for a master workbook.
+ * Household dropdown; the summary's names choose too). Loaded only for a master workbook. With `steer`,
+ * the chosen household's trades have Keep boxes and its holdings the hold-still picker, as a single
+ * household's do: the re-plan holds the position still in that household only, and keeps what the other
+ * households hold still.
  */
 import * as React from "react";
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { plannedRow } from "../../../plans/household-row";
 import { money, percent, points } from "../../../display";
-import { PlanView } from "./PlanView";
+import { PlanView, Toggle } from "./PlanView";
 import { DataTable, Section, usePlanStyles } from "./parts";
-import type { BookHousehold } from "./BookView";
+import { BookHousehold, Steer, heldStillIn } from "./BookView";
 
 const useStyles = makeStyles({
   pick: { marginTop: tokens.spacingVerticalM, maxWidth: "320px" },
   actions: { marginTop: tokens.spacingVerticalS },
 });
 
-export default function HouseholdsView({ households, actions }: { households: BookHousehold[]; actions?: (h: BookHousehold) => React.ReactNode }) {
+export default function HouseholdsView({ households, actions, steer }: { households: BookHousehold[]; actions?: (h: BookHousehold) => React.ReactNode; steer?: Steer }) {
   const s = useStyles();
   const p = usePlanStyles();
   const [chosen, setChosen] = React.useState(0);
   const shown = households[Math.min(chosen, households.length - 1)];
   const rows = households.map((h, i) => ({ i, row: plannedRow(h.household ?? "", "", h.plan, null) }));
+  // The next exclusions: every household's own, with this position of the chosen household added or taken out.
+  const toggle: Toggle | undefined = steer && {
+    busy: steer.busy,
+    set: (account, symbol, held) => {
+      const others = heldStillIn(households).filter((d) => !(d.household === shown.household && d.account === account && d.symbol === symbol));
+      steer.hold(held ? [...others, { household: shown.household, account, symbol }] : others);
+    },
+  };
   return (
     <div data-testid="book">
       <Section title={`Households (${households.length})`}>
@@ -57,7 +68,7 @@ export default function HouseholdsView({ households, actions }: { households: Bo
       </Field>
       {actions && <div className={s.actions}>{actions(shown)}</div>}
       <div className={p.section} data-testid="household-plan" data-household={shown.household ?? ""}>
-        <PlanView plan={shown.plan} />
+        <PlanView plan={shown.plan} toggle={toggle} positions={shown.positions} />
       </div>
     </div>
   );

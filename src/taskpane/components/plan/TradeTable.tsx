@@ -23,10 +23,11 @@ const COLUMNS: Column<TradeJson>[] = [
   { header: "Amount", numeric: true, cell: (t) => money(t.amount) },
   { header: "Fee", numeric: true, cell: (t) => money(t.fee) },
   { header: "Realised gain", numeric: true, cell: (t) => (t.realizedShortTerm === null || t.realizedLongTerm === null ? "" : money(new Decimal(t.realizedShortTerm).plus(t.realizedLongTerm))) },
-  { header: "Settles", cell: (t) => t.settlesOn },
+  { header: "Settles", nowrap: true, cell: (t) => t.settlesOn },
 ];
 
-const useKeepStyles = makeStyles({ keep: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, whiteSpace: "nowrap" } });
+// The account name may wrap beside its box (two words on two lines), so the sticky column takes less of a narrow pane.
+const useKeepStyles = makeStyles({ keep: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, minWidth: "7em" } });
 
 const ACCOUNT_COLUMNS: Column<AccountTotals>[] = [
   { header: "Account", cell: (a) => a.account },
@@ -85,6 +86,10 @@ export function TradeTable({ plan, toggle, positions }: { plan: PlanJson; toggle
     );
   }
   const totals = tradeTotals(plan);
+  // A column no trade fills is left out (an SDIRA household realises no gains; a plan with no settle dates): at 800 px the table then fits without scrolling sideways.
+  const gains = plan.trades.some((t) => t.realizedShortTerm !== null && t.realizedLongTerm !== null);
+  const settles = plan.trades.some((t) => !!t.settlesOn);
+  const shown = COLUMNS.slice(1).filter((c) => (c.header !== "Realised gain" || gains) && (c.header !== "Settles" || settles));
   // With a toggle, each trade has a box in its (sticky) Account cell, so it stays in view in a narrow pane: unticking it holds the position still and the plan is made again around it.
   const columns: Column<TradeJson>[] = toggle
     ? [
@@ -102,9 +107,9 @@ export function TradeTable({ plan, toggle, positions }: { plan: PlanJson; toggle
             </span>
           ),
         },
-        ...COLUMNS.slice(1),
+        ...shown,
       ]
-    : COLUMNS;
+    : [COLUMNS[0], ...shown];
   return (
     <Section title="Trades">
       <DataTable label="Trades" columns={columns} rows={plan.trades} rowKey={(t, i) => `${t.account}-${t.symbol}-${t.side}-${i}`} />
@@ -115,6 +120,7 @@ export function TradeTable({ plan, toggle, positions }: { plan: PlanJson; toggle
         <Caption1>Sells {money(totals.sells)}</Caption1>
         <Caption1>Buys {money(totals.buys)}</Caption1>
         <Caption1>Fees {money(totals.fees)}</Caption1>
+        {!gains && <Caption1 data-testid="no-realized">No realised gains: no trade is in a taxable account.</Caption1>}
         {totals.realized && (
           <Caption1 data-testid="realized">
             Realised gains (taxable accounts, after fees): short-term {money(totals.realized.shortTerm)} · long-term {money(totals.realized.longTerm)}

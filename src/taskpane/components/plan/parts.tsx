@@ -8,10 +8,12 @@ export const usePlanStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
   scroll: { overflowX: "auto", maxWidth: "100%" },
   // auto layout: columns fit their numbers (Fluent tables default to fixed, equal columns).
-  table: { minWidth: "560px", tableLayout: "auto" },
+  // Cells padded 4 px a side (Fluent's small table pads 8): a household's eleven trade columns fit an 800 px pane.
+  table: { minWidth: "560px", tableLayout: "auto", "& th, & td": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS } },
   // The identifying first column stays in view while a wide table scrolls sideways in a narrow pane.
   sticky: { position: "sticky", left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  nowrap: { whiteSpace: "nowrap" },
   numHeader: { "& > button, & > div": { justifyContent: "flex-end" }, textAlign: "right" },
   decision: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -60,6 +62,8 @@ export function Section({ title, children }: { title: string; children: React.Re
 export interface Column<T> {
   header: string;
   numeric?: boolean;
+  /** Kept on one line (a date): the table wraps a name before it breaks "2026-11-23". */
+  nowrap?: boolean;
   cell: (row: T) => React.ReactNode;
 }
 
@@ -126,7 +130,7 @@ export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; 
             {view.map((r, i) => (
               <TableRow key={rowKey(r, from + i)}>
                 {columns.map((c, i) => (
-                  <TableCell key={c.header} className={mergeClasses(c.numeric && s.num, i === 0 && s.sticky)}>
+                  <TableCell key={c.header} className={mergeClasses(c.numeric && s.num, c.nowrap && s.nowrap, i === 0 && s.sticky)}>
                     {c.cell(r)}
                   </TableCell>
                 ))}
