@@ -180,11 +180,12 @@ function queue(context: Excel.RequestContext, op: Op, sheets: Map<string, Excel.
     }
     case "list": {
       // Data validation came with ExcelApi 1.8: an older Excel gets the cells without their drop-downs.
-      if (!supports("ExcelApi", "1.8")) return;
-      const dv = ws(op.sheet).getRange(op.list.range).dataValidation;
-      const { title, message } = listMessage(op.list);
-      dv.rule = { list: { inCellDropDown: true, source: listSource(op.list) } };
-      dv.errorAlert = { showAlert: true, style: op.list.alert === "warn" ? "Warning" : "Stop", title, message };
+      if (supports("ExcelApi", "1.8")) {
+        const dv = ws(op.sheet).getRange(op.list.range).dataValidation;
+        const { title, message } = listMessage(op.list);
+        dv.rule = { list: { inCellDropDown: true, source: listSource(op.list) } };
+        dv.errorAlert = { showAlert: true, style: op.list.alert === "warn" ? "Warning" : "Stop", title, message };
+      }
       return;
     }
     case "deleteChart":

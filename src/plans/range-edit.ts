@@ -80,7 +80,7 @@ export function rangeEditProblem(edit: RangeEdit, view: RangeEditView): Ownershi
     return new OwnershipError(
       edit.sheet,
       addr,
-      `${sheetLabel(edit.sheet)}!${addr}: ${edit.name} grows a row here for the new setting, but the cell below the range already holds ${JSON.stringify(shown)}; clear it, or add the row to ${edit.name} yourself (nothing was written)`,
+      `${sheetLabel(edit.sheet)}!${addr}: ${edit.name} grows a row here for the new ${edit.name === "Targets" ? "class" : "setting"}, but the cell below the range already holds ${JSON.stringify(shown)}; move it down or clear it, or add the row to ${edit.name} yourself (nothing was written)`,
     );
   }
   return null;

@@ -187,7 +187,8 @@ export function targetsEdit(snapshot: WorkbookSnapshot, edits: TargetEdits, opti
     const now = contractProblems(s, options);
     const inside = problemsIn(now, range.sheet, after);
     if (removed.size === 0) return inside;
-    const key = (e: ContractError) => `${e.sheet}\u0000${e.cell}\u0000${e.message}`;
+    // By cell, not by message: the contract's messages list the classes ("known: ..."), so a removal rewords every problem already there.
+    const key = (e: ContractError) => `${e.sheet}\u0000${e.cell}`;
     const known = new Set(contractProblems(snapshot, options).map(key));
     return [...inside, ...now.filter((e) => !inside.includes(e) && !known.has(key(e)))];
   };

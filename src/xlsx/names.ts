@@ -8,6 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { compactAllValidations } from "./validations";
 import { MAX_COLUMN, MAX_ROW, parseArea } from "../a1";
 import { ownCharts, pendingCharts, rememberChart, writeCharts } from "./charts";
 import { decode, sheetNamesOf, sheetParts } from "./parts";
@@ -149,6 +150,7 @@ export function touchName(wb: ExcelJS.Workbook, name: string): void {
  * "Download updated workbook"), where there is no Node Buffer.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  compactAllValidations(wb);
   const raw = new Uint8Array(await wb.xlsx.writeBuffer());
   const k = kept.get(wb);
   const names = k && (k.names.length > 0 || k.touched.size > 0);

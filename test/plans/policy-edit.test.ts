@@ -169,4 +169,15 @@ describe("Targets: adding and removing classes", () => {
     const bad = workbookEdit(snapshot, { targets: { Stocks: { Target: "40%" } }, targetRows: { add: { Gold: { Target: "lots" } } } });
     expect(!bad.ok && bad.errors.map((e) => `${e.sheet}!${e.cell} ${e.message}`)).toEqual([expect.stringMatching(/^Targets!B5 Target must be a percent/)]);
   });
+
+  test("a problem the workbook had already (its message lists the classes, so a removal rewords it) is not the removal's", async () => {
+    const book = sampleBook();
+    setCell(book, "Targets!A5", "Gold");
+    setCell(book, "Targets!B5", 0);
+    setCell(book, "Holdings!C2", "Silver"); // already a problem: Asset Class "Silver" is not in Targets (known: Stocks, Bonds, Cash, Gold)
+    const snapshot = await snapshotOf(book);
+    const r = workbookEdit(snapshot, { targetRows: { remove: ["Gold"] } });
+    expect(r.ok && r.written).toEqual(["class removed: Gold (Targets!A5:D5)"]);
+  });
 });
+

@@ -306,7 +306,7 @@ test("the trades table leaves out a column no trade fills: Realised gain in an I
   if (!ira.ok) throw new Error("the two-account book should plan");
   const view = wrap(<PlanView plan={ira.households[0].plan} />);
   expect(headers()).not.toContain("Realised gain");
-  expect(screen.getByTestId("no-realized").textContent).toBe("No realised gains: no trade is in a taxable account.");
+  expect(screen.getByTestId("no-realized").textContent).toBe("No realised gains to show: only a taxable account's sale with a cost basis realises one.");
   expect(headers()).toContain("Settles");
   view.unmount();
   // The same book with the IRA a taxable account, its VTI bought for 8,000: the sale realises a gain.

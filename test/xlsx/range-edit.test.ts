@@ -69,7 +69,7 @@ test("a row the range would grow over that holds something: nothing is written, 
   setCell(book, "Policy!A10", "my note");
   book.names = { Holdings: { table: "Holdings" }, Targets: { table: "Targets" }, Policy: { ref: "Policy!$A$1:$B$9" } };
   const { out } = await edit(book, { policy: { Strategy: "Tax Aware" } });
-  expect(out).toEqual({ ok: false, errors: [expect.objectContaining({ sheet: "Policy", cell: "A10", message: expect.stringContaining('the cell below the range already holds "my note"; clear it, or add the row to Policy yourself (nothing was written)') })] });
+  expect(out).toEqual({ ok: false, errors: [expect.objectContaining({ sheet: "Policy", cell: "A10", message: expect.stringContaining('the cell below the range already holds "my note"; move it down or clear it, or add the row to Policy yourself (nothing was written)') })] });
 });
 
 test("a bad value is refused with the contract's message before anything is written", async () => {

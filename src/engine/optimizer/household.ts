@@ -789,8 +789,11 @@ const sane = (x: number) => (x > HUGE ? Infinity : x < -HUGE ? -Infinity : x);
 
 const valueOf = (terms: Term[], values: Map<string, number>) => terms.reduce((s, t) => s + t.coefficient * (values.get(t.variable) ?? 0), 0);
 
-/** True when the values meet every bound and row of the program (to a millionth of a unit, a cent of a $10,000 household). */
-export function feasible(program: LinearProgram, values: Map<string, number>, tolerance = 1e-6): boolean {
+/**
+ * True when the values meet every bound and row of the program (to a millionth of a unit, a cent of a $10,000 household;
+ * `relative`: a row's tolerance grows with its bound, as a solver's does — off, it is `tolerance` units however large the bound).
+ */
+export function feasible(program: LinearProgram, values: Map<string, number>, tolerance = 1e-6, relative = true): boolean {
   for (const c of program.columns) {
     const v = values.get(c.name) ?? 0;
     if (v < c.lower - tolerance || v > c.upper + tolerance) return false;
@@ -798,7 +801,8 @@ export function feasible(program: LinearProgram, values: Map<string, number>, to
   }
   for (const r of program.rows) {
     const v = valueOf(r.terms, values);
-    if (v < r.lower - tolerance * Math.max(1, Math.abs(r.lower)) || v > r.upper + tolerance * Math.max(1, Math.abs(r.upper))) return false;
+    const scale = (bound: number) => (relative ? Math.max(1, Math.abs(bound)) : 1);
+    if (v < r.lower - tolerance * scale(r.lower) || v > r.upper + tolerance * scale(r.upper)) return false;
   }
   return true;
 }
@@ -817,7 +821,7 @@ function noTradePlan(program: LinearProgram, deviations: Set<string>): Map<strin
     const slack = r.terms.find((t) => deviations.has(t.variable) && Math.sign(t.coefficient) === Math.sign(short));
     if (slack) values.set(slack.variable, (values.get(slack.variable) ?? 0) + short / slack.coefficient);
   }
-  return feasible(program, values) ? values : null;
+  return feasible(program, values, 1e-7, false) ? values : null;
 }
 
 /** True when these values are a least of the level: each term's variable ≥ 0 by its bound, each coefficient ≥ 0, and the level 0 at them. */
@@ -857,7 +861,8 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     }
     let solution;
     const levelProgram = { ...program, rows: [...rows], objective: levels[level] };
-    if (idle && leastAt(levelProgram, idle) && feasible(levelProgram, idle)) {
+    // Exactly (to 10⁻⁷ of a unit, not relative): a held level of 2,000,000 units would otherwise let the no-trade plan 2 units ($1) past its optimum.
+    if (idle && leastAt(levelProgram, idle) && feasible(levelProgram, idle, 1e-7, false)) {
       // Trading nothing meets every row with this level at 0, its least: no solve (the reserve level of a household with no withdrawal and every account at its reserve; the band level when every class is in its band).
       values = idle;
       solved = true;

@@ -120,7 +120,7 @@ export function TradeTable({ plan, toggle, positions }: { plan: PlanJson; toggle
         <Caption1>Sells {money(totals.sells)}</Caption1>
         <Caption1>Buys {money(totals.buys)}</Caption1>
         <Caption1>Fees {money(totals.fees)}</Caption1>
-        {!gains && <Caption1 data-testid="no-realized">No realised gains: no trade is in a taxable account.</Caption1>}
+        {!gains && <Caption1 data-testid="no-realized">No realised gains to show: only a taxable account's sale with a cost basis realises one.</Caption1>}
         {totals.realized && (
           <Caption1 data-testid="realized">
             Realised gains (taxable accounts, after fees): short-term {money(totals.realized.shortTerm)} · long-term {money(totals.realized.longTerm)}
