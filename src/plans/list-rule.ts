@@ -18,5 +18,6 @@ export function listSource(rule: ListRule): string {
 /** The alert for a value outside the list. */
 export function listMessage(rule: ListRule): { title: string; message: string } {
   if (rule.options) return { title: "Not an option", message: `Choose one of: ${rule.options.join(", ")}` };
-  return rule.alert === "warn" ? { title: "Not in the list", message: `Not one of ${rule.source!.replace(/^=/, "")}: add it there first, or keep it if you mean to` } : { title: "Not in the list", message: `Choose one of the cells ${rule.source!.replace(/^=/, "")}` };
+  const what = rule.label ?? rule.source!.replace(/^=/, "");
+  return rule.alert === "warn" ? { title: "Not in the list", message: `Not one of ${what}: add it there too, or keep it if you mean to` } : { title: "Not in the list", message: `Choose one of ${what}` };
 }

@@ -116,10 +116,11 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
   holdings.activate = true;
   const column = (headers: readonly string[], h: string) => columnLetters(headers.indexOf(h) + 1);
   const choices = (headers: readonly string[], h: string, last: number, options: readonly string[]): ListRule => ({ range: `${column(headers, h)}2:${column(headers, h)}${last}`, options, alert: "stop" });
-  const rowsOf = (headers: readonly string[], h: string, last: number, sheet: string, count: number): ListRule => ({ range: `${column(headers, h)}2:${column(headers, h)}${last}`, source: `=${sheet}!$A$2:$A$${count + 1}`, alert: "warn" });
+  // The first column of a contract range below its header, however far the range has grown (a class the pane adds to Targets is offered at once).
+  const rowsOf = (headers: readonly string[], h: string, last: number, name: string, label: string): ListRule => ({ range: `${column(headers, h)}2:${column(headers, h)}${last}`, source: `=OFFSET(${name},1,0,ROWS(${name})-1,1)`, label, alert: "warn" });
   holdings.lists = [
-    rowsOf(HOLDINGS_HEADERS, "Account", HOLDINGS_ROWS, SHEET_NAMES.accounts, SAMPLE_ACCOUNTS.length),
-    rowsOf(HOLDINGS_HEADERS, "Asset Class", HOLDINGS_ROWS, SHEET_NAMES.targets, SAMPLE_TARGETS.length),
+    rowsOf(HOLDINGS_HEADERS, "Account", HOLDINGS_ROWS, "Accounts", "the accounts in Accounts"),
+    rowsOf(HOLDINGS_HEADERS, "Asset Class", HOLDINGS_ROWS, "Targets", "the classes in Targets"),
     choices(HOLDINGS_HEADERS, "Tradable", HOLDINGS_ROWS, ["Yes", "No"]),
   ];
 
@@ -154,7 +155,7 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     [20, 18, 14, 14, 20, 21],
     [{ row: SAMPLE_ACCOUNTS.length + 3, col: 1, value: "Every Holdings account is listed here with its type; a blank Cash Reserve uses the Policy's. Prior Year End Value is the December 31 value the RMD is computed from (IRS Pub. 590-B).", style: NOTE }],
   );
-  accounts.lists = [choices(ACCOUNTS_HEADERS, "Type", ACCOUNTS_ROWS, SAMPLE_ACCOUNT_TYPES), rowsOf(ACCOUNTS_HEADERS, "Owner", ACCOUNTS_ROWS, SHEET_NAMES.owners, SAMPLE_OWNERS.length)];
+  accounts.lists = [choices(ACCOUNTS_HEADERS, "Type", ACCOUNTS_ROWS, SAMPLE_ACCOUNT_TYPES), rowsOf(ACCOUNTS_HEADERS, "Owner", ACCOUNTS_ROWS, "Owners", "the owners in Owners")];
 
   const owners = table(
     SHEET_NAMES.owners,

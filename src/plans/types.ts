@@ -49,6 +49,8 @@ export interface ListRule {
   range: string;
   options?: readonly string[];
   source?: string;
+  /** What `source` lists, for the alert ("the accounts in Accounts"). */
+  label?: string;
   alert: "stop" | "warn";
 }
 

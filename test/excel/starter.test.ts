@@ -128,8 +128,8 @@ describe("the starter's drop-downs", () => {
     const wb = emptyBook();
     await inExcel(wb, () => createStarterInExcel());
     const inExcelLists = Object.fromEntries(wb.sheets.filter((s) => s.validations.length).map((s) => [s.name, Object.fromEntries(s.validations.map((v) => [v.address, `${v.rule!.list.source} (${v.errorAlert!.style})`]))]));
-    expect(inExcelLists.Holdings).toEqual({ "A2:A500": "=Accounts!$A$2:$A$3 (Warning)", "D2:D500": "=Targets!$A$2:$A$6 (Warning)", "J2:J500": "Yes,No (Stop)" });
-    expect(inExcelLists.Accounts).toEqual({ "B2:B50": "Traditional IRA,Roth IRA,SEP IRA,SIMPLE IRA,Solo 401k,Taxable (Stop)", "D2:D50": "=Owners!$A$2:$A$2 (Warning)" });
+    expect(inExcelLists.Holdings).toEqual({ "A2:A500": "=OFFSET(Accounts,1,0,ROWS(Accounts)-1,1) (Warning)", "D2:D500": "=OFFSET(Targets,1,0,ROWS(Targets)-1,1) (Warning)", "J2:J500": "Yes,No (Stop)" });
+    expect(inExcelLists.Accounts).toEqual({ "B2:B50": "Traditional IRA,Roth IRA,SEP IRA,SIMPLE IRA,Solo 401k,Taxable (Stop)", "D2:D50": "=OFFSET(Owners,1,0,ROWS(Owners)-1,1) (Warning)" });
     expect(inExcelLists.Owners).toEqual({ "D2:D20": "Yes,No (Stop)" });
     // Policy: each choice setting's Value cell (Trigger, Frequency, Rebalance To, Strategy, Sell Order, Lot Order, Fractional).
     expect(Object.keys(inExcelLists.Policy)).toEqual(["B3", "B4", "B8", "B9", "B11", "B12", "B18"]);
