@@ -42,6 +42,8 @@ const INPUT: CellStyle = { fill: "#FFF2CC", horizontal: "right" };
 const SHARES = "#,##0";
 /** The drop-downs reach this far down Holdings, Accounts and Owners: room for the advisor's own rows below the sample's. */
 const HOLDINGS_ROWS = 500;
+/** Empty rows between the Targets table and its check total: room for the advisor's own classes. */
+const TARGET_ROOM = 10;
 const ACCOUNTS_ROWS = 50;
 const OWNERS_ROWS = 20;
 const DOLLARS = "#,##0.00";
@@ -124,7 +126,9 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     choices(HOLDINGS_HEADERS, "Tradable", HOLDINGS_ROWS, ["Yes", "No"]),
   ];
 
-  // A check total below Targets (one blank row between, outside the name); nothing to its right: the drift columns go there.
+  // A check total below Targets, outside the name, with room above it for classes the advisor adds (each a row below the
+  // range, which the name grows over; the pane's Add class needs those rows empty); it sums the name's Target column as
+  // it grows. Nothing to its right: the drift columns go there.
   const n = SAMPLE_TARGETS.length;
   const sum = SAMPLE_TARGETS.reduce((s, t) => s.plus(t.target), new Decimal(0)).toNumber();
   const targets = table(
@@ -133,9 +137,9 @@ export function starterPlan(dateSystem: DateSystem = 1900): WritePlan {
     SAMPLE_TARGETS.map((t) => [text(t.assetClass), num(t.target, FMT.percent), num(t.absBand, FMT.percent), num(t.relBand, FMT.percent)]),
     [16, 10, 10, 10],
     [
-      { row: n + 3, col: 1, value: "Total", style: { bold: true } },
-      { row: n + 3, col: 2, formula: `=SUM(B2:B${n + 1})`, expected: sum, numberFormat: FMT.percent, style: { bold: true } },
-      { row: n + 5, col: 1, value: "Targets must total 100%. Blank Abs Band / Rel Band cells use the Policy bands.", style: NOTE },
+      { row: n + 2 + TARGET_ROOM, col: 1, value: "Total", style: { bold: true } },
+      { row: n + 2 + TARGET_ROOM, col: 2, formula: "=SUM(INDEX(Targets,0,2))", expected: sum, numberFormat: FMT.percent, style: { bold: true } },
+      { row: n + 4 + TARGET_ROOM, col: 1, value: "Targets must total 100%. Blank Abs Band / Rel Band cells use the Policy bands. Add a class in the empty rows right below the table.", style: NOTE },
     ],
   );
 
