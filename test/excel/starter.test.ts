@@ -16,6 +16,7 @@ import { planBook } from "../../src/plans/plan-workbook";
 import { WorkbookSnapshot } from "../../src/contract/snapshot";
 import { Workbook, install } from "./support/fake-excel";
 import { dumpFake, dumpXlsx } from "./support/books";
+import { validationLists } from "../support/validation-xml";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "sdira-sample.xlsx");
 
@@ -106,24 +107,6 @@ test("both adapters write the same cells, formats and names", async () => {
 });
 
 describe("the starter's drop-downs", () => {
-  /** The file's validations as its XML holds them, sheet → sqref → "formula (error style)" (exceljs itself reads them back cell by cell). */
-  async function fileLists(bytes: Buffer): Promise<Record<string, Record<string, string>>> {
-    const zip = await (await import("jszip")).default.loadAsync(bytes);
-    const workbook = await zip.file("xl/workbook.xml")!.async("string");
-    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2].replace(/^\/?(xl\/)?/, "xl/")]));
-    const out: Record<string, Record<string, string>> = {};
-    for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
-      const xml = await zip.file(target.get(m[2])!)!.async("string");
-      for (const v of xml.matchAll(/<dataValidation ([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
-        const attr = (k: string) => (v[1].match(new RegExp(`${k}="([^"]*)"`)) ?? [])[1];
-        const formula = (v[2].match(/<formula1>([\s\S]*?)<\/formula1>/) ?? [])[1].replace(/&quot;/g, '"');
-        (out[m[1]] ??= {})[attr("sqref")] = `${formula} (${attr("errorStyle") === "warning" ? "warning" : "stop"})`;
-      }
-    }
-    return out;
-  }
-
   test("Yes/No, account types and Policy choices refuse other values; Account, Asset Class and Owner offer the rows of Accounts, Targets, Owners and warn — alike in Excel and in the file", async () => {
     const wb = emptyBook();
     await inExcel(wb, () => createStarterInExcel());
@@ -138,7 +121,7 @@ describe("the starter's drop-downs", () => {
     for (const s of wb.sheets) for (const v of s.validations) expect(v.errorAlert).toMatchObject({ showAlert: true, title: expect.any(String), message: expect.stringMatching(/Choose one of|Not one of/) });
 
     // The file: the same ranges and sources (a list as a quoted string, a reference without "=").
-    const file = await fileLists(Buffer.from(await newWorkbookBytes(starterPlan())));
+    const file = await validationLists(Buffer.from(await newWorkbookBytes(starterPlan())));
     const asFile = (src: string, style: string) => `${src.startsWith("=") ? src.slice(1) : `"${src}"`} (${style === "Warning" ? "warning" : "stop"})`;
     for (const s of wb.sheets.filter((x) => x.validations.length)) {
       expect(file[s.name]).toEqual(Object.fromEntries(s.validations.map((v) => [v.address, asFile(v.rule!.list.source, v.errorAlert!.style)])));
