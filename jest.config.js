@@ -12,5 +12,5 @@ module.exports = {
   // Two workers: these machines (and CI) have 2 cores, and jest's default (cores − 1) ran the suite on one.
   maxWorkers: 2,
   testTimeout: 120000,
-  setupFilesAfterEnv: ["<rootDir>/test/support/solver.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/solver.ts", "<rootDir>/test/support/testing-library.ts"],
 };
