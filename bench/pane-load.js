@@ -148,18 +148,26 @@ async function benchPaneLoad(options = {}) {
       b.planned = b.rendered = null;
       return (b.from = performance.now());
     });
-    await page.setInputFiles('input[aria-label="Workbook file"]', { name: `household-${large}.xlsx`, mimeType: TYPES[".xlsx"], buffer: bytes });
+    // Picked as a file on disk, as a person picks one: a buffer handed to setInputFiles is decoded from base64 by a script in the page, a long task of the harness's own.
+    const picked = path.join(home, `household-${large}.xlsx`);
+    fs.writeFileSync(picked, bytes);
+    await page.setInputFiles('input[aria-label="Workbook file"]', picked);
     await done(page);
+    // The page's trade rows mount a chunk a frame after the plan is first drawn: the long tasks are counted until all are on view.
+    const whole = () => page.waitForFunction(() => { const t = document.querySelector('table[aria-label="Trades"]'); return !!t && t.dataset.shown === t.dataset.pageRows ? performance.now() : false; }).then((h) => h.jsonValue());
+    const mountedAt = await whole();
+    await page.waitForTimeout(300);
     const b = await state(page);
-    const trades = await page.$eval('table[aria-label="Trades"]', (t) => `${t.dataset.shown} of ${t.dataset.rows}`);
+    const trades = await page.$eval('table[aria-label="Trades"]', (t) => `${t.dataset.pageRows} of ${t.dataset.rows}`);
     const bigTask = longest(b.longtasks, from);
     const count = b.longtasks.filter((t) => t.start >= from && t.duration > GOAL_LONGEST_TASK_MS).length;
-    rows.push({ name: "open a large workbook → rendered plan", size: `${large.toLocaleString("en-US")} holdings`, value: `${(b.rendered - from).toFixed(0)} ms`, note: `${(bytes.length / 1024).toFixed(0)} KB file through the picker; ${trades} trade rows on view (a page)` });
+    rows.push({ name: "open a large workbook → rendered plan", size: `${large.toLocaleString("en-US")} holdings`, value: `${(b.rendered - from).toFixed(0)} ms`, note: `${(bytes.length / 1024).toFixed(0)} KB file through the picker; the page's ${trades} trade rows all on view at ${(mountedAt - from).toFixed(0)} ms (mounted a chunk a frame)` });
     rows.push({ name: "longest main-thread task, large workbook", size: `${large.toLocaleString("en-US")} holdings`, value: taskNote(bigTask), note: `${count} task(s) over ${GOAL_LONGEST_TASK_MS} ms; goal ≤ ${GOAL_LONGEST_TASK_MS} ms: ${bigTask <= GOAL_LONGEST_TASK_MS ? "met" : "NOT MET"}` });
     // The next page of the trades table (the rows after the first hundred).
     const from2 = await page.evaluate(() => performance.now());
     await page.click('button[aria-label="Trades: next 100 rows"]');
     await page.waitForFunction(() => /rows 101–/.test(document.querySelector('[data-testid="pager"]')?.textContent ?? ""));
+    await whole();
     await page.waitForTimeout(300);
     const paged = longest((await state(page)).longtasks, from2);
     rows.push({ name: "longest main-thread task, next page of trades", size: `${large.toLocaleString("en-US")} holdings`, value: taskNote(paged), note: `goal ≤ ${GOAL_LONGEST_TASK_MS} ms: ${paged <= GOAL_LONGEST_TASK_MS ? "met" : "NOT MET"}` });

@@ -97,7 +97,12 @@ let tmp: string;
 const pageErrors: string[] = [];
 const blocked: string[] = [];
 
+/** The rows of a table's page, once all of them are mounted (a long page mounts a chunk of rows a frame). */
 async function tableRows(label: string): Promise<string[][]> {
+  await page.waitForFunction((label) => {
+    const t = document.querySelector<HTMLElement>(`table[aria-label="${label}"]`);
+    return !!t && t.dataset.shown === t.dataset.pageRows;
+  }, label);
   return page.$$eval(`table[aria-label="${label}"] tbody tr`, (rows) =>
     rows.map((r) => Array.from(r.querySelectorAll("td")).map((td) => (td.textContent ?? "").replace(/\s+/g, " ").trim()))
   );

@@ -82,6 +82,26 @@ export function useRowPage(rows: readonly unknown[]): { page: number; pages: num
   return { page, pages, set: (p) => React.startTransition(() => setAt({ rows, page: Math.min(Math.max(0, p), pages - 1) })) };
 }
 
+/** Rows a table mounts in one render: the first this many at once, then as many more each frame. */
+export const ROW_CHUNK = 20;
+
+/**
+ * How many of the `count` rows of `rows`'s page `page` are mounted. A page of a hundred trade rows (each with a box and a
+ * badge) mounted in one render held the pane's main thread for 500 ms and more in Chromium: React's commit, then the
+ * browser's first style, layout and paint of all that new text in one task. Mounted ROW_CHUNK at a time, one chunk a
+ * frame, each task stays short and the first rows are on view sooner. A new page or new rows start again at one chunk.
+ */
+export function useRowsMounted(count: number, rows: readonly unknown[], page: number): number {
+  const [at, setAt] = React.useState({ rows, page, mounted: ROW_CHUNK });
+  const mounted = Math.min(count, at.rows === rows && at.page === page ? at.mounted : ROW_CHUNK);
+  React.useEffect(() => {
+    if (mounted >= count) return;
+    const frame = requestAnimationFrame(() => React.startTransition(() => setAt({ rows, page, mounted: mounted + ROW_CHUNK })));
+    return () => cancelAnimationFrame(frame);
+  }, [rows, page, mounted, count]);
+  return mounted;
+}
+
 /** "Rows 101–200 of 985" with the buttons to the pages before and after. */
 function Pager({ label, page, pages, total, set }: { label: string; page: number; pages: number; total: number; set: (page: number) => void }) {
   const s = usePlanStyles();
@@ -102,21 +122,38 @@ function Pager({ label, page, pages, total, set }: { label: string; page: number
   );
 }
 
+/** One row of a DataTable; memoised, so mounting the next chunk of rows does not render the rows already on view again. */
+const DataRow = React.memo(function DataRow({ row, columns, cellClasses }: { row: unknown; columns: Column<never>[]; cellClasses: string[] }) {
+  return (
+    <TableRow>
+      {columns.map((c, i) => (
+        <TableCell key={c.header} className={cellClasses[i]}>
+          {c.cell(row as never)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+}) as <T>(props: { row: T; columns: Column<T>[]; cellClasses: string[] }) => React.ReactElement;
+
 /**
  * A table that scrolls sideways inside the pane when it is wider than the pane. A table of more than
- * ROW_PAGE rows is shown a page at a time (useRowPage); `data-rows` and `data-shown` say how many rows
- * it has and how many are on view.
+ * ROW_PAGE rows is shown a page at a time (useRowPage), its rows mounted a chunk a frame (useRowsMounted);
+ * `data-rows`, `data-page-rows` and `data-shown` say how many rows it has, how many its page has, and how many
+ * are on view so far.
  */
 export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, i: number) => string }) {
   const s = usePlanStyles();
   const { page, pages, set } = useRowPage(rows);
   const from = page * ROW_PAGE;
-  const view = pages > 1 ? rows.slice(from, from + ROW_PAGE) : rows;
+  const onPage = pages > 1 ? rows.slice(from, from + ROW_PAGE) : rows;
+  const mounted = useRowsMounted(onPage.length, rows, page);
+  const view = mounted < onPage.length ? onPage.slice(0, mounted) : onPage;
+  const cellClasses = React.useMemo(() => columns.map((c, i) => mergeClasses(c.numeric && s.num, c.nowrap && s.nowrap, i === 0 && s.sticky)), [columns, s]);
   return (
     <>
       {/* Focusable, so a keyboard can scroll a table wider than the pane (WCAG 2.1.1); named for screen readers. */}
       <div className={s.scroll} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways in a narrow pane)`}>
-        <Table size="small" aria-label={label} className={s.table} data-rows={rows.length} data-shown={view.length}>
+        <Table size="small" aria-label={label} className={s.table} data-rows={rows.length} data-shown={view.length} data-page-rows={onPage.length}>
           <TableHeader>
             <TableRow>
               {columns.map((c, i) => (
@@ -128,13 +165,7 @@ export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; 
           </TableHeader>
           <TableBody>
             {view.map((r, i) => (
-              <TableRow key={rowKey(r, from + i)}>
-                {columns.map((c, i) => (
-                  <TableCell key={c.header} className={mergeClasses(c.numeric && s.num, c.nowrap && s.nowrap, i === 0 && s.sticky)}>
-                    {c.cell(r)}
-                  </TableCell>
-                ))}
-              </TableRow>
+              <DataRow key={rowKey(r, from + i)} row={r} columns={columns} cellClasses={cellClasses} />
             ))}
           </TableBody>
         </Table>
