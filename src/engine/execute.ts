@@ -192,10 +192,20 @@ function worstCost(t: Trade): Decimal {
 function planBuy(p: Position, budget: Decimal, policy: Policy, cap?: Decimal): Trade | null {
   if (budget.lte(0)) return null;
   const limit = limitPrice(p.price, "buy", policy);
-  const perUnit = Decimal.max(limit, p.price).times(new Decimal(1).plus(policy.feeBps.div(10000)));
+  // A unit costs its worst fill and the fee in basis points on its amount at the market price (as tradeFee charges it,
+  // and as the optimizer budgets it): taken on the limit price instead, a buy the program fitted to the cent came out a
+  // whole lot smaller (6,600 shares planned, 6,500 bought: $32,000 left in cash, over its band).
+  const perUnit = Decimal.max(limit, p.price).plus(p.price.times(policy.feeBps.div(10000)));
   let q = roundToLot(budget.minus(perTradeFee(p, policy)).div(perUnit), p.lotSize, Decimal.ROUND_DOWN);
   if (cap) q = Decimal.min(q, cap);
   const step = p.lotSize.isZero() ? new Decimal(10).pow(-FRACTIONAL_PLACES) : p.lotSize;
+  // The estimate can fall a hair short of a lot that fits to the cent (the fee rounds to cents): 6,599.999997 units
+  // rounded down to the lot of 100 bought 6,500 where the program had fitted 6,600 exactly. The next lot up is tried.
+  const up = q.plus(step);
+  if (!cap || up.lte(cap)) {
+    const t = makeTrade(p, "buy", up, policy);
+    if (worstCost(t).plus(t.fee).lte(budget)) q = up;
+  }
   for (let i = 0; i < 3 && q.gt(0); i++) {
     const t = makeTrade(p, "buy", q, policy);
     const over = worstCost(t).plus(t.fee).minus(budget);
@@ -245,9 +255,15 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
       const planned = a.taxable ? positions.filter((p) => plannedSale(options.lotPlan, p).gt(0)) : [];
       if (planned.length) {
         // The optimizer chose the lots: each position sells what the program sold of it (rounded down to
-        // its lot under a Tax Budget, so the budget holds); nothing else of the class is sold.
+        // its lot under a Tax Budget, so the budget holds), and never more in all than the class's move; nothing
+        // else of the class is sold.
         const mode = policy.taxBudget !== null ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
-        for (const p of planned) addSell(a, ledger.sell(a, p, Decimal.min(left, plannedSale(options.lotPlan, p)).div(p.price), mode));
+        for (const p of planned) {
+          if (left.lt(0.01)) break;
+          const t = ledger.sell(a, p, Decimal.min(left, plannedSale(options.lotPlan, p)).div(p.price), mode);
+          addSell(a, t);
+          if (t) left = left.minus(t.amount);
+        }
         continue;
       }
       for (const p of positions) {
@@ -309,7 +325,11 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
         left = left.minus(part);
         const exact = programmed ? (options.quantities!.get(positionKey(v.position)) ?? ZERO) : null;
         if (exact?.lte(0)) return;
-        const t = exact ? planBuy(v.position, worstCash.minus(a.reserve).toDecimalPlaces(2, Decimal.ROUND_DOWN), policy, exact) : planBuy(v.position, Decimal.min(part, worstCash.minus(a.reserve)).toDecimalPlaces(2, Decimal.ROUND_DOWN), policy);
+        // A move is the class's change in market value: `part` dollars at the price, down to the lot, as far as the cash
+        // covers them at their worst fill and fees (taken as the budget for the fill and the fees, it bought a lot less
+        // than the program had budgeted: 14,300 where 14,405.9 were planned and the cash covered 14,400).
+        const wantedUnits = exact ?? roundToLot(part.div(v.position.price), v.position.lotSize, Decimal.ROUND_DOWN);
+        const t = wantedUnits.gt(0) ? planBuy(v.position, worstCash.minus(a.reserve).toDecimalPlaces(2, Decimal.ROUND_DOWN), policy, wantedUnits) : null;
         if (exact && (!t || t.quantity.lt(exact))) warnings.push(`${a.name}: ${v.position.symbol} buy cut to ${t ? t.quantity.toString() : "nothing"} of the ${exact.toString()} planned: the cash available (${money(Decimal.max(ZERO, worstCash.minus(a.reserve)))} after the ${money(a.reserve)} reserve) does not cover it at its limit price`);
         if (!t) return;
         bought.push(t);
