@@ -3,6 +3,9 @@
  * pass falls short, and how the plan says which method decided it.
  */
 import Decimal from "decimal.js";
+import { readFileSync } from "fs";
+import { join } from "path";
+import type { LinearProgram } from "../../../src/engine/optimizer/program";
 import { planRebalance } from "../../../src/engine/plan";
 import { explainInfeasible } from "../../../src/engine/optimizer/infeasible";
 import { activeSolver, useSolver } from "../../../src/engine/optimizer/solver";
@@ -735,3 +738,46 @@ describe("a level whose answer trading nothing already gives is not solved", () 
   });
 });
 
+
+describe("mixed-integer levels are solved without HiGHS's presolve (MIP_WITHOUT_PRESOLVE)", () => {
+  test("a goal level HiGHS with presolve called optimal at 19,733 units has a plan at 2.4 that meets every row", () => {
+    // The level as the household solver built it (found by the optimizer property: $1 fees and a $50 Min Trade make it mixed-integer).
+    const raw = JSON.parse(readFileSync(join(__dirname, "fixtures", "presolve-wrong-optimum.json"), "utf8")) as LinearProgram;
+    const inf = (v: number | null, sign: number) => (v === null ? sign * Infinity : v);
+    const program: LinearProgram = { ...raw, columns: raw.columns.map((c) => ({ ...c, lower: inf(c.lower, -1), upper: inf(c.upper, 1) })), rows: raw.rows.map((r) => ({ ...r, lower: inf(r.lower, -1), upper: inf(r.upper, 1) })) };
+    const solved = activeSolver()!.solve(program, { timeLimit: 30, presolve: false });
+    expect(solved.status).toBe("Optimal");
+    const value = (terms: { variable: string; coefficient: number }[]) => terms.reduce((s, t) => s + t.coefficient * (solved.values.get(t.variable) ?? 0), 0);
+    expect(value(program.objective)).toBeLessThan(3);
+    for (const r of program.rows) {
+      const v = value(r.terms);
+      expect(v).toBeGreaterThanOrEqual(r.lower - 1e-6 * Math.max(1, Math.abs(r.lower)));
+      expect(v).toBeLessThanOrEqual(r.upper + 1e-6 * Math.max(1, Math.abs(r.upper)));
+    }
+  });
+
+  test("the household solver asks for no presolve on a level with integers, and keeps it on a linear one", () => {
+    const lots: LotSpec[] = [
+      { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100 },
+      { account: "A", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+    ];
+    const t = targets({ Stocks: 0.4, Bonds: 0.6 });
+    const asked = (p: Parameters<typeof planRebalance>[0]) => {
+      const solver = activeSolver()!;
+      const seen: { integers: boolean; presolve: boolean }[] = [];
+      useSolver({ name: solver.name, solve: (program, options) => (seen.push({ integers: program.columns.some((c) => c.integer), presolve: options.presolve !== false }), solver.solve(program, options)) });
+      try {
+        planRebalance(p);
+      } finally {
+        useSolver(solver);
+      }
+      return seen;
+    };
+    const withFee = asked(portfolio(lots, t, policy({ feePerTrade: 4.95 })));
+    expect(withFee.some((s) => s.integers)).toBe(true);
+    expect(withFee.filter((s) => s.integers).every((s) => !s.presolve)).toBe(true);
+    const fractional = asked(portfolio(lots.map((l) => ({ ...l, lotSize: 0 })), t, policy({ fractional: true })));
+    expect(fractional.length).toBeGreaterThan(0);
+    expect(fractional.every((s) => !s.integers && s.presolve)).toBe(true);
+  });
+});
