@@ -860,9 +860,11 @@ function leastAt(program: LinearProgram, values: Map<string, number>): boolean {
  * MIP_WITHOUT_PRESOLVE — HiGHS 1.15.3 (the npm package's WebAssembly build) with its presolve on reported "Optimal"
  * for a mixed-integer level at 19,733 scaled units when a plan at 2.4 meets every row (found by the optimizer
  * property: a household's goal level, fixed fees and Min Trade making it mixed-integer; the same program without
- * presolve solves to 2.4, and its plan checks against every row and bound). An optimum that is not one is the one
- * thing this optimizer must not report, so mixed-integer levels are solved without presolve. Measured on the
- * bench's $4.95-fee rows: 50 holdings 130 → 163 ms, 500: 201 → 266 ms, 5,000: 978 → 1,457 ms. Linear levels keep it.
+ * presolve solves to 2.4, and its plan checks against every row and bound). Solving every mixed-integer level
+ * without presolve was tried: the bench's fee rows took 25–50% longer and the optimizer property suite ran past 15
+ * minutes (some households' levels ran to the time limit). So a mixed-integer optimum is checked against its linear
+ * relaxation (one linear solve) and solved again without presolve when it lies further above the bound than whole
+ * lots and fees explain (`suspect`); the better plan of the two that meets every row is kept.
  */
 
 /**
@@ -906,8 +908,12 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
       continue;
     }
     try {
-      // A mixed-integer level is solved without HiGHS's presolve (MIP_WITHOUT_PRESOLVE).
-      solution = solver.solve(levelProgram, { timeLimit: left, ...(mixedInteger ? { presolve: false } : {}) });
+      solution = solver.solve(levelProgram, { timeLimit: left });
+      // A mixed-integer optimum far above its linear relaxation's bound is solved again without presolve (MIP_WITHOUT_PRESOLVE).
+      if (mixedInteger && solution.status === "Optimal" && timeLimit - elapsed() > 0 && suspect(solver, levelProgram, valueOf(levels[level], solution.values))) {
+        const again = solver.solve(levelProgram, { timeLimit: timeLimit - elapsed(), presolve: false });
+        if (again.status === "Optimal" && feasible(levelProgram, again.values) && valueOf(levels[level], again.values) < valueOf(levels[level], solution.values)) solution = again;
+      }
       // A level below a solved one is feasible (the solved plan meets every row it is held to), but HiGHS's
       // presolve has called such programs infeasible (measured: a held level a few units tight, on a
       // program that solves without presolve): solve it again without.
@@ -1040,6 +1046,23 @@ function classHasOrders(p: HouseholdProblem, m: ClassMove, quantities: Map<strin
  * The relative gap of a level's incumbent to the bound of its linear relaxation (the same program with
  * the indicators continuous): a lower bound on the level's optimum, so the true gap is no larger.
  */
+/**
+ * Whether a mixed-integer optimum lies further above its linear relaxation's bound than whole lots and fees explain:
+ * more than 0.1% of the household (1,000 units). A fee is a few units, a lot the program counts whole is bounded by
+ * what it can buy; the wrong optimum HiGHS's presolve gave was 19,733 units over a bound of 1.4.
+ */
+function suspect(solver: Solver, program: LinearProgram, incumbent: number): boolean {
+  if (incumbent <= SUSPECT_GAP_UNITS) return false;
+  try {
+    const relaxed = solver.solve({ ...program, columns: program.columns.map((c) => ({ ...c, integer: false })) }, { timeLimit: 5 });
+    return relaxed.status !== "Optimal" || incumbent - valueOf(program.objective, relaxed.values) > SUSPECT_GAP_UNITS;
+  } catch {
+    return true;
+  }
+}
+
+const SUSPECT_GAP_UNITS = 1000;
+
 function relaxationGap(solver: Solver, program: LinearProgram, incumbent: number): number {
   if (incumbent <= 1e-9) return 0;
   try {
