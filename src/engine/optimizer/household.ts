@@ -1053,11 +1053,17 @@ function classHasOrders(p: HouseholdProblem, m: ClassMove, quantities: Map<strin
  */
 function suspect(solver: Solver, program: LinearProgram, incumbent: number): boolean {
   if (incumbent <= SUSPECT_GAP_UNITS) return false;
+  const bound = relaxationBound(solver, program);
+  return bound === null || incumbent - bound > SUSPECT_GAP_UNITS;
+}
+
+/** The objective's least over the program with its integers relaxed; null when that solve does not end optimal. */
+function relaxationBound(solver: Solver, program: LinearProgram): number | null {
   try {
     const relaxed = solver.solve({ ...program, columns: program.columns.map((c) => ({ ...c, integer: false })) }, { timeLimit: 5 });
-    return relaxed.status !== "Optimal" || incumbent - valueOf(program.objective, relaxed.values) > SUSPECT_GAP_UNITS;
+    return relaxed.status === "Optimal" ? valueOf(program.objective, relaxed.values) : null;
   } catch {
-    return true;
+    return null;
   }
 }
 
@@ -1065,14 +1071,8 @@ const SUSPECT_GAP_UNITS = 1000;
 
 function relaxationGap(solver: Solver, program: LinearProgram, incumbent: number): number {
   if (incumbent <= 1e-9) return 0;
-  try {
-    const relaxed = solver.solve({ ...program, columns: program.columns.map((c) => ({ ...c, integer: false })) }, { timeLimit: 5 });
-    if (relaxed.status !== "Optimal") return 1;
-    const bound = valueOf(program.objective, relaxed.values);
-    return Math.max(0, Math.min(1, (incumbent - bound) / incumbent));
-  } catch {
-    return 1;
-  }
+  const bound = relaxationBound(solver, program);
+  return bound === null ? 1 : Math.max(0, Math.min(1, (incumbent - bound) / incumbent));
 }
 
 /** The program's withdrawal per account, to the cent, each group's cents adding up to its amount exactly. */
