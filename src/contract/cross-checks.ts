@@ -53,20 +53,24 @@ export function crossCheck(input: CrossCheckInput, errors: ContractError[]): voi
   if (policy.cashFlow.isNegative()) {
     const row = accounts.rows.find((a) => a.account === flowAccount);
     const reserve = row?.cashReserve ?? policy.cashReserve;
-    const raisable = raisableCash(holdings.filter((h) => h.account === flowAccount)).minus(reserve);
+    const inAccount = holdings.filter((h) => h.account === flowAccount);
+    const raisable = raisableCash(inAccount).minus(reserve);
     if (policy.cashFlow.abs().gt(raisable)) {
+      // Do Not Sell is the constraint that binds when it holds back what would cover the withdrawal: name it and its rows.
+      const kept = inAccount.filter((h) => !h.isCash && h.tradable && h.doNotSell);
+      const keptText = kept.length ? `; Do Not Sell keeps ${[...new Set(kept.map((h) => h.symbol))].join(", ")} (${money(kept.reduce((v, h) => v.plus(h.quantity.times(h.price)), new Decimal(0)))}, ${kept.map((h) => `${h.ref.sheet}!${h.ref.cell}`).join(", ")})` : "";
       errors.push(
         contractError(
           flowRef?.sheet ?? "",
           flowRef?.cell ?? "",
-          `Cash Flow withdraws ${money(policy.cashFlow.abs())} from ${flowAccount}, which can raise at most ${money(Decimal.max(raisable, 0))} (its cash and tradable holdings, less the ${money(reserve)} reserve)`,
+          `Cash Flow withdraws ${money(policy.cashFlow.abs())} from ${flowAccount}, which can raise at most ${money(Decimal.max(raisable, 0))} (its cash and tradable holdings, less the ${money(reserve)} reserve${keptText})`,
         ),
       );
     }
   }
 }
 
-/** Cash plus what the tradable lots can be sold for in whole lots: the most an account can raise. */
+/** Cash plus what the tradable lots not marked Do Not Sell can be sold for in whole lots: the most an account can raise. */
 export function raisableCash(holdings: Holding[]): Decimal {
   const positions = new Map<string, { quantity: Decimal; price: Decimal; lotSize: Decimal }>();
   let total = new Decimal(0);
@@ -75,7 +79,7 @@ export function raisableCash(holdings: Holding[]): Decimal {
       total = total.plus(h.quantity);
       continue;
     }
-    if (!h.tradable) continue;
+    if (!h.tradable || h.doNotSell) continue;
     const p = positions.get(h.symbol) ?? { quantity: new Decimal(0), price: h.price, lotSize: h.lotSize };
     p.quantity = p.quantity.plus(h.quantity);
     positions.set(h.symbol, p);

@@ -324,6 +324,20 @@ describe("cash flow", () => {
     ]);
   });
 
+  test("Do Not Sell lots raise nothing, and the refusal names them as the constraint that binds", () => {
+    const header = [...HOLDINGS_HEADER, "Do Not Sell"];
+    const rows = [
+      ["IRA", "VTI", "Stocks", 100, 250, "Yes"], // kept: 25,000
+      ["IRA", "BND", "Bonds", 200, 72.5, "No"], // 14,500 can be sold
+      ["IRA", "CASH", "", 1000, "", ""],
+    ];
+    expect(problems(book([holdings(rows, header), targets(), policy([["Cash Flow", -30000], ["Cash Reserve", 500]])]))).toEqual([
+      "Policy!B2: Cash Flow withdraws $30,000.00 from IRA, which can raise at most $15,000.00 (its cash and tradable holdings, less the $500.00 reserve; Do Not Sell keeps VTI ($25,000.00, Portfolio!B2))",
+    ]);
+    // The same withdrawal with nothing held back is raised.
+    expect(problems(book([holdings(rows.map((r, i) => (i === 0 ? [...r.slice(0, 5), "No"] : r)), header), targets(), policy([["Cash Flow", -30000], ["Cash Reserve", 500]])]))).toEqual([]);
+  });
+
   test("a reserve above what the account holds can raise nothing", () => {
     expect(problems(book([holdings([["IRA", "CASH", "", 100, ""]]), targets(), policy([["Cash Flow", -50], ["Cash Reserve", 500]])]))).toEqual([
       "Policy!B2: Cash Flow withdraws $50.00 from IRA, which can raise at most $0.00 (its cash and tradable holdings, less the $500.00 reserve)",
