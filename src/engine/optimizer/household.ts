@@ -161,6 +161,12 @@ export interface HouseholdSolution {
   quantities?: Map<string, Decimal>;
   status: string;
   objective: ObjectiveTerms;
+  /**
+   * The level the time limit stopped (absent when every level was solved): the levels before it are optimal, the
+   * ones after it unsolved; its value in the plan and the bound of its linear relaxation (null when that solve did
+   * not end optimal), in dollars (the trades level: a count). `gap` is this level's.
+   */
+  stoppedAt?: { level: Level; value: number; bound: number | null };
 }
 
 const SCALE_UNITS = 1_000_000;
@@ -170,9 +176,9 @@ const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover",
  * fee in basis points, estimated tax) and before the dollars traded — below them it would only ever break
  * exact ties of dollars, which the tie-breaks above leave almost none of.
  */
-const ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
-const FEWEST_TRADES_ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "costs", "trades", "turnover"] as const;
-type Level = (typeof FEWEST_TRADES_ORDER)[number];
+export const ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
+export const FEWEST_TRADES_ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "costs", "trades", "turnover"] as const;
+export type Level = (typeof FEWEST_TRADES_ORDER)[number];
 /** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (the tie-break). */
 const TAXABLE_SURCHARGE = 0.001;
 /**
@@ -885,6 +891,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   let values = new Map<string, number>();
   let status = "Optimal";
   let gap = 0;
+  let stoppedAt: HouseholdSolution["stoppedAt"];
   let solved = false;
   const elapsed = () => (clock() - started) / 1000;
   const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 };
@@ -892,13 +899,15 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   for (const level of p.fewestTrades ? FEWEST_TRADES_ORDER : ORDER) {
     if (levels[level].length === 0) continue;
     const left = timeLimit - elapsed();
+    const levelProgram = { ...program, rows: [...rows], objective: levels[level] };
     if (left <= 0) {
       if (!solved) return { failed: "the solver time limit was reached", seconds: elapsed() };
+      // The plan of the levels before: optimal for them; for this one, its distance to this level's relaxed bound.
       status = "Time limit reached";
+      ({ gap, stoppedAt } = stoppedIn(solver, levelProgram, level, values, scale));
       break;
     }
     let solution;
-    const levelProgram = { ...program, rows: [...rows], objective: levels[level] };
     // Exactly (to 10⁻⁷ of a unit, not relative): a held level of 2,000,000 units would otherwise let the no-trade plan 2 units ($1) past its optimum.
     if (idle && leastAt(levelProgram, idle) && feasible(levelProgram, idle, 1e-7, false)) {
       // Trading nothing meets every row with this level at 0, its least: no solve (the reserve level of a household with no withdrawal and every account at its reserve; the band level when every class is in its band).
@@ -925,7 +934,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
       // The best plan found in time: used as it is, with its gap to the relaxation's bound.
       values = solution.values;
       status = solution.status;
-      gap = relaxationGap(solver, levelProgram, valueOf(levels[level], values));
+      ({ gap, stoppedAt } = stoppedIn(solver, levelProgram, level, values, scale));
       solved = true;
       break;
     }
@@ -970,7 +979,7 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   }
   // The symbols whose losses the program kept to buy them (a buy planned, of at least a cent): the execution's sales leave their loss lots.
   const keepLosses = guarded.filter((g) => (values.get(g.name) ?? 0) < 0.5 && g.buys.some((b) => (values.get(b) ?? 0) / scale >= 0.01)).map((g) => g.symbol);
-  return { moves: net, ...(quantities.size ? { quantities } : {}), ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), ...(keepLosses.length ? { keepLosses } : {}), status, gap, objective, seconds: elapsed() };
+  return { moves: net, ...(quantities.size ? { quantities } : {}), ...(split ? { split } : {}), ...(lots.length ? { lots: lotSales } : {}), ...(keepLosses.length ? { keepLosses } : {}), ...(stoppedAt ? { stoppedAt } : {}), status, gap, objective, seconds: elapsed() };
 }
 
 /**
@@ -1069,10 +1078,13 @@ function relaxationBound(solver: Solver, program: LinearProgram): number | null 
 
 const SUSPECT_GAP_UNITS = 1000;
 
-function relaxationGap(solver: Solver, program: LinearProgram, incumbent: number): number {
-  if (incumbent <= 1e-9) return 0;
-  const bound = relaxationBound(solver, program);
-  return bound === null ? 1 : Math.max(0, Math.min(1, (incumbent - bound) / incumbent));
+/** The level the time limit stopped: the plan's value of it, its relaxed bound, and the relative gap between them (1 when the bound is unknown). */
+function stoppedIn(solver: Solver, program: LinearProgram, level: Level, values: Map<string, number>, scale: number): { gap: number; stoppedAt: NonNullable<HouseholdSolution["stoppedAt"]> } {
+  const incumbent = valueOf(program.objective, values);
+  const bound = incumbent <= 1e-9 ? incumbent : relaxationBound(solver, program);
+  const gap = incumbent <= 1e-9 ? 0 : bound === null ? 1 : Math.max(0, Math.min(1, (incumbent - bound) / incumbent));
+  const unit = level === "trades" ? 1 : scale;
+  return { gap, stoppedAt: { level, value: incumbent / unit, bound: bound === null ? null : Math.max(0, bound) / unit } };
 }
 
 /** The program's withdrawal per account, to the cent, each group's cents adding up to its amount exactly. */

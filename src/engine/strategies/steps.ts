@@ -6,9 +6,9 @@ import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
 import { locationMap } from "../../contract/location";
 import { Policy } from "../../contract/portfolio";
-import { percent } from "../../display";
+import { money, percent } from "../../display";
 import { ClassMove, allocateMoves } from "../allocate";
-import { HouseholdProblem, evaluateMoves, solveHousehold } from "../optimizer/household";
+import { FEWEST_TRADES_ORDER, HouseholdProblem, Level, ORDER, evaluateMoves, solveHousehold } from "../optimizer/household";
 import { maxTurnoverText } from "../optimizer/infeasible";
 import { activeSolver, now } from "../optimizer/solver";
 import { OptimizerReport, Trade } from "../types";
@@ -142,6 +142,24 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
   return buys.gte(cap.plus(inflow).minus(1)) || sells.gte(cap.minus(1)) ? [`${maxTurnoverText(maxTurnover, total)} limits the trades`] : [];
 }
 
+/** What each level of the objective lowers, in the advisor's words. */
+const LEVEL_WORDS: Record<Level, string> = { reserveShortfall: "the cash reserve shortfall", bandViolation: "the dollars outside the bands", goalDistance: "", costs: "fees and tax", trades: "the number of trades", turnover: "the dollars traded, fees and tax" };
+
+/** The time limit's warning: which level it stopped, what is optimal before it, and that level's value against its bound. */
+function stoppedWords(solved: { stoppedAt?: { level: Level; value: number; bound: number | null }; gap: number }, policy: Policy, placement: boolean): string {
+  const head = `The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found`;
+  const tail = "a longer Solver Time Limit may find a better plan";
+  const at = solved.stoppedAt;
+  if (!at) return `${head}, within ${percent(solved.gap)} of the bound; ${tail}`;
+  const words = (l: Level) => (l === "goalDistance" ? (placement ? "the distance to the cash flow's placement" : `the distance to ${policy.rebalanceTo === "Target" ? "the targets" : `Rebalance To (${policy.rebalanceTo})`}`) : LEVEL_WORDS[l]);
+  const order: readonly Level[] = policy.fewestTrades ? FEWEST_TRADES_ORDER : ORDER;
+  const before = order.slice(0, order.indexOf(at.level)).map(words);
+  const amount = (v: number) => (at.level === "trades" ? String(Math.round(v)) : money(new Decimal(v).toDecimalPlaces(2)));
+  const optimal = before.length ? `${before.length > 1 ? `${before.slice(0, -1).join(", ")} and ${before[before.length - 1]} are` : `${before[0]} is`} optimal, but ` : "";
+  const bound = at.bound === null ? "its bound is unknown" : `${amount(at.bound)} may be reachable`;
+  return `${head}: ${optimal}${words(at.level)} is ${amount(at.value)} where ${bound} (gap ${percent(solved.gap)}); ${tail}`;
+}
+
 /**
  * The household's class moves: solved exactly (Policy Optimizer = Optimal, the default) on the solver
  * the entry point loaded, or by the greedy pass (Optimizer = Greedy; or, with a warning saying why,
@@ -161,7 +179,7 @@ export function decideHousehold(problem: HouseholdProblem, policy: Policy, greed
   if (!solver) return greedyDecision(0, ["The optimizer is not loaded here, so the greedy plan is used (Optimizer = Optimal needs HiGHS)"]);
   const solved = solveHousehold(problem, solver, policy.solverTimeLimit, now);
   if ("failed" in solved) return greedyDecision(solved.seconds, [solved.explained ? `The optimizer found no plan: ${solved.failed}, so the greedy plan is used` : `The optimizer found no plan (${solved.failed}), so the greedy plan is used`]);
-  const stopped = solved.status === "Optimal" ? [] : [`The optimizer stopped at the Solver Time Limit (${policy.solverTimeLimit} s) with the best plan it had found, within ${percent(solved.gap)} of the bound (a longer Solver Time Limit may find a better one)`];
+  const stopped = solved.status === "Optimal" ? [] : [stoppedWords(solved, policy, problem.placement !== undefined)];
   return { moves: solved.moves, report: { method: "optimal", status: solved.status, gap: solved.gap, seconds: solved.seconds, objective: solved.objective }, warnings: [...stopped, ...turnoverNote(solved.moves, problem.total, policy.maxTurnover, problem.inflow)], ...(solved.split ? { split: solved.split } : {}), ...(solved.quantities ? { quantities: solved.quantities } : {}), ...(solved.lots ? { lots: solved.lots } : {}), ...(solved.keepLosses ? { keepLosses: solved.keepLosses } : {}) };
 }
 
