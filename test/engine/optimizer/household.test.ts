@@ -739,7 +739,7 @@ describe("a level whose answer trading nothing already gives is not solved", () 
 });
 
 
-describe("mixed-integer levels are solved without HiGHS's presolve (MIP_WITHOUT_PRESOLVE)", () => {
+describe("a mixed-integer optimum far above its linear relaxation is solved again without presolve (MIP_WITHOUT_PRESOLVE)", () => {
   test("a goal level HiGHS with presolve called optimal at 19,733 units has a plan at 2.4 that meets every row", () => {
     // The level as the household solver built it (found by the optimizer property: $1 fees and a $50 Min Trade make it mixed-integer).
     const raw = JSON.parse(readFileSync(join(__dirname, "fixtures", "presolve-wrong-optimum.json"), "utf8")) as LinearProgram;
@@ -754,6 +754,51 @@ describe("mixed-integer levels are solved without HiGHS's presolve (MIP_WITHOUT_
       expect(v).toBeGreaterThanOrEqual(r.lower - 1e-6 * Math.max(1, Math.abs(r.lower)));
       expect(v).toBeLessThanOrEqual(r.upper + 1e-6 * Math.max(1, Math.abs(r.upper)));
     }
+  });
+
+  test("a solver whose presolve calls a plan optimal that is not: the household solver checks, solves again, and keeps the optimum", () => {
+    // The three-account chain with a $4.95 fee per trade (trade indicators: mixed-integer levels). The stand-in
+    // answers the goal level, when asked with presolve, with the band level's plan and status "Optimal": a
+    // feasible plan 20,000 dollars from the targets where the optimum is on them (as HiGHS 1.15.3 did on the fixture above).
+    const lots: LotSpec[] = [
+      { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100 },
+      { account: "A", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 50 },
+      { account: "A", symbol: "CASH", quantity: 100 },
+      { account: "B", symbol: "GLD", assetClass: "Gold", quantity: 400, price: 50 },
+      { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
+      { account: "B", symbol: "CASH", quantity: 100 },
+    ];
+    const t = targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 });
+    const book = () => portfolio(lots, t, policy({ relBand: null, feePerTrade: 4.95 }));
+    const real = activeSolver()!;
+    const right = planJson(planRebalance(book()));
+    let band: ReturnType<typeof real.solve> | undefined;
+    const asked: string[] = [];
+    useSolver({
+      name: "wrong presolve",
+      solve: (program, options) => {
+        const mixed = program.columns.some((c) => c.integer);
+        const on = (kind: string) => program.objective.some((o) => o.variable.startsWith(kind));
+        asked.push(`${on("goal") ? "goal" : on("band") ? "band" : "other"} ${mixed ? "mip" : "lp"} presolve ${options.presolve !== false ? "on" : "off"}`);
+        if (mixed && on("goal") && options.presolve !== false && band) return { ...band, status: "Optimal" };
+        const answer = real.solve(program, options);
+        if (mixed && on("band")) band = answer;
+        return answer;
+      },
+    });
+    let checked;
+    try {
+      checked = planJson(planRebalance(book()));
+    } finally {
+      useSolver(real);
+    }
+    // The wrong answer was given, checked against the goal level's relaxation, and solved again without presolve.
+    expect(asked).toEqual(expect.arrayContaining(["goal mip presolve on", "goal lp presolve on", "goal mip presolve off"]));
+    // The optimum: in band, within a few hundred dollars of the targets (the fees and whole shares), against the wrong answer's 20,000.
+    expect(right.optimizer.objective?.bandViolation).toBe("0.00");
+    expect(Number(right.optimizer.objective?.goalDistance)).toBeLessThan(200);
+    expect(checked.optimizer).toEqual(right.optimizer);
+    expect(checked.trades).toEqual(right.trades);
   });
 
   test("the household solver keeps presolve on a linear level", () => {
