@@ -145,22 +145,32 @@ class Ledger {
     return t;
   }
 
-  /** The lots in the order a sale takes them: with a lot plan, the lots it sells first (those it sells whole before the one it sells in part). */
+  /**
+   * The lots in the order a sale takes them: with a lot plan, first the part of each lot the program sells (the
+   * lots it sells most of first), then what is left of every lot in the Lot Order. The program's split holds
+   * exactly: taking its chosen lots whole, one after another, sold a lot it meant to sell in part to the end, and a
+   * plan the program held within its Tax Budget realised $97,861.07 against a $25,000.00 budget.
+   */
   private chosenFirst(lots: Holding[]): Holding[] {
     const plan = this.options.lotPlan;
     if (!plan || !lots.some((l) => plan.has(l.index))) return lots;
-    const share = (l: Holding) => {
-      const value = l.quantity.times(l.price);
-      return value.gt(0) ? (plan.get(l.index) ?? ZERO).div(value).toNumber() : 0;
-    };
-    const chosen = lots.filter((l) => plan.has(l.index)).sort((x, y) => share(y) - share(x));
-    return [...chosen, ...lots.filter((l) => !plan.has(l.index))];
+    const part = (l: Holding) => Decimal.min(l.quantity, (plan.get(l.index) ?? ZERO).div(l.price));
+    const share = (l: Holding) => (l.quantity.gt(0) ? part(l).div(l.quantity).toNumber() : 0);
+    const piece = (l: Holding, q: Decimal): Holding => ({ ...l, quantity: q, costBasis: scaleBasis(l, q) });
+    const chosen = lots.filter((l) => plan.has(l.index) && part(l).gt(0)).sort((x, y) => share(y) - share(x));
+    const rest = lots.map((l) => (chosen.includes(l) ? piece(l, l.quantity.minus(part(l))) : l)).filter((l) => l.quantity.gt(0));
+    return [...chosen.map((l) => (part(l).eq(l.quantity) ? l : piece(l, part(l)))), ...rest];
   }
 }
 
 /** Dollars the lot plan sells of a position (0 without one). */
 function plannedSale(plan: Map<number, Decimal> | undefined, p: Position): Decimal {
   return plan ? p.lots.reduce((s, l) => s.plus(plan.get(l.index) ?? ZERO), ZERO) : ZERO;
+}
+
+/** The gain the lot plan's sale of a position realises (lots without a Cost Basis count 0). */
+function plannedGain(plan: Map<number, Decimal> | undefined, p: Position): Decimal {
+  return plan ? p.lots.reduce((s, l) => s.plus((plan.get(l.index) ?? ZERO).div(p.price).times(unitGain(l, p.price) ?? ZERO)), ZERO) : ZERO;
 }
 
 /** The lots left after `quantity` units were taken from the front. */
@@ -255,20 +265,24 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
       const planned = a.taxable ? positions.filter((p) => plannedSale(options.lotPlan, p).gt(0)) : [];
       if (planned.length) {
         // The optimizer chose the lots: each position sells what the program sold of it (rounded down to
-        // its lot under a Tax Budget, so the budget holds), and never more in all than the class's move; nothing
+        // its lot under a Tax Budget or Max Turnover, so the limit holds), and never more in all than the class's move; nothing
         // else of the class is sold.
-        const mode = policy.taxBudget !== null ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
+        const limited = policy.taxBudget !== null || policy.maxTurnover !== null;
         for (const p of planned) {
           if (left.lt(0.01)) break;
+          // A sale that realises a net loss rounds up under a Tax Budget (rounded down, it gave up loss the budget counted on), unless Max Turnover caps the sales.
+          const mode = policy.taxBudget !== null && policy.maxTurnover === null && plannedGain(options.lotPlan, p).isNegative() ? Decimal.ROUND_UP : limited ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
           const t = ledger.sell(a, p, Decimal.min(left, plannedSale(options.lotPlan, p)).div(p.price), mode);
           addSell(a, t);
           if (t) left = left.minus(t.amount);
         }
         continue;
       }
+      // Under Max Turnover a sale rounds down to its lot, so the rounding never takes the sales past the cap.
+      const rounding = policy.maxTurnover !== null ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
       for (const p of positions) {
         if (left.lte(0)) break;
-        const t = ledger.sell(a, p, left.div(p.price), Decimal.ROUND_HALF_UP);
+        const t = ledger.sell(a, p, left.div(p.price), rounding);
         addSell(a, t);
         if (t) left = left.minus(t.amount);
       }

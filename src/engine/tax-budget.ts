@@ -22,7 +22,7 @@ export function taxBudgetWarnings(trades: Trade[], policy: Policy, method: "opti
   const warnings: string[] = [];
   const net = netRealized(trades);
   if (net.gt(policy.taxBudget)) {
-    const why = method === "greedy" ? "the greedy plan does not hold it (Optimizer = Optimal does)" : "the sales the cash reserves or the withdrawals need go past it";
+    const why = method === "greedy" ? "the greedy plan does not hold it (Optimizer = Optimal does)" : "the optimizer held it in dollars, and rounding the orders to whole lots, or the sales the cash reserves or the withdrawals need, take the plan past it";
     warnings.push(`The sales realise ${money(net)} of net gains in taxable accounts, above the Tax Budget of ${money(policy.taxBudget)}: ${why}`);
   }
   const unknown = [...new Set(trades.filter((t) => t.realized && !t.realized.known).map((t) => `${t.account} ${t.symbol}`))];

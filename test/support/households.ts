@@ -2,7 +2,8 @@
 import fc from "fast-check";
 import { AccountType, Portfolio, RebalanceTo } from "../../src/contract/portfolio";
 import { StrategyName } from "../../src/engine/strategies/registry";
-import { accounts, LotSpec, policy, portfolio, targets } from "./portfolio";
+import Decimal from "decimal.js";
+import { accounts, LotSpec, location, policy, portfolio, targets } from "./portfolio";
 import { raisableCash } from "../../src/contract/cross-checks";
 
 /** Runs per property: 2,000 in `npm test`, more with PROP_RUNS (npm run test:props sets 10,000). */
@@ -12,10 +13,13 @@ export const PROP_SEED = Number(process.env.PROP_SEED ?? 20261120);
 
 const CLASSES = ["Stocks", "Bonds", "Real Estate", "Gold", "Notes"];
 
-const positionArb = fc.record({
+/** A position's lots; `restrict` draws Do Not Buy / Do Not Sell (without it, no draw: the households of the other suites are unchanged). */
+const positionArb = (restrict: boolean) => fc.record({
   classIndex: fc.nat({ max: CLASSES.length - 1 }),
   priceCents: fc.integer({ min: 100, max: 50000 }),
   lotSize: fc.constantFrom(0, 1, 1, 1, 10, 100),
+  /** 0 = Do Not Buy (with `restrictions`). */
+  noBuy: restrict ? fc.nat({ max: 7 }) : fc.constant(1),
   lots: fc.array(
     fc.record({
       quantity: fc.integer({ min: 0, max: 3000 }),
@@ -23,21 +27,29 @@ const positionArb = fc.record({
       /** Cost per unit as a multiple of the price (gain or loss); 0 = no cost basis given. */
       costFactor: fc.constantFrom(0, 0.3, 0.8, 1, 1.25, 2),
       heldDays: fc.integer({ min: 1, max: 4000 }),
+      /** 0 = Do Not Sell (with `restrictions`). */
+      keep: restrict ? fc.nat({ max: 7 }) : fc.constant(1),
     }),
     { minLength: 1, maxLength: 3 },
   ),
 });
 
-const accountArb = fc.record({
-  cashCents: fc.integer({ min: 0, max: 5_000_000 }),
-  positions: fc.array(positionArb, { minLength: 0, maxLength: 6 }),
-});
+const accountArb = (restrict: boolean) =>
+  fc.record({
+    cashCents: fc.integer({ min: 0, max: 5_000_000 }),
+    positions: fc.array(positionArb(restrict), { minLength: 0, maxLength: 6 }),
+  });
 
 export interface HouseholdOptions {
   rebalanceTo?: RebalanceTo[];
   strategies?: StrategyName[];
   /** Add a random contribution or a feasible withdrawal. */
   cashFlows?: boolean;
+  /**
+   * Add the advisor's restrictions and costs at random: Do Not Buy / Do Not Sell rows, Policy Max Turnover,
+   * Tax Budget, Short and Long Term Tax Rate, Fewest Trades, and a Location range.
+   */
+  restrictions?: boolean;
 }
 
 const TYPES: AccountType[] = ["Traditional IRA", "Roth IRA", "Taxable", "Taxable", "SEP IRA"];
@@ -45,7 +57,7 @@ const TYPES: AccountType[] = ["Traditional IRA", "Roth IRA", "Taxable", "Taxable
 export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portfolio> {
   return fc
     .record({
-      accounts: fc.array(accountArb, { minLength: 1, maxLength: 4 }),
+      accounts: fc.array(accountArb(options.restrictions === true), { minLength: 1, maxLength: 4 }),
       classCount: fc.integer({ min: 2, max: CLASSES.length }),
       weights: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: CLASSES.length + 1, maxLength: CLASSES.length + 1 }),
       cashTarget: fc.boolean(),
@@ -63,8 +75,18 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
       flowAccount: fc.nat({ max: 3 }),
       sellOrder: fc.constantFrom("Most Overweight" as const, "Highest Gain First" as const, "Lowest Gain First" as const),
       lotOrder: fc.constantFrom("HIFO" as const, "FIFO" as const, "Min Tax" as const),
+      restricted: options.restrictions
+        ? fc.record({
+            maxTurnover: fc.constantFrom<number | null>(null, null, null, 0.02, 0.1, 0.3),
+            taxBudget: fc.constantFrom<number | null>(null, null, null, 0, 1000, 25000),
+            taxRates: fc.constantFrom<[number | null, number | null]>([null, null], [null, null], [0.37, 0.2], [0.24, 0.15], [0, 0]),
+            fewestTrades: fc.constantFrom(false, false, false, true),
+            location: fc.array(fc.record({ classIndex: fc.nat({ max: CLASSES.length - 1 }), type: fc.nat({ max: TYPES.length - 1 }) }), { maxLength: 3 }),
+          })
+        : fc.constant(null),
     })
     .map((h) => {
+      const r = h.restricted;
       const classes = CLASSES.slice(0, h.classCount);
       const names = h.cashTarget ? [...classes, "Cash"] : classes;
       const raw = names.map((_, i) => h.weights[i]);
@@ -90,6 +112,8 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
               price: (p.priceCents / 100).toFixed(2),
               lotSize: p.lotSize,
               tradable: l.locked !== 0,
+              doNotSell: options.restrictions === true && l.keep === 0,
+              doNotBuy: options.restrictions === true && p.noBuy === 0,
               costBasis: l.costFactor === 0 ? undefined : ((l.quantity * p.priceCents * l.costFactor) / 100).toFixed(2),
               acquired: new Date(Date.UTC(2026, 10, 20) - l.heldDays * 86400000).toISOString().slice(0, 10),
             }),
@@ -122,8 +146,11 @@ export function householdArb(options: HouseholdOptions = {}): fc.Arbitrary<Portf
           limitOffsetBps: h.limitOffsetBps,
           rebalanceTo: h.rebalanceTo,
           absBand: h.absBand,
+          ...(r ? { maxTurnover: r.maxTurnover, taxBudget: r.taxBudget === null ? null : new Decimal(r.taxBudget), shortTermTaxRate: r.taxRates[0], longTermTaxRate: r.taxRates[1], fewestTrades: r.fewestTrades } : {}),
         }),
         accountRows,
+        // One Location row per class at most (the contract refuses a class named twice).
+        r ? location(Object.fromEntries(r.location.filter((l) => l.classIndex < classes.length).map((l) => [classes[l.classIndex], TYPES[l.type]]))) : [],
       );
     });
 }

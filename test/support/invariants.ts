@@ -8,7 +8,33 @@ const ZERO = new Decimal(0);
 const key = (account: string, symbol: string) => `${account}\u0000${symbol}`;
 
 /**
- * No sale beyond the tradable lots, locked rows untouched, lot multiples, Min Trade kept, every
+ * The Policy's limits on an optimal plan without cash flows: Max Turnover (buys, and sales, each at most its
+ * share of the household, to the cent) and the Tax Budget (net gains realised in taxable accounts at most it, plus
+ * what rounding each sale to its lot can realise: a lot's largest gain per unit).
+ */
+function checkLimits(p: Portfolio, plan: Plan): void {
+  if (plan.optimizer.method !== "optimal" || plan.optimizer.status === "Not run" || !p.policy.cashFlow.isZero()) return;
+  const sum = (side: string) => plan.trades.filter((t) => t.side === side).reduce((s, t) => s.plus(t.amount), ZERO);
+  if (p.policy.maxTurnover !== null) {
+    const cap = plan.total.times(p.policy.maxTurnover).plus(0.01);
+    const turnover = { buys: sum("buy").toFixed(2), sells: sum("sell").toFixed(2), cap: cap.toFixed(2), within: sum("buy").lte(cap) && sum("sell").lte(cap) };
+    expect(turnover).toEqual({ ...turnover, within: true });
+  }
+  if (p.policy.taxBudget !== null) {
+    const net = plan.trades.reduce((s, t) => (t.realized ? s.plus(t.realized.shortTerm).plus(t.realized.longTerm) : s), ZERO);
+    // The program holds the budget in dollars; each order is rounded to its lot, which may realise up to a lot's gain more.
+    const rounding = plan.trades.filter((t) => t.side === "sell" && t.realized).reduce((s, t) => {
+      const lots = p.holdings.filter((h) => h.account === t.account && h.symbol === t.symbol && h.costBasis !== null && h.quantity.gt(0));
+      const unit = lots.reduce((m, h) => Decimal.max(m, h.costBasis!.div(h.quantity).minus(t.price).abs()), ZERO);
+      return s.plus(unit.times(Decimal.max(lots[0]?.lotSize ?? 1, 1))).plus(0.01);
+    }, ZERO);
+    const tax = { net: net.toFixed(2), budget: p.policy.taxBudget.toFixed(2), rounding: rounding.toFixed(2), within: net.lte(p.policy.taxBudget.plus(rounding).plus(0.01)), warned: plan.warnings.filter((w) => w.includes("Tax Budget")) };
+    expect(tax).toEqual({ ...tax, within: true });
+  }
+}
+
+/**
+ * No sale beyond the tradable lots (Do Not Sell lots kept), no buy of a Do Not Buy position, Max Turnover and Tax Budget held, locked rows untouched, lot multiples, Min Trade kept, every
  * account's cash conserved to the cent (after = before + flow + sales − buys − fees) and never below
  * its reserve, and the wash-sale guard: no symbol sold at a loss in a taxable account is bought.
  */
@@ -17,14 +43,16 @@ export function checkExecution(p: Portfolio, plan: Plan): void {
   const tradable = new Map<string, boolean>();
   const cashBefore = new Map<string, Decimal>();
   const lotSize = new Map<string, Decimal>();
+  const noBuy = new Set<string>();
   for (const h of p.holdings) {
     if (h.isCash) {
       cashBefore.set(h.account, (cashBefore.get(h.account) ?? ZERO).plus(h.quantity));
       continue;
     }
     const k = key(h.account, h.symbol);
+    if (h.doNotBuy) noBuy.add(k);
     if (h.tradable) {
-      sellable.set(k, (sellable.get(k) ?? ZERO).plus(h.quantity));
+      if (!h.doNotSell) sellable.set(k, (sellable.get(k) ?? ZERO).plus(h.quantity));
       if (!tradable.get(k)) lotSize.set(k, h.lotSize);
       tradable.set(k, true);
     } else if (!tradable.has(k)) tradable.set(k, false);
@@ -50,7 +78,10 @@ export function checkExecution(p: Portfolio, plan: Plan): void {
     const signed = t.side === "sell" ? t.amount : t.amount.neg();
     cashFlow.set(t.account, (cashFlow.get(t.account) ?? ZERO).plus(signed).minus(t.fee));
   }
+  // Do Not Sell lots are not sellable; a Do Not Buy position is never bought.
   for (const [k, q] of sold) expect(q.lte(sellable.get(k) ?? ZERO)).toBe(true);
+  for (const t of plan.trades) if (t.side === "buy") expect(noBuy.has(key(t.account, t.symbol))).toBe(false);
+  checkLimits(p, plan);
   for (const t of plan.trades) if (t.side === "buy") expect(lossSold.has(t.symbol)).toBe(false);
 
   const reserveOf = (account: string) => p.accounts.find((a) => a.account === account)?.cashReserve ?? p.policy.cashReserve;

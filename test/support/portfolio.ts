@@ -104,6 +104,11 @@ export function accounts(spec: Record<string, AccountType | AccountSpec>): Accou
   });
 }
 
+/** Location rows: class → the account type preferred for buying it. */
+export function location(spec: Record<string, AccountType>): LocationRow[] {
+  return Object.entries(spec).map(([assetClass, preferred], i) => ({ assetClass, preferred, ref: { sheet: "Location", cell: `A${i + 2}` } }));
+}
+
 /** Owners rows: name → birth date (and optional spouse). */
 export function owners(spec: Record<string, string | { birth: string; spouse?: string; sole?: boolean }>): OwnerRow[] {
   return Object.entries(spec).map(([owner, v], i) => {

@@ -433,7 +433,7 @@ function placementDistance(placement: ClassMove[], moves: ClassMove[]): number {
 }
 
 /** Builds the program's shared rows and the terms of each objective level. */
-function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; orders: Order[]; pools: Pool[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
+function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; orders: Order[]; pools: Pool[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number; account: string; assetClass: string; loss: boolean }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
   const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
@@ -442,7 +442,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
     levels.turnover.push({ variable, coefficient: tradeDollarCost(p, a, assetClass, side) });
     if (p.feeRate > 0) levels.costs.push({ variable, coefficient: p.feeRate });
   };
-  const lots: { name: string; lot: number }[] = [];
+  const lots: { name: string; lot: number; account: string; assetClass: string; loss: boolean }[] = [];
   const lotVariable = new Map<number, string>(); // Holdings row → its q variable
   const capacities = new Map<string, number>(); // account → the most it could buy (scaled)
   const gains: Term[] = []; // Σ gain per dollar × dollars sold, over the taxable lots (the Tax Budget's row)
@@ -459,7 +459,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       lotVariable.set(l.lot.index, q);
       columns.push({ name: q, lower: 0, upper: l.dollars * scale });
       link.push({ variable: q, coefficient: -1 });
-      lots.push({ name: q, lot: l.lot.index });
+      lots.push({ name: q, lot: l.lot.index, account: a.name, assetClass, loss: l.gain < 0 });
       if (l.tax > 0) {
         levels.turnover.push({ variable: q, coefficient: l.tax });
         levels.costs.push({ variable: q, coefficient: l.tax });
@@ -958,15 +958,23 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
     if (dollars.lte(0)) continue;
     moves.push({ account: t.account, assetClass: t.assetClass, amount: t.sign === 1 ? dollars : dollars.neg() });
   }
-  // A buy and a sale of one class in one account cancel: keep the net move only.
+  // A buy and a sale of one class in one account cancel: keep the net move only — but for a harvest under a
+  // Tax Budget (HARVEST_KEPT): there the program sells a loss lot of the class and buys another of its
+  // securities, and the loss is what holds the budget, so both moves are kept.
+  const harvest = new Set((p.taxBudget ?? null) === null ? [] : lots.filter((l) => l.loss && (values.get(l.name) ?? 0) / scale >= 0.01).map((l) => `${l.account}\u0000${l.assetClass}`));
   const byKey = new Map<string, ClassMove>();
+  const kept: ClassMove[] = [];
   for (const m of moves) {
     const key = `${m.account}\u0000${m.assetClass}`;
+    if (harvest.has(key)) {
+      kept.push(m);
+      continue;
+    }
     const prev = byKey.get(key);
     byKey.set(key, prev ? { ...prev, amount: prev.amount.plus(m.amount) } : m);
   }
   const split = withdrawn.length ? splitOf(p, withdrawn, values, scale) : undefined;
-  const net = [...byKey.values()].filter((m) => !m.amount.isZero());
+  const net = [...byKey.values(), ...kept].filter((m) => !m.amount.isZero());
   const quantities = orderQuantities(orders, pools, values, scale, moves);
   // The orders: one per position the program trades, one per other class move (a look-through fund's).
   objective.trades = [...quantities.values()].filter((q) => !q.isZero()).length + net.filter((m) => !classHasOrders(p, m, quantities)).length;

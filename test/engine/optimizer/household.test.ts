@@ -193,6 +193,13 @@ describe("Max Turnover", () => {
     expect(plan.warnings).toContain("Max Turnover (5.00% of the household, $5,000.00 one way) limits the trades");
   });
 
+  test.each(["Optimal", "Greedy"] as const)("%s: rounding a sale to whole shares never takes it past the cap", (optimizer) => {
+    // 255 VTI at $1 (Do Not Buy) and no cash, a $100 reserve, Bonds listed nowhere: the sale for the reserve may be at
+    // most 10% of $255 (the cap, $25.50, 25.5 shares); rounded half up, the greedy sale was 26 shares, $26.00.
+    const plan = planJson(planRebalance(portfolio([{ symbol: "VTI", assetClass: "Stocks", quantity: 255, price: 1, doNotBuy: true }], targets({ Stocks: 0.0239, Bonds: 0.9761 }), policy({ optimizer, maxTurnover: 0.1, cashReserve: 100, rebalanceTo: "Band Edge" }))));
+    expect(plan.trades.map(line)).toEqual(["IRA sell 25 VTI"]);
+  });
+
   test("a limit that does not bind changes nothing and says nothing", () => {
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ maxTurnover: 0.5 }))));
     expect(plan.trades.map(line)).toEqual(["IRA sell 100 VTI", "IRA buy 100 BND"]);
@@ -402,6 +409,36 @@ describe("Tax Budget: the net gain realised in taxable accounts stays within it"
     const plan = planJson(planRebalance(portfolio(lots, t, budget(400, "Greedy"), acc)));
     expect(plan.trades[0].realizedLongTerm).toBe("1200.00");
     expect(plan.warnings).toContain("The sales realise $1,200.00 of net gains in taxable accounts, above the Tax Budget of $400.00: the greedy plan does not hold it (Optimizer = Optimal does)");
+  });
+});
+
+describe("a harvest under a Tax Budget: a loss sold in one fund, the class bought back in another, both carried out (HARVEST_KEPT)", () => {
+  // One taxable account, 100,000. Stocks 60,000 (600 VTI at 100, basis 50 a share: +50 each; target 50%, band 45–55%:
+  // over), Bonds 30,000 (BND, no gain; target 40%: under), Gold 10,000 (100 GLDA at 100, basis 150: −50 each; target
+  // 10%), and a second gold fund, GLDB, listed. Tax Budget $0. Selling 100 VTI (to target) realises +5,000; only a loss
+  // can pay for it: sell the 100 GLDA (−5,000) and buy 100 GLDB, Gold unchanged. The program's class moves are then a
+  // sale and a buy of Gold in one account — netted to nothing, the loss was never taken and the plan realised +5,000.
+  const lots: LotSpec[] = [
+    { account: "T", symbol: "VTI", assetClass: "Stocks", quantity: 600, price: 100, costBasis: 30000, acquired: "2015-01-02" },
+    { account: "T", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100, costBasis: 30000, acquired: "2015-01-02" },
+    { account: "T", symbol: "GLDA", assetClass: "Gold", quantity: 100, price: 100, costBasis: 15000, acquired: "2015-01-02" },
+    { account: "T", symbol: "GLDB", assetClass: "Gold", quantity: 0, price: 100 },
+  ];
+  const t = targets({ Stocks: 0.5, Bonds: 0.4, Gold: 0.1 });
+  const acc = accounts({ T: "Taxable" });
+
+  test("to target within the budget: the gain and the loss both realised, net 0", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ taxBudget: new Decimal(0), relBand: null }), acc)));
+    expect(plan.trades.map(line).sort()).toEqual(["T buy 100 BND", "T buy 100 GLDB", "T sell 100 GLDA", "T sell 100 VTI"]);
+    const gain = plan.trades.reduce((s, x) => s + Number(x.realizedLongTerm ?? 0) + Number(x.realizedShortTerm ?? 0), 0);
+    expect(gain).toBeCloseTo(0, 2);
+    expect(after(plan)).toMatchObject({ Stocks: ["50000.00", "In band"], Bonds: ["40000.00", "In band"], Gold: ["10000.00", "In band"] });
+    expect(plan.warnings.filter((w) => w.includes("Tax Budget"))).toEqual([]);
+  });
+
+  test("without a budget nothing is harvested: one sale and one buy", () => {
+    const plan = planJson(planRebalance(portfolio(lots, t, policy({ relBand: null }), acc)));
+    expect(plan.trades.map(line)).toEqual(["T sell 100 VTI", "T buy 100 BND"]);
   });
 });
 
