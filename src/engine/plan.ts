@@ -1,5 +1,6 @@
 /** Portfolio → Plan: the class table, the trigger decision, the trades and the portfolio after them. */
 import { taxBudgetWarnings } from "./tax-budget";
+import { countedTaxRates, planCosts } from "./plan-costs";
 import Decimal from "decimal.js";
 import { CASH_CLASS, Policy, Portfolio, RebalanceTo } from "../contract/portfolio";
 import { Optimizer } from "../contract/vocabulary";
@@ -186,6 +187,7 @@ export function planRebalance(given: Portfolio, options: PlanOptions = {}): Plan
     distributions: inKind,
     lookThrough: heldFunds(portfolio),
     doNotTrade: still.applied,
-    optimizer: optimizer ?? { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
+    // The objective's costs and order count are the executed plan's (the program's own count is of its orders before execution).
+    optimizer: optimizer ? { ...optimizer, objective: optimizer.objective && { ...optimizer.objective, ...planCosts(execution.trades, countedTaxRates(policy, policy.strategy === "Tax Aware")) } } : { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

@@ -76,8 +76,12 @@ export interface OptimizerReport {
   /** Relative gap to the best bound: 0 at an optimum, null for the greedy pass. */
   gap: number | null;
   seconds: number;
-  /** Each objective level in dollars, as the program scores them (for the greedy pass too); null when not run. */
-  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number; trades: number } | null;
+  /**
+   * Each objective level in dollars, as the program scores them (for the greedy pass too); null when not run.
+   * `turnover` is the program's dollars-traded level (dollars traded with their tie-breaks, fees and estimated tax);
+   * `fees`, `tax` and `trades` are the executed plan's own: its fees, its estimated tax (plan-costs.ts) and its orders.
+   */
+  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number; trades: number; fees?: number; tax?: number } | null;
 }
 
 export interface Plan {

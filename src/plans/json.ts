@@ -101,8 +101,8 @@ export interface PlanJson {
     status: string;
     gap: number | null;
     seconds: number;
-    /** Each objective level in dollars, as the program scores them (the greedy pass's too); null when not run. */
-    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string; trades: number } | null;
+    /** Each objective level in dollars, as the program scores them (the greedy pass's too), with the executed plan's fees, estimated tax and order count; null when not run. */
+    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string; fees: string; tax: string; trades: number } | null;
   };
 }
 
@@ -182,6 +182,8 @@ export function planJson(plan: Plan): PlanJson {
         bandViolation: money(new Decimal(plan.optimizer.objective.bandViolation)),
         goalDistance: money(new Decimal(plan.optimizer.objective.goalDistance)),
         turnover: money(new Decimal(plan.optimizer.objective.turnover)),
+        fees: money(new Decimal(plan.optimizer.objective.fees ?? 0)),
+        tax: money(new Decimal(plan.optimizer.objective.tax ?? 0)),
         trades: plan.optimizer.objective.trades,
       },
     },

@@ -20,6 +20,7 @@ import { CompareVariant, Flow, StrategyContext, StrategyOutcome } from "./types"
 import { withFlows } from "../positions";
 import { buyRules } from "../vehicles";
 import { mixesOf } from "../look-through";
+import { countedTaxRates } from "../plan-costs";
 
 const ZERO = new Decimal(0);
 
@@ -103,15 +104,10 @@ function scored(report: OptimizerReport, problem: HouseholdProblem, trades: Trad
   return { ...report, objective: evaluateMoves(problem, trades.map((t) => ({ account: t.account, assetClass: t.assetClass, symbol: t.symbol, amount: t.side === "buy" ? t.amount : t.amount.neg() }))) };
 }
 
-/** Tax Aware's default rates on realised gains, when the Policy sets none. */
-export const TAX_AWARE_RATES = { shortTerm: 0.35, longTerm: 0.15 } as const;
-
-/** The tax rates the optimizer counts: the Policy's; under Tax Aware the defaults fill what it leaves unset; otherwise only when set. */
+/** The tax rates the optimizer counts (plan-costs.ts countedTaxRates), with the date the holding periods end. */
 function taxRates(policy: Policy, taxAware: boolean): HouseholdProblem["taxRates"] {
-  const short = policy.shortTermTaxRate ?? (taxAware ? TAX_AWARE_RATES.shortTerm : null);
-  const long = policy.longTermTaxRate ?? (taxAware ? TAX_AWARE_RATES.longTerm : null);
-  if (short === null && long === null) return null;
-  return { shortTerm: short ?? long!, longTerm: long ?? short!, asOf: policy.asOf };
+  const rates = countedTaxRates(policy, taxAware);
+  return rates && { ...rates, asOf: policy.asOf };
 }
 
 /** The larger of the dollars bought and the dollars sold: what Max Turnover bounds. */

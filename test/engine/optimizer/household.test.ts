@@ -103,7 +103,7 @@ describe("Band Edge: every tradable out-of-band class ends on its band edge", ()
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ rebalanceTo: "Band Edge", relBand: null }))));
     expect(plan.trades.map(line)).toEqual(["A sell 70 VTI", "B buy 70 BND"]);
     expect(after(plan)).toEqual({ Stocks: ["55000.00", "In band"], Bonds: ["35000.00", "In band"], Cash: ["10000.00", "In band"] });
-    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00", trades: 2 });
+    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00", fees: "0.00", tax: "0.00", trades: 2 });
   });
 
   test("Halfway: halfway between the edge and the target (Stocks 52.5%, Bonds 37.5%)", () => {
@@ -388,6 +388,8 @@ describe("Tax Budget: the net gain realised in taxable accounts stays within it"
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ longTermTaxRate: 0.15 }), acc)));
     expect(plan.trades.map(line)).toEqual(["T sell 140 VTI", "T buy 140 BND"]);
     expect(plan.trades[0].realizedLongTerm).toBe("1200.00");
+    // The objective's costs are the plan's: no fees, and 15% of the 1,200 long-term gain.
+    expect(plan.optimizer.objective).toMatchObject({ fees: "0.00", tax: "180.00", trades: 2 });
   });
 
   test("a $400 budget binds: the loss (−2,000) lets 30 shares of the gain lot (+2,400) go, and no more", () => {
@@ -835,6 +837,8 @@ describe("a mixed-integer optimum far above its linear relaxation is solved agai
     expect(right.optimizer.objective?.bandViolation).toBe("0.00");
     expect(Number(right.optimizer.objective?.goalDistance)).toBeLessThan(200);
     expect(checked.optimizer).toEqual(right.optimizer);
+    // The objective's fees are the plan's: $4.95 an order.
+    expect(right.optimizer.objective).toMatchObject({ fees: (4.95 * right.trades.length).toFixed(2), trades: right.trades.length });
     expect(checked.trades).toEqual(right.trades);
   });
 
