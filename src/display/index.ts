@@ -64,3 +64,8 @@ export function relative(fraction: number | null): string {
   const t = (fraction * 100).toFixed(1);
   return `${signed(t, fraction)}%`;
 }
+
+/** A list in words: "a", "a and b", "a, b and c". */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

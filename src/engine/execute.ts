@@ -169,6 +169,18 @@ function plannedSale(plan: Map<number, Decimal> | undefined, p: Position): Decim
 }
 
 /** The gain the lot plan's sale of a position realises (lots without a Cost Basis count 0). */
+/**
+ * How a sale rounds to its lot. Under Max Turnover, down, so the rounding never takes the sales past the cap.
+ * Under a Tax Budget (without Max Turnover), a sale the optimizer planned rounds down when it realises a gain and up
+ * when it realises a net loss (rounded down, it gave up loss the budget counted on). Otherwise to the nearest lot.
+ * `plannedGain` is null for a sale the optimizer did not plan lot by lot.
+ */
+function saleRounding(policy: Policy, plannedGain: Decimal | null): Decimal.Rounding {
+  if (policy.maxTurnover !== null) return Decimal.ROUND_DOWN;
+  if (policy.taxBudget === null || plannedGain === null) return Decimal.ROUND_HALF_UP;
+  return plannedGain.isNegative() ? Decimal.ROUND_UP : Decimal.ROUND_DOWN;
+}
+
 function plannedGain(plan: Map<number, Decimal> | undefined, p: Position): Decimal {
   return plan ? p.lots.reduce((s, l) => s.plus((plan.get(l.index) ?? ZERO).div(p.price).times(unitGain(l, p.price) ?? ZERO)), ZERO) : ZERO;
 }
@@ -264,25 +276,20 @@ export function executeMoves(accounts: Account[], moves: ClassMove[], policy: Po
       }
       const planned = a.taxable ? positions.filter((p) => plannedSale(options.lotPlan, p).gt(0)) : [];
       if (planned.length) {
-        // The optimizer chose the lots: each position sells what the program sold of it (rounded down to
-        // its lot under a Tax Budget or Max Turnover, so the limit holds), and never more in all than the class's move; nothing
+        // The optimizer chose the lots: each position sells what the program sold of it (rounded as
+        // saleRounding says, so a Tax Budget or Max Turnover holds), and never more in all than the class's move; nothing
         // else of the class is sold.
-        const limited = policy.taxBudget !== null || policy.maxTurnover !== null;
         for (const p of planned) {
           if (left.lt(0.01)) break;
-          // A sale that realises a net loss rounds up under a Tax Budget (rounded down, it gave up loss the budget counted on), unless Max Turnover caps the sales.
-          const mode = policy.taxBudget !== null && policy.maxTurnover === null && plannedGain(options.lotPlan, p).isNegative() ? Decimal.ROUND_UP : limited ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
-          const t = ledger.sell(a, p, Decimal.min(left, plannedSale(options.lotPlan, p)).div(p.price), mode);
+          const t = ledger.sell(a, p, Decimal.min(left, plannedSale(options.lotPlan, p)).div(p.price), saleRounding(policy, plannedGain(options.lotPlan, p)));
           addSell(a, t);
           if (t) left = left.minus(t.amount);
         }
         continue;
       }
-      // Under Max Turnover a sale rounds down to its lot, so the rounding never takes the sales past the cap.
-      const rounding = policy.maxTurnover !== null ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
       for (const p of positions) {
         if (left.lte(0)) break;
-        const t = ledger.sell(a, p, left.div(p.price), rounding);
+        const t = ledger.sell(a, p, left.div(p.price), saleRounding(policy, null));
         addSell(a, t);
         if (t) left = left.minus(t.amount);
       }

@@ -188,6 +188,6 @@ export function planRebalance(given: Portfolio, options: PlanOptions = {}): Plan
     lookThrough: heldFunds(portfolio),
     doNotTrade: still.applied,
     // The objective's costs and order count are the executed plan's (the program's own count is of its orders before execution).
-    optimizer: optimizer ? { ...optimizer, objective: optimizer.objective && { ...optimizer.objective, ...planCosts(execution.trades, countedTaxRates(policy, policy.strategy === "Tax Aware")) } } : { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
+    optimizer: optimizer ? { ...optimizer, objective: optimizer.objective && { ...optimizer.objective, ...planCosts(execution.trades, countedTaxRates(policy, strategy.taxAware)) } } : { method: policy.optimizer === "Greedy" ? "greedy" : "optimal", status: "Not run", gap: null, seconds: 0, objective: null },
   };
 }

@@ -7,7 +7,7 @@
  * (Do Not Sell, Tradable = No, their fees).
  */
 import Decimal from "decimal.js";
-import { money, percent } from "../../display";
+import { inWords, money, percent } from "../../display";
 import { LinearProgram, Solver } from "./program";
 
 /** Max Turnover as the plan names it: its share and its dollars one way. */
@@ -26,9 +26,6 @@ export interface InfeasibleContext {
   taxBudget?: number | null;
   withdrawals?: { owner?: string; accounts: string[]; amount: Decimal }[];
 }
-
-/** A list in words: "a", "a and b", "a, b and c". */
-const inWords = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
 /**
  * The constraints that bind, in words ("Max Turnover (…) cannot be held with Pat's RMD of $15,000.00

@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import { REBALANCE_TO } from "../../contract/vocabulary";
 import { locationMap } from "../../contract/location";
 import { Policy } from "../../contract/portfolio";
-import { money, percent } from "../../display";
+import { inWords, money, percent } from "../../display";
 import { ClassMove, allocateMoves } from "../allocate";
 import { FEWEST_TRADES_ORDER, HouseholdProblem, Level, ORDER, evaluateMoves, solveHousehold } from "../optimizer/household";
 import { maxTurnoverText } from "../optimizer/infeasible";
@@ -151,7 +151,7 @@ function stoppedWords(solved: { stoppedAt?: { level: Level; value: number; bound
   const order: readonly Level[] = policy.fewestTrades ? FEWEST_TRADES_ORDER : ORDER;
   const before = order.slice(0, order.indexOf(at.level)).map(words);
   const amount = (v: number) => (at.level === "trades" ? String(Math.round(v)) : money(new Decimal(v).toDecimalPlaces(2)));
-  const optimal = before.length ? `${before.length > 1 ? `${before.slice(0, -1).join(", ")} and ${before[before.length - 1]} are` : `${before[0]} is`} optimal, but ` : "";
+  const optimal = before.length ? `${inWords(before)} ${before.length > 1 ? "are" : "is"} optimal, but ` : "";
   const bound = at.bound === null ? "its bound is unknown" : `${amount(at.bound)} may be reachable`;
   return `${head}: ${optimal}${words(at.level)} is ${amount(at.value)} where ${bound} (gap ${percent(solved.gap)}); ${tail}`;
 }

@@ -7,15 +7,11 @@ import { planRebalance } from "../../../src/engine/plan";
 import { Solver } from "../../../src/engine/optimizer/program";
 import { activeSolver, useClock, useSolver } from "../../../src/engine/optimizer/solver";
 import { planJson } from "../../../src/plans/json";
-import { LotSpec, policy, portfolio, targets } from "../../support/portfolio";
+import { CHAIN_LOTS, chainTargets } from "../../support/chain";
+import { policy, portfolio } from "../../support/portfolio";
 
-const lots: LotSpec[] = [
-  { account: "A", symbol: "VTI", assetClass: "Stocks", quantity: 500, price: 100 },
-  { account: "A", symbol: "GLD", assetClass: "Gold", quantity: 0, price: 50 },
-  { account: "B", symbol: "GLD", assetClass: "Gold", quantity: 400, price: 50 },
-  { account: "B", symbol: "BND", assetClass: "Bonds", quantity: 300, price: 100 },
-];
-const t = targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 });
+const lots = [...CHAIN_LOTS];
+const t = chainTargets();
 
 let real: Solver;
 let clock = 0;
