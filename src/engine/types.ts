@@ -81,7 +81,7 @@ export interface OptimizerReport {
    * `turnover` is the program's dollars-traded level (dollars traded with their tie-breaks, fees and estimated tax);
    * `fees`, `tax` and `trades` are the executed plan's own: its fees, its estimated tax (plan-costs.ts) and its orders.
    */
-  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; turnover: number; trades: number; fees?: number; tax?: number } | null;
+  objective: { reserveShortfall: number; bandViolation: number; goalDistance: number; rescaledDistance: number; turnover: number; trades: number; fees?: number; tax?: number } | null;
 }
 
 export interface Plan {

@@ -102,7 +102,7 @@ export interface PlanJson {
     gap: number | null;
     seconds: number;
     /** Each objective level in dollars, as the program scores them (the greedy pass's too), with the executed plan's fees, estimated tax and order count; null when not run. */
-    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; turnover: string; fees: string; tax: string; trades: number } | null;
+    objective: { reserveShortfall: string; bandViolation: string; goalDistance: string; rescaledDistance: string; turnover: string; fees: string; tax: string; trades: number } | null;
   };
 }
 
@@ -181,6 +181,7 @@ export function planJson(plan: Plan): PlanJson {
         reserveShortfall: money(new Decimal(plan.optimizer.objective.reserveShortfall)),
         bandViolation: money(new Decimal(plan.optimizer.objective.bandViolation)),
         goalDistance: money(new Decimal(plan.optimizer.objective.goalDistance)),
+        rescaledDistance: money(new Decimal(plan.optimizer.objective.rescaledDistance)),
         turnover: money(new Decimal(plan.optimizer.objective.turnover)),
         fees: money(new Decimal(plan.optimizer.objective.fees ?? 0)),
         tax: money(new Decimal(plan.optimizer.objective.tax ?? 0)),

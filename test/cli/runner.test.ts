@@ -109,7 +109,7 @@ function shapeProblems(p: PlanOut): string[] {
   check(typeof o?.seconds === "number" && o.seconds >= 0, `optimizer.seconds ${o?.seconds}`);
   check(
     o?.objective === null ||
-      (JSON.stringify(keysOf(o?.objective ?? {})) === JSON.stringify(["bandViolation", "fees", "goalDistance", "reserveShortfall", "tax", "trades", "turnover"]) &&
+      (JSON.stringify(keysOf(o?.objective ?? {})) === JSON.stringify(["bandViolation", "fees", "goalDistance", "rescaledDistance", "reserveShortfall", "tax", "trades", "turnover"]) &&
         Object.entries(o.objective).every(([k, v]) => (k === "trades" ? Number.isInteger(v) && (v as number) >= 0 : MONEY.test(String(v))))),
     "optimizer.objective",
   );

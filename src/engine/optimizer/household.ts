@@ -6,10 +6,12 @@
  *   1. the classes lie outside their bands by as few dollars as possible (for a class in band before,
  *      the band aimed for is brought in at each edge by the lot too small to be whole in the program, so
  *      that rounding it does not push the class just outside),
- *   2. the classes lie as close as possible to what Rebalance To asks (Target: the target value, the
- *      targets rescaled over what can move when a class is locked or the reserves pin cash; Band
- *      Edge: inside the band; Halfway: halfway between edge and target for a class out of band,
- *      inside the band for the others),
+ *   2. the classes lie as close as possible to what Rebalance To asks (Target: the target value —
+ *      the misplacement, Σ |value − target × total|; Band Edge: inside the band; Halfway: halfway
+ *      between edge and target for a class out of band, inside the band for the others); under Target,
+ *      when a class cannot reach its target (locked, unbuyable, the reserves pinning cash), many plans
+ *      misplace alike, and among them the program takes the one nearest the targets rescaled over what
+ *      can move (src/engine/desired.ts: level 2b, the rescaled distance, solved only then),
  *   3. as few dollars as possible are traded; a trade in a taxable account costs a tenth of a cent
  *      per dollar more, so that between equal plans the tax-advantaged accounts trade (and, below that,
  *      the account holding the most of the class: a thousandth of a cent per dollar times the share held
@@ -134,6 +136,11 @@ export interface ObjectiveTerms {
   reserveShortfall: number;
   bandViolation: number;
   goalDistance: number;
+  /**
+   * Under Target, the distance to the targets rescaled over what can move (HouseholdProblem.desired), the
+   * tie-break among plans of equal misplacement; 0 when every class can reach its target (no such level).
+   */
+  rescaledDistance: number;
   turnover: number;
   /** The number of trades (class moves per account); minimised only under Fewest Trades. */
   trades: number;
@@ -170,14 +177,14 @@ export interface HouseholdSolution {
 }
 
 const SCALE_UNITS = 1_000_000;
-const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "turnover", "trades"] as const;
+const LEVELS = ["reserveShortfall", "bandViolation", "goalDistance", "rescaledDistance", "turnover", "trades"] as const;
 /**
  * The order the levels are solved in. Fewest Trades puts the trade count after the costs (fixed fees, the
  * fee in basis points, estimated tax) and before the dollars traded — below them it would only ever break
  * exact ties of dollars, which the tie-breaks above leave almost none of.
  */
-export const ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "turnover"] as const;
-export const FEWEST_TRADES_ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "costs", "trades", "turnover"] as const;
+export const ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "rescaledDistance", "turnover"] as const;
+export const FEWEST_TRADES_ORDER = ["reserveShortfall", "bandViolation", "goalDistance", "rescaledDistance", "costs", "trades", "turnover"] as const;
 export type Level = (typeof FEWEST_TRADES_ORDER)[number];
 /** A tax-advantaged account's trades cost 1 per dollar; a taxable account's this much more (the tie-break). */
 const TAXABLE_SURCHARGE = 0.001;
@@ -280,14 +287,22 @@ function aimBand(p: HouseholdProblem, c: ClassRow, total: number, goal?: number)
 }
 
 /** The class's goal interval in dollars (before scaling), per Rebalance To. */
-function goal(p: HouseholdProblem, c: ClassRow, desired: Decimal, total: number): [number, number] {
-  if (p.rebalanceTo === "Target") return [desired.toNumber(), desired.toNumber()];
+function goal(p: HouseholdProblem, c: ClassRow, total: number): [number, number] {
+  if (p.rebalanceTo === "Target") return [c.target * total, c.target * total];
   const out = c.status === "Over" || c.status === "Under";
   if (p.rebalanceTo === "Halfway" && out) {
     const half = (((c.status === "Over" ? c.bandHigh : c.bandLow) + c.target) / 2) * total;
     return [half, half];
   }
   return aimBand(p, c, total);
+}
+
+/**
+ * Whether the program has the rescaled-distance level: under Target, when some class's rescaled goal
+ * (HouseholdProblem.desired) is more than a cent from its target value.
+ */
+function rescaling(p: HouseholdProblem, total: number): boolean {
+  return p.rebalanceTo === "Target" && !p.placement && p.classes.some((c, j) => Math.abs(p.desired[j].toNumber() - c.target * total) > 0.01);
 }
 
 /**
@@ -403,6 +418,8 @@ export function evaluateMoves(p: HouseholdProblem, moves: (ClassMove & { symbol?
   }
   let bandViolation = 0;
   let goalDistance = 0;
+  let rescaledDistance = 0;
+  const rescaled = rescaling(p, total);
   p.classes.forEach((c, j) => {
     const moved = c.value.toNumber() + (net.get(c.assetClass) ?? 0);
     // The cash class before its fees, but for its shortfall below the band (FEES_NEVER_BRING_IN).
@@ -411,11 +428,12 @@ export function evaluateMoves(p: HouseholdProblem, moves: (ClassMove & { symbol?
     const [bandLow, bandHigh] = aimBand(p, c, total, p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
     bandViolation += Math.max(0, beforeFees - bandHigh) + Math.max(0, bandLow - value);
     if (p.placement) return;
-    const [low, high] = goal(p, c, p.desired[j], total);
+    const [low, high] = goal(p, c, total);
     goalDistance += Math.max(0, beforeFees - high) + Math.max(0, low - beforeFees);
+    if (rescaled) rescaledDistance += Math.abs(beforeFees - p.desired[j].toNumber());
   });
   if (p.placement) goalDistance = placementDistance(p.placement, moves);
-  return { reserveShortfall, bandViolation, goalDistance, turnover, trades };
+  return { reserveShortfall, bandViolation, goalDistance, rescaledDistance, turnover, trades };
 }
 
 /** The dollars a placement puts in one account and class, one way (buys for 1, sales for −1), as a positive amount. */
@@ -436,7 +454,7 @@ function placementDistance(placement: ClassMove[], moves: ClassMove[]): number {
 function build(p: HouseholdProblem, scale: number): { program: LinearProgram; levels: Record<Level, Term[]>; trades: { name: string; account: string; assetClass: string; sign: 1 | -1 }[]; orders: Order[]; pools: Pool[]; withdrawn: { name: string; account: string; group: number }[]; lots: { name: string; lot: number; account: string; assetClass: string; loss: boolean }[]; guarded: { name: string; symbol: string; buys: string[] }[] } {
   const columns: LinearProgram["columns"] = [];
   const rows: Row[] = [];
-  const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], costs: [], trades: [], turnover: [] };
+  const levels: Record<Level, Term[]> = { reserveShortfall: [], bandViolation: [], goalDistance: [], rescaledDistance: [], costs: [], trades: [], turnover: [] };
   /** A trade variable's weights: all of it at the turnover level, its costs also at the costs level (solved only under Fewest Trades). */
   const charge = (variable: string, a: Account, assetClass: string, side: 1 | -1) => {
     levels.turnover.push({ variable, coefficient: tradeDollarCost(p, a, assetClass, side) });
@@ -712,14 +730,17 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
   // Tax Budget: the net gain the taxable sales realise (losses offsetting) stays within it.
   if ((p.taxBudget ?? null) !== null) rows.push({ name: "tax_budget", terms: gains, lower: -Infinity, upper: p.taxBudget! * scale });
 
+  const rescaled = rescaling(p, p.total.toNumber());
   p.classes.forEach((c, j) => {
     const change = net.get(c.assetClass)!;
     const value = c.value.toNumber() * scale;
-    const [goalLow, goalHigh] = goal(p, c, p.desired[j], p.total.toNumber());
+    const [goalLow, goalHigh] = goal(p, c, p.total.toNumber());
     const [bandLow, bandHigh] = aimBand(p, c, p.total.toNumber(), p.rebalanceTo === "Target" ? p.desired[j].toNumber() : undefined);
+    const desired = p.desired[j].toNumber() * scale;
     const limits: [string, number, number, Level][] = [
       ["band", bandLow * scale, bandHigh * scale, "bandViolation"],
       ["goal", goalLow * scale, goalHigh * scale, "goalDistance"],
+      ...(rescaled ? [["rescaled", desired, desired, "rescaledDistance"] as [string, number, number, Level]] : []),
     ];
     // With a placement, the goal is the placement itself (below) and the bands are measured on the plan, not minimised.
     for (const [kind, low, high, level] of p.placement ? [] : limits) {
@@ -729,7 +750,7 @@ function build(p: HouseholdProblem, scale: number): { program: LinearProgram; le
       // over ≥ value + change − high;  under ≥ low − value − change (high, low in scaled dollars). The cash class's
       // change before its fees, but for its shortfall below the band (FEES_NEVER_BRING_IN).
       const up = j === cashIndex ? cashBeforeFees : change;
-      const down = j === cashIndex && kind === "goal" ? cashBeforeFees : change;
+      const down = j === cashIndex && kind !== "band" ? cashBeforeFees : change;
       rows.push({ name: `${over}_row`, terms: [{ variable: over, coefficient: 1 }, ...up.map((t) => ({ variable: t.variable, coefficient: -t.coefficient }))], lower: value - high, upper: Infinity });
       rows.push({ name: `${under}_row`, terms: [{ variable: under, coefficient: 1 }, ...down], lower: low - value, upper: Infinity });
       levels[level].push({ variable: over, coefficient: 1 }, { variable: under, coefficient: 1 });
@@ -883,7 +904,7 @@ function leastAt(program: LinearProgram, values: Map<string, number>): boolean {
 export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: number, clock: () => number = Date.now): (HouseholdSolution & { seconds: number; gap: number }) | { failed: string; explained?: true; seconds: number } {
   const started = clock();
   const total = p.total.toNumber();
-  if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
+  if (!(total > 0)) return { moves: [], status: "Optimal", gap: 0, objective: { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, rescaledDistance: 0, turnover: 0, trades: 0 }, seconds: 0 };
   const scale = SCALE_UNITS / total;
   const { program, levels, trades, orders, pools, withdrawn, lots, guarded } = build(p, scale);
   const rows = [...program.rows];
@@ -894,8 +915,8 @@ export function solveHousehold(p: HouseholdProblem, solver: Solver, timeLimit: n
   let stoppedAt: HouseholdSolution["stoppedAt"];
   let solved = false;
   const elapsed = () => (clock() - started) / 1000;
-  const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, turnover: 0, trades: 0 };
-  const idle = noTradePlan(program, new Set([...levels.reserveShortfall, ...levels.bandViolation, ...levels.goalDistance].map((t) => t.variable)));
+  const objective: ObjectiveTerms = { reserveShortfall: 0, bandViolation: 0, goalDistance: 0, rescaledDistance: 0, turnover: 0, trades: 0 };
+  const idle = noTradePlan(program, new Set([...levels.reserveShortfall, ...levels.bandViolation, ...levels.goalDistance, ...levels.rescaledDistance].map((t) => t.variable)));
   for (const level of p.fewestTrades ? FEWEST_TRADES_ORDER : ORDER) {
     if (levels[level].length === 0) continue;
     const left = timeLimit - elapsed();

@@ -139,7 +139,7 @@ function turnoverNote(moves: ClassMove[], total: Decimal, maxTurnover: number | 
 }
 
 /** What each level of the objective lowers, in the advisor's words. */
-const LEVEL_WORDS: Record<Level, string> = { reserveShortfall: "the cash reserve shortfall", bandViolation: "the dollars outside the bands", goalDistance: "", costs: "fees and tax", trades: "the number of trades", turnover: "the dollars traded, fees and tax" };
+const LEVEL_WORDS: Record<Level, string> = { reserveShortfall: "the cash reserve shortfall", bandViolation: "the dollars outside the bands", goalDistance: "", rescaledDistance: "the distance to the targets rescaled over what can move", costs: "fees and tax", trades: "the number of trades", turnover: "the dollars traded, fees and tax" };
 
 /** The time limit's warning: which level it stopped, what is optimal before it, and that level's value against its bound. */
 function stoppedWords(solved: { stoppedAt?: { level: Level; value: number; bound: number | null }; gap: number }, policy: Policy, placement: boolean): string {

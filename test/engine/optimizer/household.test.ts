@@ -99,7 +99,7 @@ describe("Band Edge: every tradable out-of-band class ends on its band edge", ()
     const plan = planJson(planRebalance(portfolio(lots, t, policy({ rebalanceTo: "Band Edge", relBand: null }))));
     expect(plan.trades.map(line)).toEqual(["A sell 70 VTI", "B buy 70 BND"]);
     expect(after(plan)).toEqual({ Stocks: ["55000.00", "In band"], Bonds: ["35000.00", "In band"], Cash: ["10000.00", "In band"] });
-    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", turnover: "14000.00", fees: "0.00", tax: "0.00", trades: 2 });
+    expect(plan.optimizer.objective).toEqual({ reserveShortfall: "0.00", bandViolation: "0.00", goalDistance: "0.00", rescaledDistance: "0.00", turnover: "14000.00", fees: "0.00", tax: "0.00", trades: 2 });
   });
 
   test("Halfway: halfway between the edge and the target (Stocks 52.5%, Bonds 37.5%)", () => {
