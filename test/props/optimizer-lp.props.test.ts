@@ -19,6 +19,9 @@ import { Column, LinearProgram, Row, Term } from "../../src/engine/optimizer/pro
 import { CASH_CLASS, Portfolio } from "../../src/contract/portfolio";
 import { householdArb, PROP_RUNS, PROP_SEED } from "../support/households";
 
+/** An account's cash reserve: its Accounts row's, else the Policy's. */
+const reserveOf = (p: Portfolio, account: string) => (p.accounts.find((x) => x.account === account)?.cashReserve ?? p.policy.cashReserve).toNumber();
+
 /** The separately written LP, solved level by level: the least reserve shortfall, band violation and goal distance. */
 function separateLp(p: Portfolio, bands: Map<string, [number, number]>, targets: Map<string, number>): { reserve: number; band: number; goal: number; goals: Map<string, number> } {
   const accounts = [...new Set(p.holdings.map((h) => h.account))];
@@ -42,7 +45,6 @@ function separateLp(p: Portfolio, bands: Map<string, [number, number]>, targets:
   const buyable = (a: string, c: string) => [...listed].some(([k, s]) => k.startsWith(`${a}|${c}|`) && s.tradable && !s.noBuy);
   value.set(CASH_CLASS, [...cash.values()].reduce((s, x) => s + x, 0));
   const total = [...value.values()].reduce((s, x) => s + x, 0);
-  const reserveOf = (a: string) => (p.accounts.find((x) => x.account === a)?.cashReserve ?? p.policy.cashReserve).toNumber();
 
   const columns: Column[] = [];
   const rows: Row[] = [];
@@ -67,7 +69,7 @@ function separateLp(p: Portfolio, bands: Map<string, [number, number]>, targets:
     const start = cash.get(a)!;
     rows.push({ name: `cash${i}`, terms: flow, lower: Math.min(start, 0) - start, upper: Infinity });
     columns.push({ name: `r${i}`, lower: 0, upper: Infinity });
-    rows.push({ name: `res${i}`, terms: [...flow, { variable: `r${i}`, coefficient: 1 }], lower: reserveOf(a) - start, upper: Infinity });
+    rows.push({ name: `res${i}`, terms: [...flow, { variable: `r${i}`, coefficient: 1 }], lower: reserveOf(p, a) - start, upper: Infinity });
     levels[0].push({ variable: `r${i}`, coefficient: 1 });
   });
   // The goal of the misplacement: each class's target × total.
@@ -120,8 +122,7 @@ describe("the optimizer against a separately written LP", () => {
         // The executed plan, measured on its own after-trade values.
         const after = new Map(plan.after.classes.map((c) => [c.assetClass, c.value.toNumber()]));
         const band = plan.classes.reduce((s, c) => s + Math.max(0, after.get(c.assetClass)! - c.bandHigh * total) + Math.max(0, c.bandLow * total - after.get(c.assetClass)!), 0);
-        const reserveOf = (a: string) => (p.accounts.find((x) => x.account === a)?.cashReserve ?? p.policy.cashReserve).toNumber();
-        const reserve = plan.after.cash.reduce((s, c) => s + Math.max(0, reserveOf(c.account) - c.value.toNumber()), 0);
+        const reserve = plan.after.cash.reduce((s, c) => s + Math.max(0, reserveOf(p, c.account) - c.value.toNumber()), 0);
         // A cent per class and per order, and what the program lets a level give when the next one is solved: one part in 10⁸ of its value (README, "Objective").
         const cents = 0.01 * (plan.trades.length + plan.classes.length);
         const tol = (level: number) => cents + 1e-8 * Math.abs(level) + 1e-11 * total;

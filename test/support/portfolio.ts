@@ -79,7 +79,7 @@ export function policy(overrides: PolicyOverrides = {}): Policy {
   };
 }
 
-export function portfolio(lots: LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = [], location: LocationRow[] = [], owners: OwnerRow[] = []): Portfolio {
+export function portfolio(lots: readonly LotSpec[], t: TargetRow[], p: Policy = policy(), accounts: AccountRow[] = [], location: LocationRow[] = [], owners: OwnerRow[] = []): Portfolio {
   return { holdings: lots.map(holding), targets: t, policy: p, accounts, location, owners, models: [], equivalents: [], lookThrough: [] };
 }
 

@@ -21,7 +21,7 @@ describe("a three-account chain: the optimum swaps through the middle class", ()
   // Account A holds the stocks and lists a gold fund it does not hold yet; account B holds the gold and the bonds.
   // Money never crosses accounts, so the only way from stocks to bonds is through gold: A sells 10,000 of stocks
   // and buys 10,000 of gold, B sells 10,000 of gold and buys 10,000 of bonds — every class on target.
-  const lots = [...CHAIN_LOTS];
+  const lots = CHAIN_LOTS;
   const t = chainTargets();
 
   // Turnover: 40,000 dollars, and 10 cents of the concentration tie-break (A buys gold it holds none of:
@@ -611,7 +611,7 @@ describe("Fewest Trades", () => {
   // (target 0% Cash, band 0–5%). To target every class takes four trades (through gold). With Fewest Trades
   // the count comes before the dollars, but after the band and goal levels, so the four trades stay: fewer
   // would leave a class off target.
-  const lots = [...CHAIN_LOTS];
+  const lots = CHAIN_LOTS;
   test("goal first: the chain keeps its four trades", () => {
     const plan = planJson(planRebalance(portfolio(lots, targets({ Stocks: 0.4, Gold: 0.2, Bonds: 0.4 }), policy({ fewestTrades: true }))));
     expect(plan.trades.map(line).sort()).toEqual(["A buy 200 GLD", "A sell 100 VTI", "B buy 100 BND", "B sell 200 GLD"]);
@@ -726,7 +726,7 @@ describe("a level whose answer trading nothing already gives is not solved", () 
   // Every account at or above its reserve and no withdrawal: the plan that trades nothing has no reserve
   // shortfall, the least there is, so the shortfall level needs no solve (one mixed-integer program fewer with
   // fees). Below the reserve it is solved as before. The plans are the hand-computed ones either way.
-  const lots = [...CHAIN_LOTS];
+  const lots = CHAIN_LOTS;
   const t = chainTargets();
   /** The objectives the solver is asked to minimise while a plan is made: each as its variables' name prefixes. */
   const solvedLevels = (run: () => void): string[][] => {

@@ -10,7 +10,7 @@ import { planJson } from "../../../src/plans/json";
 import { CHAIN_LOTS, chainTargets } from "../../support/chain";
 import { policy, portfolio } from "../../support/portfolio";
 
-const lots = [...CHAIN_LOTS];
+const lots = CHAIN_LOTS;
 const t = chainTargets();
 
 let real: Solver;
