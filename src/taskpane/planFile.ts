@@ -4,15 +4,18 @@
  */
 import { PlanOutcome, planOutcome } from "../plans/plan-outcome";
 import { prepareSolver } from "../solver/highs";
-import { readFileSnapshot } from "./readFile";
 import type { BookDoNotTrade } from "../plans/plan-workbook";
 
 export type { PlanOutcome };
 
-/** Reads and plans a workbook file (`doNotTrade`: positions held still for this plan). Files that are not readable workbooks come back as one workbook-level error. */
+/** The reader (exceljs), fetched with the first file read: the pane's worker starts without it and loads the solver meanwhile. */
+const reader = () => import(/* webpackChunkName: "xlsx" */ "./readFile");
+
+/**
+ * Reads and plans a workbook file (`doNotTrade`: positions held still for this plan); exceljs reads it while the
+ * solver loads. Files that are not readable workbooks come back as one workbook-level error.
+ */
 export async function planFile(name: string, data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[] = []): Promise<PlanOutcome> {
-  const read = await readFileSnapshot(name, data);
-  if (!read.ok) return read;
-  await prepareSolver();
-  return planOutcome(read.snapshot, { doNotTrade });
+  const [read] = await Promise.all([reader().then((r) => r.readFileSnapshot(name, data)), prepareSolver()]);
+  return read.ok ? planOutcome(read.snapshot, { doNotTrade }) : read;
 }

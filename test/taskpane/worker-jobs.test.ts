@@ -24,6 +24,26 @@ const bytes = (): ArrayBuffer => {
 
 beforeAll(() => loadSolver());
 
+// First in the file: no other job has come in yet, as when the page has just opened.
+test("warm-up: the sample's plan it makes is the one \"Try the sample\" gets, not made again; held positions or other bytes are planned afresh", async () => {
+  const snapshot = await readWorkbookSnapshot(bytes());
+  const warming = paneWorkerApi.warm(posted({ name: "sdira-sample.xlsx", data: bytes() }));
+  // Clicked while the warm-up is still at work: the click waits for the warm-up's plan.
+  const clicked = await paneWorkerApi.plan("sdira-sample.xlsx", posted(bytes()), []);
+  await warming;
+  const again = await paneWorkerApi.plan("sdira-sample.xlsx", posted(bytes()), []);
+  expect(again).toBe(clicked);
+  expect(posted(clicked)).toEqual(JSON.parse(JSON.stringify(planOutcome(snapshot))));
+  const held = [{ household: null, account: "Traditional SDIRA", symbol: "VTI" }];
+  const holding = await paneWorkerApi.plan("sdira-sample.xlsx", posted(bytes()), posted(held));
+  expect(holding).not.toBe(clicked);
+  expect(holding.ok && holding.households[0].plan.doNotTrade).toEqual([expect.objectContaining({ symbol: "VTI" })]);
+  const edited = await paneWorkerApi.edit("sdira-sample.xlsx", bytes(), { policy: { Strategy: "Tax Aware" } });
+  if (!edited.ok) throw new Error(edited.errors.map((e) => e.text).join("; "));
+  const other = await paneWorkerApi.plan("sdira-sample.xlsx", posted(edited.data), []);
+  expect(other.ok && other.households[0].plan.strategy).toBe("Tax Aware");
+});
+
 test("plan and read: the sample's plans and ranges, as the runner reads and plans it, holding still what is asked", async () => {
   const snapshot = await readWorkbookSnapshot(bytes());
   const held = [{ household: null, account: "Traditional SDIRA", symbol: "VTI" }];
@@ -64,4 +84,6 @@ test("compare: a file's bytes and its snapshot give the runner's comparison, hol
   expect(posted(await paneWorkerApi.compare({ kind: "snapshot", snapshot: posted(snapshot) }, held))).toEqual(expected);
   await expect(paneWorkerApi.warm()).resolves.toBeUndefined();
   await expect(paneWorkerApi.warm(posted({ name: "sdira-sample.xlsx", data: bytes() }))).resolves.toBeUndefined();
+  // Other jobs came first, so that warm-up made no plan: the sample's plan is made when asked.
+  expect(posted(await paneWorkerApi.plan("sdira-sample.xlsx", posted(bytes()), []))).toEqual(JSON.parse(JSON.stringify(planOutcome(snapshot))));
 });

@@ -21,6 +21,7 @@ import type { ExcelActions, LastRebalance } from "../office";
 import type { RebalancePhase } from "../../excel/rebalance";
 import { ErrorList } from "./ErrorList";
 import { BookView, BookHousehold, heldStillIn } from "./plan/BookView";
+import { preloadHoldPicker } from "./plan/holdPickerChunk";
 import type { BookDoNotTrade } from "../../plans/plan-workbook";
 
 const trades = (households: BookHousehold[]) => households.reduce((n, h) => n + h.plan.trades.length, 0);
@@ -57,6 +58,7 @@ export function ExcelRebalance({ actions, download }: ExcelRebalanceProps) {
     setBusy(true);
     setCancelled(false);
     setPhase(null);
+    preloadHoldPicker();
     try {
       await actions.rebalance(doNotTrade, setPhase);
     } catch (err) {

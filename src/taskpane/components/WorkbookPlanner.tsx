@@ -24,6 +24,7 @@ import { LazyPolicyView } from "./LazyViews";
 import { ordersCsvFromJson, ordersFileName } from "../../plans/orders-csv";
 import { ErrorList } from "./ErrorList";
 import { BookView, heldStillIn } from "./plan/BookView";
+import { preloadHoldPicker } from "./plan/holdPickerChunk";
 import { PaneTab, PaneTabs } from "./Tabs";
 import { StarterCard, StarterResult } from "./starter/StarterCard";
 
@@ -129,6 +130,7 @@ export function WorkbookPlanner({
     async (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => {
       const id = ++run.current;
       setUpdate({ kind: "none" });
+      preloadHoldPicker();
       if (!isXlsx(file.name)) {
         setState({ kind: "failed", run: id, name: file.name, message: `"${file.name}" is not an .xlsx workbook. Save it from Excel as an Excel Workbook (.xlsx) and open that file.` });
         return;

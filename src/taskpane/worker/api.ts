@@ -33,7 +33,7 @@ export interface PaneWorkerApi {
   edit(name: string, data: ArrayBuffer, edits: WorkbookEdits): Promise<EditOutcome>;
   /** The starter workbook's bytes; `now`: its creation time (ms since 1970). */
   starter(now: number): Promise<{ fileName: string; bytes: Uint8Array }>;
-  /** Loads what a plan needs (exceljs is loaded with the worker; this loads the solver) and, given the sample, reads and plans it once so the first real plan runs on warm code. */
+  /** Loads the solver and, given the sample, reads and plans it (kept: "Try the sample" then gets that plan instead of making its own). */
   warm(sample?: { name: string; data: ArrayBuffer }): Promise<void>;
   /** Inside Excel: the plans of ranges the page read through Office.js, and what to write for them (the page applies it). */
   rebalance(snapshot: WorkbookSnapshot, options: BookRebalanceOptions): Promise<BookRebalance>;

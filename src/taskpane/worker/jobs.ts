@@ -5,30 +5,47 @@
 import { backtestWorkbook } from "../../backtest/run";
 import { planHere, rebalanceHere } from "../../excel/planned";
 import { compareSnapshot } from "../compare";
-import { editedWorkbook } from "../editFile";
-import { planFile } from "../planFile";
-import { readFileSnapshot } from "../readFile";
 import { prepareSolver } from "../../solver/highs";
-import { starterFile } from "../starterFile";
-import { updatedWorkbook } from "../updateFile";
-import { planOutcome } from "../../plans/plan-outcome";
+import { PlanOutcome, planOutcome } from "../../plans/plan-outcome";
+import type { BookDoNotTrade } from "../../plans/plan-workbook";
+import { planFile } from "../planFile";
 import type { PaneWorkerApi } from "./api";
 
-/** A job has come in: the warm-up's plan has nothing left to do (the job warms what it runs). */
+/** exceljs and the file work, fetched the first time a file is read or written (./files.ts). */
+const xlsx = () => import(/* webpackChunkName: "xlsx" */ "./files");
+
+/** A job other than the sample's own plan has come in: the warm-up's plan has nothing left to do (the job warms what it runs). */
 let asked = false;
 
+/** The sample's plan the warm-up makes, kept for "Try the sample": its bytes, the day it was made on (plans read today's date), and the plan (null: skipped for another job). */
+let early: { bytes: Uint8Array; day: string; outcome: Promise<PlanOutcome | null> } | null = null;
+
+const today = () => new Date().toDateString();
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
- * The warm-up: the solver loaded and, given the sample's bytes, the sample read and planned, the result thrown away.
- * A first read and plan are slow (measured in Node on the sample: plan 390–580 ms, the next ones 110–180 ms): the
- * engine's and exceljs's code is not yet optimised, and HiGHS's WebAssembly is still on its baseline tier (its solves
- * take 30 ms where warm ones take 10). The work a job has come in for is not repeated: each step is skipped once a
- * job has arrived (a click right away), so a job never waits behind more than the step under way.
+ * The warm-up: the solver loaded and, given the sample's bytes, the sample read and planned, the plan kept: "Try the
+ * sample" clicked meanwhile waits for this plan rather than starting its own. A first plan is slow (measured in Node
+ * on the sample: 390–580 ms, the next ones 110–180 ms; most of it is HiGHS's WebAssembly running on its baseline tier
+ * before the browser optimises it), so the work is started when the page opens, not when the button is clicked. The
+ * plan is skipped when another job has come in first (the advisor's own file), so that job never waits behind it.
  */
 async function warm(sample?: { name: string; data: ArrayBuffer }): Promise<void> {
-  await prepareSolver();
-  if (!sample || asked) return;
-  const read = await readFileSnapshot(sample.name, sample.data);
-  if (read.ok && !asked) planOutcome(read.snapshot);
+  if (!sample) return prepareSolver();
+  const bytes = new Uint8Array(sample.data.slice(0));
+  const outcome = (async () => {
+    const [read] = await Promise.all([xlsx().then((x) => x.readFileSnapshot(sample.name, sample.data)), prepareSolver()]);
+    if (asked) return null;
+    return read.ok ? planOutcome(read.snapshot) : read;
+  })();
+  early = { bytes, day: today(), outcome };
+  await outcome;
+}
+
+/** The warm-up's plan when this plan is the sample's as the warm-up made it (same bytes, nothing held still, made today). */
+async function earlyPlan(data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[]): Promise<PlanOutcome | null> {
+  if (!early || doNotTrade.length > 0 || early.day !== today() || !sameBytes(early.bytes, new Uint8Array(data))) return null;
+  return early.outcome;
 }
 
 /** A job of the API: marks that the warm-up is not needed any more. */
@@ -37,25 +54,33 @@ const job = <A extends unknown[], R>(work: (...args: A) => R) => (...args: A): R
   return work(...args);
 };
 
-const api: PaneWorkerApi = {
+const api: Omit<PaneWorkerApi, "warm" | "plan"> = {
   async backtest(source, onProgress) {
     if (source.kind === "snapshot") return backtestWorkbook(source.snapshot, onProgress);
-    const read = await readFileSnapshot(source.name, source.data);
+    const read = await (await xlsx()).readFileSnapshot(source.name, source.data);
     return read.ok ? backtestWorkbook(read.snapshot, onProgress) : read;
   },
-  plan: (name, data, doNotTrade) => planFile(name, data, doNotTrade),
-  read: (name, data) => readFileSnapshot(name, data),
-  update: (name, data, doNotTrade, now) => updatedWorkbook(name, data, doNotTrade, new Date(now)),
-  edit: (name, data, edits) => editedWorkbook(name, data, edits),
-  starter: (now) => starterFile(new Date(now)),
-  warm,
+  read: async (name, data) => (await xlsx()).readFileSnapshot(name, data),
+  update: async (name, data, doNotTrade, now) => (await xlsx()).updatedWorkbook(name, data, doNotTrade, new Date(now)),
+  edit: async (name, data, edits) => (await xlsx()).editedWorkbook(name, data, edits),
+  starter: async (now) => (await xlsx()).starterFile(new Date(now)),
   rebalance: (snapshot, options) => rebalanceHere(snapshot, options),
   planSnapshot: (snapshot, options) => planHere(snapshot, options),
   async compare(source, doNotTrade) {
     if (source.kind === "snapshot") return compareSnapshot(source.snapshot, doNotTrade);
-    const read = await readFileSnapshot(source.name, source.data);
+    const read = await (await xlsx()).readFileSnapshot(source.name, source.data);
     return read.ok ? compareSnapshot(read.snapshot, doNotTrade) : read;
   },
 };
 
-export const paneWorkerApi: PaneWorkerApi = Object.fromEntries(Object.entries(api).map(([name, work]) => [name, name === "warm" ? work : job(work as (...args: unknown[]) => unknown)])) as unknown as PaneWorkerApi;
+export const paneWorkerApi: PaneWorkerApi = {
+  ...(Object.fromEntries(Object.entries(api).map(([name, work]) => [name, job(work as (...args: unknown[]) => unknown)])) as unknown as Omit<PaneWorkerApi, "warm" | "plan">),
+  warm,
+  /** The sample's plan the warm-up is making or made is not made again; any other plan is a job. */
+  async plan(name, data, doNotTrade) {
+    const made = await earlyPlan(data, doNotTrade);
+    if (made) return made;
+    asked = true;
+    return planFile(name, data, doNotTrade);
+  },
+};

@@ -3,10 +3,10 @@ import * as React from "react";
 import Decimal from "decimal.js";
 import { Body1, Caption1, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Toggle } from "./PlanView";
+import { loadHoldPicker } from "./holdPickerChunk";
 import type { PositionJson } from "../../../plans/positions";
 
-// The picker's Combobox (27 KB gzip with its listbox and positioning) is fetched with the first plan, not with the page.
-const HoldPicker = React.lazy(() => import(/* webpackChunkName: "hold-picker" */ "./HoldPicker"));
+const HoldPicker = React.lazy(loadHoldPicker);
 import type { PlanJson, TradeJson } from "../../../plans/json";
 import { money, price, quantity } from "../../../display";
 import { AccountTotals, accountTotals, tradeTotals } from "../../../plans/trade-totals";
