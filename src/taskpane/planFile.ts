@@ -5,6 +5,7 @@
 import { PlanOutcome, planOutcome } from "../plans/plan-outcome";
 import { prepareSolver } from "../solver/highs";
 import type { BookDoNotTrade } from "../plans/plan-workbook";
+import type { FileSnapshot } from "./readFile";
 
 export type { PlanOutcome };
 
@@ -16,6 +17,12 @@ const reader = () => import(/* webpackChunkName: "xlsx" */ "./readFile");
  * solver loads. Files that are not readable workbooks come back as one workbook-level error.
  */
 export async function planFile(name: string, data: ArrayBuffer, doNotTrade: readonly BookDoNotTrade[] = []): Promise<PlanOutcome> {
-  const [read] = await Promise.all([reader().then((r) => r.readFileSnapshot(name, data)), prepareSolver()]);
+  const read = await readWithSolver(name, data);
   return read.ok ? planOutcome(read.snapshot, { doNotTrade }) : read;
+}
+
+/** A file's snapshot, read by exceljs while the solver loads: both are ready when it resolves. */
+export async function readWithSolver(name: string, data: ArrayBuffer): Promise<FileSnapshot> {
+  const [read] = await Promise.all([reader().then((r) => r.readFileSnapshot(name, data)), prepareSolver()]);
+  return read;
 }

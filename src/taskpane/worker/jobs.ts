@@ -8,7 +8,7 @@ import { compareSnapshot } from "../compare";
 import { prepareSolver } from "../../solver/highs";
 import { PlanOutcome, planOutcome } from "../../plans/plan-outcome";
 import type { BookDoNotTrade } from "../../plans/plan-workbook";
-import { planFile } from "../planFile";
+import { planFile, readWithSolver } from "../planFile";
 import type { PaneWorkerApi } from "./api";
 
 /** exceljs and the file work, fetched the first time a file is read or written (./files.ts). */
@@ -34,7 +34,7 @@ async function warm(sample?: { name: string; data: ArrayBuffer }): Promise<void>
   if (!sample) return prepareSolver();
   const bytes = new Uint8Array(sample.data.slice(0));
   const outcome = (async () => {
-    const [read] = await Promise.all([xlsx().then((x) => x.readFileSnapshot(sample.name, sample.data)), prepareSolver()]);
+    const read = await readWithSolver(sample.name, sample.data);
     if (asked) return null;
     return read.ok ? planOutcome(read.snapshot) : read;
   })();
